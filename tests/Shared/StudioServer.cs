@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyStudio.Testing;
+
+/// <summary>
+/// The real studio program on Kestrel over loopback, with its own SQLite data directory that is
+/// deleted afterwards. Shared by the HTTP and browser test projects.
+/// </summary>
+public sealed class StudioServer : IAsyncDisposable
+{
+    public const string AdminUsername = "admin";
+    public const string AdminPassword = "Test-admin-password-1";
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private StudioServer(WebApplicationFactory<Program> factory, string dataDirectory, Uri baseAddress)
+    {
+        _factory = factory;
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>e.g. http://127.0.0.1:41234/ (always with a trailing slash).</summary>
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    {
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "journeystudio-test-" + Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("JourneyStudio:DataDirectory", dataDirectory);
+            builder.UseSetting("JourneyStudio:Admin:Username", AdminUsername);
+            builder.UseSetting("JourneyStudio:Admin:Password", AdminPassword);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                builder.UseSetting(key, value);
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new StudioServer(factory, dataDirectory, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
