@@ -1,0 +1,41 @@
+// The signed-on user's account page: who is signed on, and a sign-out that returns to the realm's
+// default journey (as AM's hosted account pages do).
+
+import { el, realmPath, restPost, showError } from './common.js';
+
+const realm = new URLSearchParams(location.search).get('realm') || 'alpha';
+const card = document.getElementById('card');
+const userMenu = document.getElementById('user-menu');
+
+async function load() {
+  const session = await restPost(`${realmPath(realm)}/sessions?_action=getSessionInfo`, {});
+  if (session.status !== 200 || !session.body.username) {
+    location.assign(`/login?realm=${encodeURIComponent(realm)}`);
+    return;
+  }
+  const response = await fetch(`${realmPath(realm)}/users/${encodeURIComponent(session.body.username)}`,
+    { credentials: 'same-origin', headers: { 'Accept': 'application/json', 'Accept-API-Version': 'protocol=2.1,resource=3.0' } });
+  const user = response.ok ? await response.json() : { username: session.body.username };
+  const fullName = [user.givenName, user.sn].filter(Boolean).join(' ') || user.username;
+
+  userMenu.textContent = fullName;
+  userMenu.hidden = false;
+  userMenu.addEventListener('click', signOut);
+
+  card.replaceChildren(
+    el('h1', { 'data-testid': 'welcome' }, `Hello, ${fullName}`),
+    el('p', { class: 'description' }, 'You are signed on.'),
+    el('dl', { class: 'profile' },
+      el('dt', {}, 'Username'), el('dd', { 'data-testid': 'profile-username' }, user.username ?? ''),
+      el('dt', {}, 'First name'), el('dd', {}, user.givenName ?? ''),
+      el('dt', {}, 'Last name'), el('dd', {}, user.sn ?? ''),
+      el('dt', {}, 'Email'), el('dd', {}, user.mail ?? '')),
+    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'button', onclick: signOut }, 'Sign out')));
+}
+
+async function signOut() {
+  await restPost(`${realmPath(realm)}/sessions?_action=logout`, {});
+  location.assign(`/login?realm=${encodeURIComponent(realm)}`);
+}
+
+load().catch(error => showError(card, error));

@@ -1,0 +1,227 @@
+// Hosted sign-on page: a plain client of the AM authenticate REST API. It renders every callback
+// generically and never evaluates scripts sent by the server: the known script shapes (QR code,
+// recovery codes, app links) are recognised and shown as data, everything else is left out.
+// All text from the server goes through textContent, never innerHTML.
+
+import { el, realmPath, restPost, showError } from './common.js';
+
+const params = new URLSearchParams(location.search);
+const realm = params.get('realm') || 'alpha';
+const journey = params.get('journey')
+  || (params.get('authIndexType') === 'service' ? params.get('authIndexValue') : null);
+
+const card = document.getElementById('card');
+let pendingTimer = null;
+
+function authenticateUrl() {
+  const query = journey ? `?authIndexType=service&authIndexValue=${encodeURIComponent(journey)}` : '';
+  return `${realmPath(realm)}/authenticate${query}`;
+}
+
+async function submit(step) {
+  clearTimeout(pendingTimer);
+  const response = await restPost(authenticateUrl(), step ?? {});
+  const body = response.body;
+  if (response.status === 200 && body.authId) return render(body);
+  if (response.status === 200 && (body.tokenId || body.successUrl)) {
+    location.assign(body.successUrl || `/account?realm=${encodeURIComponent(realm)}`);
+    return;
+  }
+  renderFailure(body?.message || `The server answered ${response.status}.`, response.status === 401);
+}
+
+function renderFailure(message, signOnFailed) {
+  card.replaceChildren(
+    el('h1', {}, signOnFailed ? 'Sign-on failed' : 'Something went wrong'),
+    el('div', { class: 'alert', role: 'alert' }, message),
+    el('div', { class: 'actions' },
+      el('button', { class: 'primary', type: 'button', onclick: () => start() }, 'Try again')));
+}
+
+// The SDK's own scraping rule for recovery codes: a quoted word followed by an escaped newline.
+function recoveryCodesFromScript(script) {
+  const codes = [...script.matchAll(/\s[\w\W]"([\w]*)\\/g)].map(m => m[1]).filter(Boolean);
+  const device = /<em>([^<]*)<\/em>/.exec(script)?.[1] ?? '';
+  return { codes, device };
+}
+
+function linksFromScript(script) {
+  const links = [];
+  for (const m of script.matchAll(/<a[^>]*href=['"]([^'"]+)['"][^>]*>([^<]*)<\/a>/g)) {
+    if (/^https?:\/\//i.test(m[1])) links.push({ href: m[1], label: m[2] || m[1] });
+  }
+  const text = script.replace(/<a[^>]*>([^<]*)<\/a>/g, '$1').replace(/<[^>]+>/g, ' ');
+  return { links, text };
+}
+
+function renderScript(message) {
+  if (message.includes('QRCodeReader')) return null; // the QR code is drawn from the registration URI
+  if (/recovery codes/i.test(message)) {
+    const { codes, device } = recoveryCodesFromScript(message);
+    return el('section', { 'data-testid': 'recovery-codes' },
+      el('h2', {}, 'Your recovery codes'),
+      el('p', { class: 'message' }, 'Use one of these codes to sign on if you lose your device',
+        device ? ` (${device})` : '', '. Copy them now: they cannot be displayed again.'),
+      el('div', { class: 'recovery-codes' }, ...codes.map(c => el('code', {}, c))));
+  }
+  if (message.includes('href=')) {
+    const { links } = linksFromScript(message);
+    return el('p', { class: 'message links' }, 'Get the authenticator app: ',
+      ...links.flatMap((l, i) => [i ? ' or ' : '', el('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label)]));
+  }
+  return el('p', { class: 'message warning' }, 'This step sent a script that the hosted pages do not run.');
+}
+
+async function renderQrCode(uri) {
+  const box = el('div', { class: 'qr', 'data-testid': 'qr-code' });
+  const response = await fetch('/login/qr', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: uri }) });
+  if (response.ok) {
+    const url = URL.createObjectURL(await response.blob());
+    box.append(el('img', { src: url, alt: 'QR code to scan with your authenticator app' }));
+  }
+  // The fragment never reaches a server, so the secret in the URI stays out of logs.
+  box.append(el('a', { href: `/authenticator#register=${encodeURIComponent(uri)}`, target: '_blank', rel: 'noopener', 'data-testid': 'open-virtual-authenticator' },
+    'Register with the virtual authenticator'));
+  return box;
+}
+
+async function collectDeviceProfile(output) {
+  const profile = { identifier: deviceIdentifier() };
+  if (output.metadata) {
+    profile.metadata = {
+      platform: { platform: navigator.platform, userAgent: navigator.userAgent, language: navigator.language,
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+      hardware: { display: { width: screen.width, height: screen.height }, cpuClass: null, hardwareConcurrency: navigator.hardwareConcurrency },
+    };
+  }
+  if (output.location && navigator.geolocation) {
+    profile.location = await new Promise(resolve => navigator.geolocation.getCurrentPosition(
+      p => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }), () => resolve({}), { timeout: 5000 }));
+  }
+  return JSON.stringify(profile);
+}
+
+function deviceIdentifier() {
+  let id = localStorage.getItem('journeystudio.deviceIdentifier');
+  if (!id) { id = crypto.randomUUID(); localStorage.setItem('journeystudio.deviceIdentifier', id); }
+  return id;
+}
+
+function outputs(callback) {
+  return Object.fromEntries((callback.output ?? []).map(o => [o.name, o.value]));
+}
+
+async function render(step) {
+  const form = el('form', { novalidate: true });
+  const setters = []; // run before submitting: copy DOM values into the step
+  let needsUserInput = false;
+  let hasConfirmation = false;
+  let pollAfterMs = null;
+  let deviceProfile = null;
+
+  if (step.header) form.append(el('h1', {}, step.header));
+  if (step.description) form.append(el('p', { class: 'description' }, step.description));
+
+  for (const callback of step.callbacks ?? []) {
+    const out = outputs(callback);
+    const input = callback.input?.[0];
+    const id = input ? `cb-${input.name}` : undefined;
+    switch (callback.type) {
+      case 'NameCallback':
+      case 'ValidatedCreateUsernameCallback':
+      case 'PasswordCallback':
+      case 'ValidatedCreatePasswordCallback': {
+        const isPassword = callback.type.includes('Password');
+        const field = el('input', { id, name: input.name, type: isPassword ? 'password' : 'text',
+          autocomplete: isPassword ? 'current-password' : 'username', value: input.value ?? '' });
+        form.append(el('label', { for: id }, out.prompt || (isPassword ? 'Password' : 'User Name')), field);
+        setters.push(() => { input.value = field.value; });
+        needsUserInput = true;
+        break;
+      }
+      case 'TextOutputCallback': {
+        if (String(out.messageType) === '4') {
+          const shown = renderScript(String(out.message ?? ''));
+          if (shown) form.append(shown);
+        } else {
+          const kind = { '1': 'warning', '2': 'error' }[String(out.messageType)] ?? '';
+          form.append(el('p', { class: `message ${kind}` }, String(out.message ?? '')));
+        }
+        break;
+      }
+      case 'ChoiceCallback': {
+        const group = el('fieldset', { class: 'choices' }, el('legend', {}, out.prompt ?? ''));
+        (out.choices ?? []).forEach((choice, i) => {
+          const radio = el('input', { type: 'radio', name: input.name, value: String(i) });
+          if (i === (input.value ?? out.defaultChoice)) radio.checked = true;
+          group.append(el('label', {}, radio, choice));
+        });
+        form.append(group);
+        setters.push(() => { const c = group.querySelector('input:checked'); if (c) input.value = Number(c.value); });
+        needsUserInput = true;
+        break;
+      }
+      case 'ConfirmationCallback': {
+        hasConfirmation = true;
+        if (out.prompt) form.append(el('p', { class: 'message' }, out.prompt));
+        const actions = el('div', { class: 'actions' });
+        (out.options ?? []).forEach((option, i) => {
+          actions.append(el('button', {
+            type: 'button', class: i === (out.defaultOption ?? 0) ? 'primary' : 'secondary',
+            onclick: () => { setters.forEach(s => s()); input.value = i; submit(step); },
+          }, option));
+        });
+        form.append(actions);
+        break;
+      }
+      case 'HiddenValueCallback': {
+        if (out.id === 'mfaDeviceRegistration' && /^(pushauth|otpauth|mfauth):\/\//.test(out.value ?? '')) {
+          form.append(await renderQrCode(out.value));
+        } else if (out.id === 'pushChallengeNumber') {
+          form.append(el('div', { class: 'challenge-number', 'data-testid': 'challenge-number' }, String(out.value ?? '')));
+        }
+        break;
+      }
+      case 'PollingWaitCallback': {
+        pollAfterMs = Number(out.waitTime) || 5000;
+        form.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message ?? 'Please wait…'))));
+        break;
+      }
+      case 'DeviceProfileCallback': {
+        deviceProfile = { input, out };
+        form.append(el('p', { class: 'message' }, String(out.message || 'Collecting device information…')));
+        break;
+      }
+      case 'MetadataCallback':
+        break;
+      default:
+        form.append(el('p', { class: 'message warning' }, `This step asks for "${callback.type}", which the hosted pages cannot show.`));
+    }
+  }
+
+  if (needsUserInput && !hasConfirmation) {
+    form.append(el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, 'Next')));
+  }
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    setters.forEach(s => s());
+    submit(step);
+  });
+  card.replaceChildren(form);
+  form.querySelector('input:not([type=hidden]), button')?.focus();
+
+  if (deviceProfile) {
+    deviceProfile.input.value = await collectDeviceProfile(deviceProfile.out);
+    if (!needsUserInput && !hasConfirmation) return submit(step);
+  }
+  if (pollAfterMs !== null) {
+    // Re-submit the step unchanged; a button press on the same step cancels this.
+    pendingTimer = setTimeout(() => submit(step), pollAfterMs);
+  }
+}
+
+function start() {
+  submit(null).catch(error => showError(card, error));
+}
+
+start();
