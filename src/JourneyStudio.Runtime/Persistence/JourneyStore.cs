@@ -1,0 +1,265 @@
+using JourneyStudio.Journeys.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace JourneyStudio.Runtime.Persistence;
+
+/// <summary>
+/// Saved journeys and their revisions: what the designer, the admin API, the CLI and the runtime read
+/// and write. Every save adds an immutable revision; a save based on an old revision is refused with
+/// <see cref="SaveResult.Conflict"/> and never overwrites.
+/// </summary>
+/// <remarks>
+/// The name, <see cref="JourneySettings.Enabled"/> and <see cref="JourneySettings.IsRealmDefault"/> are
+/// journey-level state held by the journey row: every load applies them over what a revision's JSON
+/// says, so renaming, or making another journey the realm default, needs no rewrite of old revisions.
+/// </remarks>
+public sealed class JourneyStore(
+    IDbContextFactory<JourneyStudioDbContext> contextFactory,
+    IJourneyCodec codec,
+    TimeProvider timeProvider)
+{
+    private const int SqliteConstraintUnique = 2067;
+
+    /// <summary>All journeys, ordered by name without regard to case.</summary>
+    public async Task<IReadOnlyList<JourneySummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Journeys.AsNoTracking()
+            .OrderBy(j => j.Name)
+            .Select(j => new JourneySummary(j.Name, j.Description, j.Enabled, j.IsRealmDefault, j.CurrentRevision, j.CreatedAt, j.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The current revision of the journey named <paramref name="name"/> (any letter case), or null.</summary>
+    public async Task<StoredJourney?> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
+        return record is null ? null : new StoredJourney(Load(record.Json, record), record.CurrentRevision);
+    }
+
+    /// <summary>The journey the realm runs when a sign-on names none, or null when no journey is the default.</summary>
+    public async Task<StoredJourney?> GetRealmDefaultAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.IsRealmDefault, cancellationToken);
+        return record is null ? null : new StoredJourney(Load(record.Json, record), record.CurrentRevision);
+    }
+
+    /// <summary>
+    /// One saved revision, e.g. the one a sign-on in flight is pinned to; null when the journey or the
+    /// revision does not exist.
+    /// </summary>
+    public async Task<StoredJourney?> GetRevisionAsync(string name, int revision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var found = await (
+                from journey in db.Journeys
+                where journey.Name == name
+                join saved in db.JourneyRevisions on journey.Id equals saved.JourneyId
+                where saved.Revision == revision
+                select new { Record = journey, saved.Json })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new StoredJourney(Load(found.Json, found.Record), revision);
+    }
+
+    /// <summary>The journey's history, newest first; null when there is no such journey.</summary>
+    public async Task<IReadOnlyList<JourneyRevisionSummary>?> ListRevisionsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var journeyId = await db.Journeys.Where(j => j.Name == name).Select(j => (int?)j.Id).SingleOrDefaultAsync(cancellationToken);
+        if (journeyId is null) return null;
+        return await db.JourneyRevisions.AsNoTracking()
+            .Where(r => r.JourneyId == journeyId)
+            .OrderByDescending(r => r.Revision)
+            .Select(r => new JourneyRevisionSummary(r.Revision, r.SavedAt, r.SavedBy, r.Note))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Stores a new journey as revision 1; <see cref="SaveResult.NameTaken"/> when the name exists in any letter case.</summary>
+    public async Task<SaveResult> CreateAsync(Journey journey, string savedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+        if (JourneyNameRules.Validate(journey.Name) is { } problem) return new SaveResult.InvalidName(problem);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Journeys.Where(j => j.Name == journey.Name).Select(j => j.Name).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null) return new SaveResult.NameTaken(existing);
+
+        var now = timeProvider.GetUtcNow();
+        var json = codec.Serialize(journey);
+        var record = new JourneyRecord
+        {
+            Name = journey.Name,
+            Description = journey.Description,
+            CurrentRevision = 1,
+            Enabled = journey.Settings.Enabled,
+            IsRealmDefault = journey.Settings.IsRealmDefault,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Json = json,
+        };
+        record.Revisions.Add(new JourneyRevisionRecord { Revision = 1, Json = json, SavedAt = now, SavedBy = savedBy, Note = "Created" });
+        db.Journeys.Add(record);
+        return await CommitAsync(db, record, journeyId: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="journey"/> (found by its name) as a new revision, provided the current
+    /// revision is still <paramref name="basedOnRevision"/>; otherwise <see cref="SaveResult.Conflict"/>
+    /// with the current revision and nothing written. Renaming goes through <see cref="RenameAsync"/>.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Journey journey, int basedOnRevision, string savedBy, string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+        if (JourneyNameRules.Validate(journey.Name) is { } problem) return new SaveResult.InvalidName(problem);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.SingleOrDefaultAsync(j => j.Name == journey.Name, cancellationToken);
+        if (record is null) return new SaveResult.NotFound();
+        if (record.CurrentRevision != basedOnRevision) return new SaveResult.Conflict(record.CurrentRevision);
+
+        // The stored spelling stays; a change of letter case is a rename.
+        return await AddRevisionAsync(db, record, journey with { Name = record.Name }, savedBy, note, cancellationToken);
+    }
+
+    /// <summary>Saves the content of an old <paramref name="revision"/> as a new revision (history is never rewritten).</summary>
+    public async Task<SaveResult> RestoreAsync(string name, int revision, int basedOnRevision, string savedBy,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
+        if (record is null) return new SaveResult.NotFound();
+        var json = await db.JourneyRevisions
+            .Where(r => r.JourneyId == record.Id && r.Revision == revision)
+            .Select(r => r.Json)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (json is null) return new SaveResult.RevisionNotFound(revision);
+        if (record.CurrentRevision != basedOnRevision) return new SaveResult.Conflict(record.CurrentRevision);
+
+        return await AddRevisionAsync(db, record, Load(json, record), savedBy, $"Restored revision {revision}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Renames the journey; the new name is also written into the content, as a new revision. Renaming
+    /// to the current name changes nothing and answers the current revision.
+    /// </summary>
+    public async Task<SaveResult> RenameAsync(string name, string newName, int basedOnRevision, string savedBy,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+        if (JourneyNameRules.Validate(newName) is { } problem) return new SaveResult.InvalidName(problem);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
+        if (record is null) return new SaveResult.NotFound();
+        if (record.CurrentRevision != basedOnRevision) return new SaveResult.Conflict(record.CurrentRevision);
+        if (string.Equals(record.Name, newName, StringComparison.Ordinal)) return new SaveResult.Saved(record.CurrentRevision);
+
+        var holder = await db.Journeys.Where(j => j.Name == newName && j.Id != record.Id).Select(j => j.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null) return new SaveResult.NameTaken(holder);
+
+        var oldName = record.Name;
+        var renamed = Load(record.Json, record) with { Name = newName };
+        return await AddRevisionAsync(db, record, renamed, savedBy, $"Renamed from '{oldName}'", cancellationToken);
+    }
+
+    /// <summary>Deletes the journey and all its revisions; false when there was no such journey.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Revisions go through the foreign key's ON DELETE CASCADE, in the same statement.
+        return await db.Journeys.Where(j => j.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    private Journey Load(string json, JourneyRecord record)
+    {
+        var journey = codec.Deserialize(json);
+        return journey with
+        {
+            Name = record.Name,
+            Settings = journey.Settings with { Enabled = record.Enabled, IsRealmDefault = record.IsRealmDefault },
+        };
+    }
+
+    /// <summary>Writes <paramref name="journey"/> as revision current + 1 of the tracked <paramref name="record"/>.</summary>
+    private async Task<SaveResult> AddRevisionAsync(JourneyStudioDbContext db, JourneyRecord record, Journey journey,
+        string savedBy, string? note, CancellationToken cancellationToken)
+    {
+        var revision = record.CurrentRevision + 1;
+        var json = codec.Serialize(journey);
+        var now = timeProvider.GetUtcNow();
+
+        record.Name = journey.Name;
+        record.Description = journey.Description;
+        record.Enabled = journey.Settings.Enabled;
+        record.IsRealmDefault = journey.Settings.IsRealmDefault;
+        record.CurrentRevision = revision;
+        record.UpdatedAt = now;
+        record.Json = json;
+        db.JourneyRevisions.Add(new JourneyRevisionRecord
+        {
+            JourneyId = record.Id, Revision = revision, Json = json, SavedAt = now, SavedBy = savedBy, Note = note,
+        });
+        return await CommitAsync(db, record, record.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the tracked changes in one transaction. The database decides races: the journey row is
+    /// updated only while it still holds the revision that was read (concurrency token), and
+    /// (journey, revision) is unique, so of two writers based on the same revision exactly one wins.
+    /// </summary>
+    private async Task<SaveResult> CommitAsync(JourneyStudioDbContext db, JourneyRecord record, int? journeyId,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is taken (waiting out
+            // busy_timeout) before anything is written.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (record.IsRealmDefault)
+            {
+                // Cleared before this row is set: the filtered unique index allows one realm default at a time.
+                await db.Journeys.Where(j => j.IsRealmDefault && j.Id != record.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.IsRealmDefault, false), cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new SaveResult.Saved(record.CurrentRevision);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
+        {
+            // The transaction was rolled back when it was disposed; find out who got there first.
+            var explained = await ExplainLostRaceAsync(record.Name, journeyId, cancellationToken);
+            if (explained is null) throw;
+            return explained;
+        }
+    }
+
+    private async Task<SaveResult?> ExplainLostRaceAsync(string name, int? journeyId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var holder = await db.Journeys.Where(j => j.Name == name).Select(j => new { j.Id, j.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null && holder.Id != journeyId) return new SaveResult.NameTaken(holder.Name);
+        if (journeyId is null) return null;
+        var current = await db.Journeys.Where(j => j.Id == journeyId).Select(j => (int?)j.CurrentRevision).SingleOrDefaultAsync(cancellationToken);
+        return current is null ? new SaveResult.NotFound() : new SaveResult.Conflict(current.Value);
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+}
