@@ -20,7 +20,7 @@ internal sealed record FakeSnsRequest(string? Action, IReadOnlyDictionary<string
 internal sealed record FakeSnsEndpoint(string Arn, string ApplicationArn, string Platform, string Token, bool Enabled, string CustomUserData);
 
 /// <summary>What Publish answers for an endpoint ARN that does not exist.</summary>
-internal enum MissingEndpointAnswer
+public enum MissingEndpointAnswer
 {
     /// <summary>What real SNS says: 400 InvalidParameter "… No endpoint found for the target arn specified".</summary>
     InvalidParameterNoEndpointFound,
