@@ -43,6 +43,7 @@ public sealed class FrodoMalformedInputTests
         { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': ''}}}}", "$.tree.nodes['n1'].nodeType", "expected the node type id such as \"DataStoreDecisionNode\", found a string" },
         { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': 'DataStoreDecisionNode', 'x': '10'}}}}", "$.tree.nodes['n1'].x", "expected a number (canvas position in pixels), found a string \"10\"" },
         { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': 'DataStoreDecisionNode', 'y': true}}}}", "$.tree.nodes['n1'].y", "expected a number" },
+        { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': 'DataStoreDecisionNode', 'y': 1e999}}}}", "$.tree.nodes['n1'].y", "expected a number (canvas position in pixels), found a number 1e999" },
         { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': 'DataStoreDecisionNode', 'displayName': 3}}}}", "$.tree.nodes['n1'].displayName", "expected a string" },
         { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': 'DataStoreDecisionNode', 'nodeVersion': 2}}}}", "$.tree.nodes['n1'].nodeVersion", "expected a string" },
         { "{'tree': {'_id': 'A', 'nodes': {'n1': {'nodeType': 'DataStoreDecisionNode', 'connections': []}}}}", "$.tree.nodes['n1'].connections", "expected an object mapping outcome ids to target node ids" },
@@ -78,10 +79,12 @@ public sealed class FrodoMalformedInputTests
     [MemberData(nameof(MalformedInputs))]
     public void MalformedInput_ReportsPathAndWhatWasExpected(string input, string path, string phrase)
     {
-        var error = Assert.Single(Read(J(input)).Errors);
+        var exception = Read(J(input));
+        var error = Assert.Single(exception.Errors);
 
         Assert.Equal(path, error.Path);
         Assert.Contains(phrase, error.Message);
+        Assert.Equal($"The journey export is not valid: {path}: {error.Message}", exception.Message);
     }
 
     [Fact]
@@ -125,6 +128,14 @@ public sealed class FrodoMalformedInputTests
     }
 
     [Fact]
+    public void TooDeeplyNestedInput_IsAFormatError()
+    {
+        var deep = "{\"tree\": {\"_id\": \"A\", \"x\": " + new string('[', 200) + new string(']', 200) + "}}";
+
+        Assert.Contains("depth", Assert.Single(Read(deep).Errors).Message);
+    }
+
+    [Fact]
     public void NullInput_IsAFormatError()
     {
         Assert.StartsWith("invalid JSON", Assert.Single(Read(null!).Errors).Message);
@@ -155,9 +166,10 @@ public sealed class FrodoMalformedInputTests
     /// must either reject the file with format errors or accept it, and what it accepts must survive a round trip.
     /// </summary>
     [Theory]
-    [MemberData(nameof(ReferenceJourneys.Files), MemberType = typeof(ReferenceJourneys))]
-    public void ReferenceFileWithAnyValueOfTheWrongType_FailsCleanlyOrRoundTrips(string file)
+    [MemberData(nameof(ReferenceJourneys.FilesWithCatalogs), MemberType = typeof(ReferenceJourneys))]
+    public void ReferenceFileWithAnyValueOfTheWrongType_FailsCleanlyOrRoundTrips(string file, string catalogName)
     {
+        var catalog = TestCatalog.ByName(catalogName);
         var original = JsonNode.Parse(ReferenceJourneys.Load(file))!;
         JsonNode?[] replacements = [null, 0, "x", true, new JsonArray(), new JsonObject()];
         var rejected = 0;
@@ -170,7 +182,7 @@ public sealed class FrodoMalformedInputTests
                 IReadOnlyList<Journey> journeys;
                 try
                 {
-                    journeys = FrodoJourneyReader.Read(mutated.ToJsonString(), TestCatalog.Known);
+                    journeys = FrodoJourneyReader.Read(mutated.ToJsonString(), catalog);
                 }
                 catch (JourneyFormatException e)
                 {
@@ -181,7 +193,7 @@ public sealed class FrodoMalformedInputTests
                 }
                 foreach (var journey in journeys)
                 {
-                    var again = Assert.Single(FrodoJourneyReader.Read(FrodoJourneyWriter.WriteSingle(journey, TestCatalog.Known), TestCatalog.Known));
+                    var again = Assert.Single(FrodoJourneyReader.Read(FrodoJourneyWriter.WriteSingle(journey, catalog), catalog));
                     Assert.Empty(JourneyComparer.Differences(journey, again));
                 }
             }
