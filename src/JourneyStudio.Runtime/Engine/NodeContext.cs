@@ -14,16 +14,27 @@ public sealed class NodeContext
 
     internal NodeContext(ICollection<string> authTypes) => _authTypes = authTypes;
 
-    /// <summary>A context for running a processor outside the engine (tests, tools); auth types go to <paramref name="authTypes"/>.</summary>
-    public static NodeContext Create(JourneyNode node, NodeConfig config, IServiceProvider services, ICollection<string>? authTypes = null) =>
+    /// <summary>
+    /// A context for running a processor outside the engine (processor tests, tools), realm <c>root</c>;
+    /// auth types go to <paramref name="authTypes"/>.
+    /// </summary>
+    public static NodeContext Create(
+        JourneyNode node,
+        NodeConfig config,
+        IServiceProvider services,
+        IReadOnlyList<Callback>? callbacks = null,
+        JsonObject? sharedState = null,
+        JsonObject? transientState = null,
+        ICollection<string>? authTypes = null) =>
         new(authTypes ?? new List<string>())
         {
             Node = node,
             Config = config,
             JourneyName = "",
             Realm = "root",
-            SharedState = new JsonObject(),
-            TransientState = new JsonObject(),
+            Callbacks = callbacks,
+            SharedState = sharedState ?? new JsonObject(),
+            TransientState = transientState ?? new JsonObject(),
             Request = JourneyRequestInfo.Empty,
             Time = TimeProvider.System,
             Services = services,

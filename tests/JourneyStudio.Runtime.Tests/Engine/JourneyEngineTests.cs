@@ -278,11 +278,3 @@ public sealed class JourneyEngineTests
         public override IReadOnlyList<JourneyStudio.Journeys.Catalog.NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
     }
 }
-
-/// <summary>A processor defined inline by a test.</summary>
-public sealed class DelegateProcessor(string typeId, Func<NodeContext, NodeResult> process) : INodeProcessor
-{
-    public string TypeId => typeId;
-
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context) => ValueTask.FromResult(process(context));
-}
