@@ -1,3 +1,4 @@
+using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 
@@ -6,7 +7,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// <summary>Username Collector: asks for a name (NameCallback "User Name") and puts it in shared <c>username</c>.</summary>
 public sealed class UsernameCollectorNodeProcessor : INodeProcessor
 {
-    public string TypeId => RuntimeNodeTypes.UsernameCollector;
+    public string TypeId => NodeTypeIds.UsernameCollector;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {
@@ -23,7 +24,7 @@ public sealed class UsernameCollectorNodeProcessor : INodeProcessor
 /// <summary>Password Collector: asks for a password (PasswordCallback "Password") and puts it in <em>transient</em> <c>password</c>.</summary>
 public sealed class PasswordCollectorNodeProcessor : INodeProcessor
 {
-    public string TypeId => RuntimeNodeTypes.PasswordCollector;
+    public string TypeId => NodeTypeIds.PasswordCollector;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {
@@ -44,7 +45,7 @@ public sealed class PasswordCollectorNodeProcessor : INodeProcessor
 /// </summary>
 public sealed class ValidatedUsernameNodeProcessor : INodeProcessor
 {
-    public string TypeId => RuntimeNodeTypes.ValidatedUsername;
+    public string TypeId => NodeTypeIds.PlatformUsername;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {
@@ -65,7 +66,7 @@ public sealed class ValidatedUsernameNodeProcessor : INodeProcessor
 /// </summary>
 public sealed class ValidatedPasswordNodeProcessor : INodeProcessor
 {
-    public string TypeId => RuntimeNodeTypes.ValidatedPassword;
+    public string TypeId => NodeTypeIds.PlatformPassword;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {

@@ -1,3 +1,4 @@
+using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Engine;
 
 namespace JourneyStudio.Runtime.Nodes;
@@ -8,7 +9,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// </summary>
 public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) : INodeProcessor
 {
-    public string TypeId => RuntimeNodeTypes.DataStoreDecision;
+    public string TypeId => NodeTypeIds.DataStoreDecision;
 
     public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {

@@ -1,3 +1,4 @@
+using JourneyStudio.Journeys.Catalog;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor
 {
     private const decimal DefaultMaximumSizeKb = 3;
 
-    public string TypeId => RuntimeNodeTypes.DeviceProfileCollector;
+    public string TypeId => NodeTypeIds.DeviceProfileCollector;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {

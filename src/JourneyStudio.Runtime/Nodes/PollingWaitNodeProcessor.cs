@@ -1,3 +1,4 @@
+using JourneyStudio.Journeys.Catalog;
 using System.Globalization;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
@@ -17,7 +18,7 @@ public sealed class PollingWaitNodeProcessor : INodeProcessor
     private const int ExitPressed = 0;
     private const int ExitNotPressed = 100;
 
-    public string TypeId => RuntimeNodeTypes.PollingWait;
+    public string TypeId => NodeTypeIds.PollingWait;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {

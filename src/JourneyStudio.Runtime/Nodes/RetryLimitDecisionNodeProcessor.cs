@@ -1,3 +1,4 @@
+using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Engine;
 
 namespace JourneyStudio.Runtime.Nodes;
@@ -11,7 +12,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// </summary>
 public sealed class RetryLimitDecisionNodeProcessor(IRetryCounterStore store) : INodeProcessor, INodeCompletionHandler
 {
-    public string TypeId => RuntimeNodeTypes.RetryLimitDecision;
+    public string TypeId => NodeTypeIds.RetryLimitDecision;
 
     public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {
