@@ -11,6 +11,12 @@ public sealed record JourneyRequestInfo
 
     public string? UserAgent { get; init; }
 
+    /// <summary>
+    /// The request's scheme, host and path base, e.g. <c>https://login.example.com</c>. MFA registration builds the
+    /// device's callback URLs from it when the setting <c>JourneyStudio:PublicBaseUrl</c> is not set.
+    /// </summary>
+    public string? BaseUrl { get; init; }
+
     /// <summary>Request headers, names compared case-insensitively.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);

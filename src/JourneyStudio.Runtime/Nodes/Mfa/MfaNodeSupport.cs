@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyStudio.Runtime.Nodes.Mfa;
+
+/// <summary>The state keys the MFA nodes share with each other and with AM journeys (AM's PushNodeConstants, MultiFactorConstants).</summary>
+public static class MfaStateKeys
+{
+    /// <summary>The MFA method a user lacks or opts out of: <c>push</c>, <c>oath</c> or <c>webauthn</c>.</summary>
+    public const string MfaMethod = "mfaMethod";
+
+    public const string PushMessageId = "pushMessageId";
+
+    /// <summary>The push message's time to live in milliseconds (AM calls the key <c>t</c>).</summary>
+    public const string MessageTimeToLive = "t";
+
+    public const string PushMechanismUid = "pushMechanismUid";
+
+    /// <summary>The number the user must tap (number challenge only), as text.</summary>
+    public const string PushNumberChallenge = "pushNumberChallengeKey";
+
+    public const string PushMessageExpiration = "pushMessageExpiration";
+    public const string PushContent = "pushContent";
+    public const string PushAuthFailureReason = "PushAuthFailureReason";
+
+    // Registration (temporary while the QR code is shown)
+    public const string PushDeviceProfile = "pushDeviceProfile";
+    public const string PushChallenge = "pushChallengeKey";
+    public const string PushRegistrationTimeout = "pushRegistrationTimeout";
+    public const string OathDeviceProfile = "oathDeviceProfile";
+
+    /// <summary>Transient: the plain recovery codes a registration just issued, for Recovery Code Display.</summary>
+    public const string RecoveryCodes = "recoveryCodes";
+
+    /// <summary>Transient: the name of the device the recovery codes belong to.</summary>
+    public const string RecoveryCodeDeviceName = "recoveryCodeDeviceName";
+}
+
+/// <summary>The <c>mfaMethod</c> values AM writes.</summary>
+public static class MfaMethodNames
+{
+    public const string Push = "push";
+    public const string Oath = "oath";
+    public const string WebAuthn = "webauthn";
+
+    public static MfaMethod? Parse(string? value) => value?.ToLowerInvariant() switch
+    {
+        Push => MfaMethod.Push,
+        Oath => MfaMethod.Oath,
+        WebAuthn => MfaMethod.WebAuthn,
+        _ => null,
+    };
+}
+
+/// <summary>Auth types the MFA nodes record (AM's addNodeType values).</summary>
+public static class MfaAuthTypes
+{
+    public const string Push = "AuthenticatorPush";
+    public const string PushRegistration = "AuthenticatorPushRegistration";
+    public const string Oath = "AuthenticatorOATH";
+    public const string WebAuthn = "WebAuthnAuthentication";
+}
+
+internal static class MfaNodeSupport
+{
+    /// <summary>
+    /// The load-balancer cookie AM puts (base64) into registration URIs and push messages so that the app's answer
+    /// reaches the same server; a single studio has no balancer, so this fixed value only keeps the wire shape.
+    /// </summary>
+    public const string LoadBalancerCookie = "amlbcookie=01";
+
+    public const string PublicBaseUrlSetting = "JourneyStudio:PublicBaseUrl";
+
+    public static T Service<T>(this NodeContext context) where T : notnull => context.Services.GetRequiredService<T>();
+
+    /// <summary>Shared <c>username</c>; a node that needs it cannot run without it (AM throws a NodeProcessException).</summary>
+    public static string RequireUsername(NodeContext context, string nodeName) =>
+        context.Username is { Length: > 0 } username
+            ? username
+            : throw new NodeProcessException($"{nodeName}: no username in shared state; put a username collector before this node.");
+
+    /// <summary>
+    /// The device endpoint for <c>_action=register|authenticate</c>:
+    /// <c>{base}/json/realms/root[/realms/{realm}]/push/sns/message?_action=…</c>, with base the setting
+    /// <c>JourneyStudio:PublicBaseUrl</c>, else the request's scheme and host.
+    /// </summary>
+    public static string PushEndpoint(NodeContext context, string action)
+    {
+        var configured = context.Services.GetService<IConfiguration>()?[PublicBaseUrlSetting];
+        var baseUrl = (string.IsNullOrWhiteSpace(configured) ? context.Request.BaseUrl : configured)?.TrimEnd('/');
+        if (string.IsNullOrEmpty(baseUrl))
+            throw new NodeProcessException(
+                $"The studio's public address is unknown: set {PublicBaseUrlSetting} so that authenticator apps can reach the push endpoint.");
+        var realmPath = string.IsNullOrEmpty(context.Realm) || context.Realm == "root" ? "" : "/realms/" + Uri.EscapeDataString(context.Realm);
+        return $"{baseUrl}/json/realms/root{realmPath}/push/sns/message?_action={action}";
+    }
+
+    /// <summary>
+    /// The account name shown in the app: the identity attribute <c>accountName</c> selects, or the username when that
+    /// attribute is empty (or is one the studio does not keep, such as the employee number).
+    /// </summary>
+    public static string AccountName(string accountNameSetting, string username, IdentitySummary? identity)
+    {
+        var value = accountNameSetting switch
+        {
+            "COMMON_NAME" => identity is null ? null : $"{identity.GivenName} {identity.Sn}".Trim(),
+            "EMAIL_ADDRESS" => identity?.Mail,
+            "GIVEN_NAME" => identity?.GivenName,
+            "LAST_NAME" => identity?.Sn,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(value) ? username : value;
+    }
+
+    public static MfaSkipState SkipState(IdentitySummary? identity, MfaMethod method) => identity is null
+        ? MfaSkipState.NotSet
+        : method switch
+        {
+            MfaMethod.Push => identity.PushSkip,
+            MfaMethod.Oath => identity.OathSkip,
+            _ => identity.WebAuthnSkip,
+        };
+
+    /// <summary>Puts freshly issued plain recovery codes into transient state (never the stored session).</summary>
+    public static void PassRecoveryCodes(NodeContext context, IReadOnlyList<string> codes, string deviceName)
+    {
+        context.TransientState[MfaStateKeys.RecoveryCodes] = new JsonArray(codes.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+        context.TransientState[MfaStateKeys.RecoveryCodeDeviceName] = deviceName;
+    }
+
+    /// <summary>A JSON object stored base64-encoded in shared state, the way AM keeps the temporary device profiles.</summary>
+    public static void WriteEncodedObject(NodeContext context, string key, JsonObject value) =>
+        context.SharedState[key] = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(value));
+
+    public static JsonObject? ReadEncodedObject(NodeContext context, string key)
+    {
+        if (context.GetSharedString(key) is not { Length: > 0 } encoded) return null;
+        try
+        {
+            return JsonNode.Parse(Convert.FromBase64String(encoded)) as JsonObject;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static string? GetString(this JsonObject obj, string key) =>
+        obj[key] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A text or number value of the shared state as text (AM stores some numbers either way).</summary>
+    public static string? GetSharedText(NodeContext context, string key) => context.SharedState[key] switch
+    {
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
+        _ => null,
+    };
+}

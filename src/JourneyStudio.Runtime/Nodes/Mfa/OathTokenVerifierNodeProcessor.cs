@@ -1,0 +1,75 @@
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
+using JourneyStudio.Runtime.Callbacks;
+using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Mfa;
+
+namespace JourneyStudio.Runtime.Nodes.Mfa;
+
+/// <summary>
+/// OATH Token Verifier: a user without an OATH device goes to Not registered (with <c>mfaMethod</c>=oath). Otherwise
+/// it sends a NameCallback ("Enter verification code") and a ConfirmationCallback ["Submit"] plus ["Use recovery
+/// code"] when <c>isRecoveryCodeAllowed</c>. Pressing the second option → Recovery Code. A TOTP code is accepted
+/// within <c>totpTimeSteps</c> steps either side of now, an HOTP code within <c>hotpWindowSize</c> counters ahead;
+/// each code works once (the device's step/counter moves forward atomically). Success records <c>AuthenticatorOATH</c>.
+/// The code parameters (algorithm, digits, period, hash) are the ones the device was registered with.
+/// </summary>
+public sealed class OathTokenVerifierNodeProcessor : INodeProcessor
+{
+    private const int UseRecoveryCodeOption = 1;
+
+    public string TypeId => NodeTypeIds.OathTokenVerifier;
+
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    {
+        var username = MfaNodeSupport.RequireUsername(context, "OATH Token Verifier");
+        var devices = context.Service<DeviceStore>();
+        var device = await devices.FindAsync(username, DeviceKind.Oath, context.CancellationToken);
+        if (device is null)
+        {
+            context.SharedState[MfaStateKeys.MfaMethod] = MfaMethodNames.Oath;
+            return NodeResult.Goto(OathTokenVerifierDescriptor.NotRegisteredOutcome);
+        }
+
+        var recoveryAllowed = context.Config.GetBoolean("isRecoveryCodeAllowed") ?? false;
+        var codeCallback = context.GetCallback(Callback.NameType);
+        if (codeCallback is null)
+        {
+            List<string> options = [OathTokenVerifierDescriptor.SubmitLabel];
+            if (recoveryAllowed) options.Add(OathTokenVerifierDescriptor.UseRecoveryCodeLabel);
+            return NodeResult.Send(Callback.Name(OathTokenVerifierDescriptor.Prompt), Callback.Confirmation(options, defaultOption: 0));
+        }
+
+        if (recoveryAllowed && context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() == UseRecoveryCodeOption)
+            return NodeResult.Goto(OathTokenVerifierDescriptor.RecoveryCodeOutcome);
+
+        var code = codeCallback.GetInputString()?.Trim();
+        if (code is not { Length: 6 or 8 }) return NodeResult.Goto(OathTokenVerifierDescriptor.FailureOutcome);
+
+        var secret = context.Service<SecretProtector>().Unprotect(device.ProtectedSecret);
+        var settings = new OathCodeSettings
+        {
+            Algorithm = device.HashAlgorithm switch { "SHA256" => OathHashAlgorithm.Sha256, "SHA512" => OathHashAlgorithm.Sha512, _ => OathHashAlgorithm.Sha1 },
+            Digits = device.Digits is 8 ? 8 : 6,
+            PeriodSeconds = device.Period > 0 ? device.Period : (int)(context.Config.GetInt64("totpTimeInterval") ?? 30),
+        };
+
+        bool accepted;
+        if (device.OathAlgorithm == "HOTP")
+        {
+            var window = (int)(context.Config.GetInt64("hotpWindowSize") ?? 100);
+            accepted = OathCodes.VerifyHotp(secret, code, device.Counter, window, settings) is OathVerification.Accepted hotp
+                       && await devices.AdvanceOathAsync(device, hotp.Value, device.LastAcceptedTimeStep, context.CancellationToken);
+        }
+        else
+        {
+            var steps = (int)(context.Config.GetInt64("totpTimeSteps") ?? 2);
+            accepted = OathCodes.VerifyTotp(secret, code, context.Time.GetUtcNow(), steps, device.LastAcceptedTimeStep, settings) is OathVerification.Accepted totp
+                       && await devices.AdvanceOathAsync(device, device.Counter, totp.Value, context.CancellationToken);
+        }
+        if (!accepted) return NodeResult.Goto(OathTokenVerifierDescriptor.FailureOutcome);
+        context.AddAuthType(MfaAuthTypes.Oath);
+        return NodeResult.Goto(OathTokenVerifierDescriptor.SuccessOutcome);
+    }
+}
