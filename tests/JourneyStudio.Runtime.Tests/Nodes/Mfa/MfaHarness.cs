@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Callbacks;
+using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.Nodes.Mfa;
+using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Push;
+using JourneyStudio.Runtime.Tests.Persistence;
+using JourneyStudio.Runtime.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
+
+/// <summary>
+/// The engine with the runtime's real processors on a real SQLite <see cref="TestDatabase"/> (devices, recovery codes,
+/// push messages, identities), a <see cref="RecordingPushTransport"/> and the database's manual clock; plus a client
+/// that answers steps like an SDK and checks that nothing transient leaks into the stored session.
+/// </summary>
+internal sealed class MfaHarness : IAsyncDisposable
+{
+    public const string BaseUrl = "https://login.example.com";
+
+    private readonly Dictionary<Type, object> _overrides = [];
+
+    private MfaHarness(TestDatabase db)
+    {
+        Db = db;
+        Identities = new IdentityStore(db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), new BoundedPasswordHasher(1), db.Clock);
+        _overrides[typeof(IdentityStore)] = Identities;
+        _overrides[typeof(IPushTransport)] = Transport;
+        Services = new OverlayServiceProvider(db.Services, _overrides);
+    }
+
+    public TestDatabase Db { get; }
+    public IServiceProvider Services { get; }
+    public RecordingPushTransport Transport { get; } = new();
+    public IdentityStore Identities { get; }
+    public ManualClock Clock => Db.Clock;
+    public DeviceStore Devices => Db.Services.GetRequiredService<DeviceStore>();
+    public RecoveryCodeStore RecoveryCodes => Db.Services.GetRequiredService<RecoveryCodeStore>();
+    public PushMessageStore Messages => Db.Services.GetRequiredService<PushMessageStore>();
+    public SecretProtector Protector => Db.Services.GetRequiredService<SecretProtector>();
+    public FakeJourneyResolver Journeys { get; } = new();
+    public ListLogger<JourneyEngine> Log { get; } = new();
+    public List<INodeProcessor> ExtraProcessors { get; } = [];
+
+    public JourneyRequestInfo Request { get; set; } = new()
+    {
+        BaseUrl = BaseUrl,
+        RemoteIpAddress = "203.0.113.9",
+        UserAgent = "TestBrowser/1.0",
+    };
+
+    public static async Task<MfaHarness> StartAsync(params string[] usernames)
+    {
+        var harness = new MfaHarness(await TestDatabase.StartAsync());
+        foreach (var username in usernames)
+            Assert.IsType<IdentityResult.Done>(await harness.Identities.CreateAsync(
+                new NewIdentity(username, "Secret-Passw0rd", GivenName: "Alice", Sn: "Example", Mail: username + "@example.com")));
+        return harness;
+    }
+
+    /// <summary>Sets <c>JourneyStudio:PublicBaseUrl</c> as the host's configuration would.</summary>
+    public void SetPublicBaseUrl(string url) =>
+        _overrides[typeof(IConfiguration)] = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [MfaNodeSupport_PublicBaseUrlSetting] = url }).Build();
+
+    private const string MfaNodeSupport_PublicBaseUrlSetting = "JourneyStudio:PublicBaseUrl";
+
+    public JourneyEngine CreateEngine()
+    {
+        IEnumerable<INodeProcessor> processors =
+        [
+            new UsernameCollectorNodeProcessor(),
+            new PollingWaitNodeProcessor(),
+            new RetryLimitDecisionNodeProcessor(new InMemoryRetryCounterStore()),
+            new PushAuthenticationSenderNodeProcessor(),
+            new PushWaitNodeProcessor(),
+            new PushResultVerifierNodeProcessor(),
+            new PushRegistrationNodeProcessor(),
+            new OathRegistrationNodeProcessor(),
+            new CombinedMultiFactorRegistrationNodeProcessor(),
+            new RecoveryCodeDisplayNodeProcessor(),
+            new RecoveryCodeCollectorDecisionNodeProcessor(),
+            new OathTokenVerifierNodeProcessor(),
+            new MultiFactorRegistrationOptionsNodeProcessor(),
+            new GetAuthenticatorAppNodeProcessor(),
+            new OptOutMultiFactorAuthenticationNodeProcessor(),
+            .. ExtraProcessors,
+        ];
+        return new JourneyEngine(processors, Journeys, Services, Log, Clock, NodeCatalog.Default);
+    }
+
+    /// <summary>Starts <paramref name="journey"/> with <paramref name="sharedState"/> already in place (as earlier nodes would leave it).</summary>
+    public async Task<JourneyRunResult> StartAsync(Journey journey, string? username = "alice")
+    {
+        if (username is not null)
+        {
+            // Most tests start after sign-in: a Username Collector in front supplies the username.
+            var collector = J.Node("collect-username", "UsernameCollectorNode", new { outcome = journey.EntryNodeId });
+            journey = journey with { EntryNodeId = collector.Id, Nodes = [collector, .. journey.Nodes] };
+        }
+        Journeys.Save(journey);
+        var result = await CreateEngine().StartAsync(journey.Name, "alpha", Request);
+        return username is null ? result : await SubmitAsync(result, ("IDToken1", username));
+    }
+
+    /// <summary>Answers <paramref name="result"/> (a step) with input values by IDToken name, through JSON as a client would.</summary>
+    public async Task<JourneyRunResult> SubmitAsync(JourneyRunResult result, params (string Input, object? Value)[] answers)
+    {
+        var step = Assert.IsType<JourneyStep>(result);
+        var body = JsonNode.Parse(StepSerializer.Serialize("auth-id", step.Callbacks, step.Header, step.Description, step.Stage))!;
+        foreach (var (input, value) in answers)
+        {
+            var entry = body["callbacks"]!.AsArray()
+                .SelectMany(c => c!["input"]?.AsArray() ?? [])
+                .SingleOrDefault(i => (string?)i!["name"] == input)
+                ?? throw new InvalidOperationException($"The step has no input {input}.");
+            entry["value"] = System.Text.Json.JsonSerializer.SerializeToNode(value);
+        }
+        var parsed = StepSerializer.Parse(body.ToJsonString(), step.State.PendingCallbacks);
+        Assert.True(parsed.Succeeded, parsed.Error?.Message);
+        var restored = JourneySessionState.FromJson(step.State.ToJson());
+        var next = await CreateEngine().ContinueAsync(restored, parsed.Callbacks!, Request);
+        Assert.DoesNotContain(MfaStateKeys.RecoveryCodes, next.State.ToJson());
+        return next;
+    }
+
+    /// <summary>A node type "Seed" that puts values into shared state and continues (as earlier nodes would).</summary>
+    public void AddSeed(Action<JsonObject> seed) =>
+        ExtraProcessors.Add(new DelegateProcessor("Seed", context =>
+        {
+            seed(context.SharedState);
+            return NodeResult.Goto("outcome");
+        }));
+
+    public static JourneyStep Step(JourneyRunResult result) => Assert.IsType<JourneyStep>(result);
+
+    public static IReadOnlyList<string> Types(JourneyRunResult result) => Step(result).Callbacks.Select(c => c.Type).ToList();
+
+    /// <summary>The outcome the node <paramref name="nodeId"/> last left by.</summary>
+    public static string LastOutcome(JourneyRunResult result, string nodeId) =>
+        result.State.VisitedPath.Last(v => v.NodeId == nodeId).Outcome;
+
+    public async Task<IdentitySummary> IdentityAsync(string username = "alice") => (await Identities.GetAsync(username))!;
+
+    public ValueTask DisposeAsync() => Db.DisposeAsync();
+
+    private sealed class OverlayServiceProvider(IServiceProvider inner, Dictionary<Type, object> overrides) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => overrides.TryGetValue(serviceType, out var service) ? service : inner.GetService(serviceType);
+    }
+}
