@@ -50,6 +50,20 @@ public sealed class Callback
     [JsonIgnore]
     public bool CarriesSecret => Type is PasswordType or "ValidatedCreatePasswordCallback";
 
+    /// <summary>
+    /// The outputs are a one-time secret for the user (the Recovery Code Display script with the plain codes): the
+    /// stored session keeps this callback with blank outputs (<see cref="WithoutSecretOutputs"/>).
+    /// </summary>
+    [JsonIgnore]
+    public bool OutputsAreSecret { get; private init; }
+
+    /// <summary>This callback, marked so that its outputs never reach the stored session.</summary>
+    public Callback WithSecretOutputs() => new(Type, Outputs, Inputs) { OutputsAreSecret = true };
+
+    /// <summary>This callback with secret outputs blanked ("" / false / 0), for storing in the session.</summary>
+    public Callback WithoutSecretOutputs() =>
+        !OutputsAreSecret ? this : new Callback(Type, Outputs.Select(o => o with { Value = Blank(o.Value) }).ToArray(), Inputs);
+
     public JsonElement? GetOutput(string name) => Outputs.FirstOrDefault(o => o.Name == name)?.Value;
 
     public string? GetOutputString(string name) =>

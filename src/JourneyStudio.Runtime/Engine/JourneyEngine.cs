@@ -147,7 +147,8 @@ public sealed partial class JourneyEngine
             case StepSent step:
                 return new JourneyStep
                 {
-                    State = next with { PendingCallbacks = step.Callbacks },
+                    // The session keeps what it needs to match the answer, not one-time secrets shown to the user.
+                    State = next with { PendingCallbacks = step.Callbacks.Select(c => c.WithoutSecretOutputs()).ToList() },
                     Callbacks = step.Callbacks,
                     Header = step.Header,
                     Description = step.Description,

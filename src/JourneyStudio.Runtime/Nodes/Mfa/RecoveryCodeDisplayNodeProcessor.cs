@@ -11,7 +11,8 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// Recovery Code Display: shows the codes a registration node just issued (transient <c>recoveryCodes</c> and
 /// <c>recoveryCodeDeviceName</c>) in one script TextOutputCallback in the shape the JS SDK scrapes, removing them
 /// from transient state, and continues on the next submit. Without codes (a registration that generated none, or
-/// the user was already registered) it passes straight through. Codes are transient, so they are shown only once.
+/// the user was already registered) it passes straight through. Codes are transient and the stored session keeps
+/// the sent script blanked, so they are shown only once and never stored in plain text.
 /// </summary>
 public sealed class RecoveryCodeDisplayNodeProcessor : INodeProcessor
 {
@@ -34,6 +35,6 @@ public sealed class RecoveryCodeDisplayNodeProcessor : INodeProcessor
             Introduction = RecoveryCodeDisplayDescriptor.DeviceIntroduction,
             Description = RecoveryCodeDisplayDescriptor.CopyWarning,
         });
-        return ValueTask.FromResult(NodeResult.Send(Callback.TextOutput(script, TextOutputMessageType.Script)));
+        return ValueTask.FromResult(NodeResult.Send(Callback.TextOutput(script, TextOutputMessageType.Script).WithSecretOutputs()));
     }
 }

@@ -49,6 +49,7 @@ internal sealed class MfaHarness : IAsyncDisposable
     public FakeJourneyResolver Journeys { get; } = new();
     public ListLogger<JourneyEngine> Log { get; } = new();
     public List<INodeProcessor> ExtraProcessors { get; } = [];
+    public InMemoryRetryCounterStore RetryCounters { get; } = new();
 
     public JourneyRequestInfo Request { get; set; } = new()
     {
@@ -79,7 +80,7 @@ internal sealed class MfaHarness : IAsyncDisposable
         [
             new UsernameCollectorNodeProcessor(),
             new PollingWaitNodeProcessor(),
-            new RetryLimitDecisionNodeProcessor(new InMemoryRetryCounterStore()),
+            new RetryLimitDecisionNodeProcessor(RetryCounters),
             new PushAuthenticationSenderNodeProcessor(),
             new PushWaitNodeProcessor(),
             new PushResultVerifierNodeProcessor(),
