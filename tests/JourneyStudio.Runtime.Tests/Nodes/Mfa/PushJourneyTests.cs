@@ -3,6 +3,7 @@ using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Mfa;
+using JourneyStudio.Runtime.Tests.Mfa;
 using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
@@ -44,7 +45,7 @@ public sealed class PushJourneyTests
         var script = MfaHarness.Step(codesStep).Callbacks.Single().GetOutputString("message")!;
         Assert.Contains("Your Recovery Codes", script);
         Assert.Contains("<em>Test Phone</em>", script);
-        var codes = RecoveryCodeScript.Codes(script);
+        var codes = SdkScraper.RecoveryCodes(script);
         Assert.Equal(10, codes.Count);
         Assert.All(codes, code => Assert.DoesNotContain(code, codesStep.State.ToJson()));
         var registered = await h.SubmitAsync(codesStep);
@@ -241,7 +242,7 @@ public sealed class PushJourneyTests
         var qr = await h.SubmitAsync(await h.StartAsync(PushLogin() with { Name = "Register" }), ("IDToken2", 0));
         await phone.RegisterAsync(MfaHarness.Step(qr).Callbacks[2].GetOutputString("value")!);
         var codesStep = await h.SubmitAsync(qr);
-        var codes = RecoveryCodeScript.Codes(MfaHarness.Step(codesStep).Callbacks[0].GetOutputString("message")!);
+        var codes = SdkScraper.RecoveryCodes(MfaHarness.Step(codesStep).Callbacks[0].GetOutputString("message")!);
         Assert.IsType<JourneySuccess>(await h.SubmitAsync(codesStep));
         return codes;
     }
