@@ -51,7 +51,7 @@ public sealed class Callback
     public bool CarriesSecret => Type is PasswordType or "ValidatedCreatePasswordCallback";
 
     /// <summary>
-    /// The outputs are a one-time secret for the user (the Recovery Code Display script with the plain codes): the
+    /// The outputs are a secret for the user's eyes only (recovery codes, a registration URI with its shared secret): the
     /// stored session keeps this callback with blank outputs (<see cref="WithoutSecretOutputs"/>).
     /// </summary>
     [JsonIgnore]

@@ -24,11 +24,14 @@ internal static class MfaRegistrationSupport
     public const string DefaultPushDeviceName = "Push Device";
     public const string DefaultOathDeviceName = "OATH Device";
 
-    /// <summary>The QR step (am-protocol 1.6): scan message, QR script, the URI for SDKs, then the node's own last callback.</summary>
+    /// <summary>
+    /// The QR step (am-protocol 1.6): scan message, QR script, the URI for SDKs, then the node's own last callback.
+    /// The URI carries the shared secret, so the stored session keeps those two callbacks blanked; each poll rebuilds them.
+    /// </summary>
     public static NodeResult QrStep(NodeContext context, string uri, Callback last) => NodeResult.Send(
         Callback.TextOutput(context.Localize("scanQRCodeMessage", PushRegistrationDescriptor.DefaultScanQrCodeMessage)),
-        Callback.TextOutput(MfaScripts.QrCodeScript(uri), TextOutputMessageType.Script),
-        Callback.HiddenValue(RegistrationHiddenValueId, uri),
+        Callback.TextOutput(MfaScripts.QrCodeScript(uri), TextOutputMessageType.Script).WithSecretOutputs(),
+        Callback.HiddenValue(RegistrationHiddenValueId, uri).WithSecretOutputs(),
         last);
 
     public static Callback PollingCallback() => Callback.PollingWait(PollIntervalMilliseconds, "");

@@ -70,9 +70,7 @@ internal sealed class MfaHarness : IAsyncDisposable
     /// <summary>Sets <c>JourneyStudio:PublicBaseUrl</c> as the host's configuration would.</summary>
     public void SetPublicBaseUrl(string url) =>
         _overrides[typeof(IConfiguration)] = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [MfaNodeSupport_PublicBaseUrlSetting] = url }).Build();
-
-    private const string MfaNodeSupport_PublicBaseUrlSetting = "JourneyStudio:PublicBaseUrl";
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyStudio:PublicBaseUrl"] = url }).Build();
 
     public JourneyEngine CreateEngine()
     {

@@ -55,7 +55,9 @@ public sealed class RegistrationNodeTests
         Assert.Equal((JourneyStudio.Runtime.Devices.PushMessageKind.Register, "alice", "alpha"), (message.Kind, message.Username, message.Realm));
         Assert.Equal(h.Clock.GetUtcNow().AddSeconds(60), message.ExpiresAt);
         Assert.Equal(push.SharedSecret, h.Protector.Unprotect(message.ProtectedSecret));
+        // The secret lives only in the protected message record, not in the session.
         Assert.DoesNotContain(Convert.ToBase64String(push.SharedSecret), result.State.ToJson());
+        Assert.DoesNotContain(Base64Url.Encode(push.SharedSecret), result.State.ToJson());
     }
 
     [Fact]
@@ -230,6 +232,7 @@ public sealed class RegistrationNodeTests
         Assert.StartsWith("otpauth://totp/ForgeRock:alice?", Uri(result));
         var oath = Assert.IsType<ParsedRegistrationUri.Oath>(RegistrationUris.Parse(Uri(result))).Parameters;
         Assert.Equal((OathKind.Totp, 6, 30, OathHashAlgorithm.Sha1, 16), (oath.Kind, oath.Digits, oath.PeriodSeconds, oath.Algorithm, oath.Secret.Length));
+        Assert.DoesNotContain(Base32.Encode(oath.Secret).TrimEnd('='), result.State.ToJson());
     }
 
     [Fact]
