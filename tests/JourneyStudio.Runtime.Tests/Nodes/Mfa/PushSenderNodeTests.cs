@@ -166,6 +166,24 @@ public sealed class PushSenderNodeTests
     }
 
     [Fact]
+    public async Task Send_SecretNoLongerReadable_MarksTheDeviceAndGoesToNotRegistered()
+    {
+        await using var h = await MfaHarness.StartAsync("alice");
+        var device = await h.Devices.AddAsync(new MfaDevice
+        {
+            Username = "alice", Kind = DeviceKind.Push, Uuid = Guid.NewGuid().ToString(), ProtectedSecret = "CfDJ8-from-a-lost-key-ring",
+            CommunicationId = "inbox:x", CommunicationType = "gcm", MechanismUid = "m-1",
+        });
+        await h.Identities.SetSkipAsync("alice", MfaMethod.Push, MfaSkipState.NotSkippable);
+
+        var result = await h.StartAsync(Send());
+
+        Assert.Equal("NOT_REGISTERED", MfaHarness.LastOutcome(result, "send"));
+        Assert.True((await h.Devices.FindByUuidAsync(device.Uuid))!.MustRegisterAgain);
+        Assert.Empty(h.Transport.Deliveries);
+    }
+
+    [Fact]
     public async Task Send_TransportSaysDeviceGone_MarksTheDeviceAndGoesToNotRegistered()
     {
         await using var h = await MfaHarness.StartAsync("alice");
