@@ -16,3 +16,9 @@ public abstract record RealmServiceSaveResult
     /// <summary>Nothing was saved; one message per field key of <see cref="RealmServiceFields"/>.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : RealmServiceSaveResult;
 }
+
+/// <summary>What a save would do (<see cref="RealmServiceStore.PreviewAsync"/>): lets a page validate before it asks for confirmation.</summary>
+public sealed record RealmServiceSavePreview(IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> DeviceInvalidatingChanges)
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -77,13 +77,17 @@ public sealed class RealmServiceStore(
     /// service URL, endpoints). Devices registered under the old settings must register again after such a save.
     /// </summary>
     public async Task<IReadOnlyList<string>> FindDeviceInvalidatingChangesAsync(string realm, RealmServiceChanges changes,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await PreviewAsync(realm, changes, cancellationToken)).DeviceInvalidatingChanges;
+
+    /// <summary>What <see cref="SaveAsync"/> would answer, without saving: the validation errors and the device-invalidating changes.</summary>
+    public async Task<RealmServiceSavePreview> PreviewAsync(string realm, RealmServiceChanges changes, CancellationToken cancellationToken = default)
     {
         CheckRealm(realm);
         ArgumentNullException.ThrowIfNull(changes);
         var row = await FindAsync(realm, cancellationToken);
         var plan = Plan(row, changes);
-        return DeviceInvalidatingChanges(realm, row, plan);
+        return new RealmServiceSavePreview(plan.Errors, DeviceInvalidatingChanges(realm, row, plan));
     }
 
     /// <summary>
