@@ -30,14 +30,18 @@ public sealed partial class Services
     private async Task SelectRealmAsync(string? realm)
     {
         if (realm is null || realm == _realm) return;
-        _realm = realm;
-        await LoadAsync();
+        await LoadAsync(realm);
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => LoadAsync(_realm);
+
+    // The realm name and its values change together, so the page never shows one realm's name over another's values.
+    private async Task LoadAsync(string realm)
     {
-        _view = await Store.GetAsync(_realm);
-        _form = FormValues.From(_view.ToChanges());
+        var view = await Store.GetAsync(realm);
+        _realm = realm;
+        _view = view;
+        _form = FormValues.From(view.ToChanges());
         _errors = new Dictionary<string, string>();
     }
 
@@ -70,6 +74,7 @@ public sealed partial class Services
                     _view = saved.View;
                     _form = FormValues.From(saved.View.ToChanges());
                     _errors = new Dictionary<string, string>();
+                    Snackbar.Clear(); // an earlier "nothing was saved" no longer applies
                     Snackbar.Add($"Saved the services of realm {_realm}.", Severity.Success);
                     break;
             }
@@ -120,12 +125,12 @@ public sealed partial class Services
 
     private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
 
-    private static string SourceText(SettingSource source) => source switch
+    private static string SourceText<T>(SettingValue<T> setting) => setting.Source switch
     {
         SettingSource.Saved => "Saved for this realm.",
         SettingSource.Configuration => "From configuration.",
         SettingSource.Environment => "From the AWS_* environment variables.",
-        _ => "Default.",
+        _ => setting.Value is null ? "Not configured." : "Built-in default.",
     };
 
     private string SecretHelpText() => _view!.SecretSource switch
