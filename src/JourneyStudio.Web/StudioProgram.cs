@@ -1,4 +1,9 @@
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Web.Components;
+using JourneyStudio.Web.Security;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -15,6 +20,7 @@ public static class StudioProgram
         var builder = WebApplication.CreateBuilder(args);
         ConfigureServices(builder);
         var app = builder.Build();
+        await InitializeAsync(app);
         Configure(app);
         await app.RunAsync();
         return 0;
@@ -22,8 +28,34 @@ public static class StudioProgram
 
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton(NodeCatalog.Default);
+        services.AddJourneyStudioData(builder.Configuration);
+        services.AddSingleton<IJourneyCodec, FrodoJourneyCodec>();
+        services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
+        services.AddJourneyStudioIdentities();
+        services.AddJourneyEngine();
+        services.AddStudioAdminAuthentication();
+        services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
+    }
+
+    /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>
+    public static async Task InitializeAsync(WebApplication app)
+    {
+        var firstStart = await StudioStartup.InitializeAsync(app.Services);
+        if (firstStart.GeneratedAdminPassword is { } password)
+        {
+            // Printed once, never logged: the log may be kept where the console is not.
+            Console.WriteLine();
+            Console.WriteLine("  ================================================================");
+            Console.WriteLine($"  First admin created: {firstStart.AdminUsername}");
+            Console.WriteLine($"  Password:            {password}");
+            Console.WriteLine("  It is shown only this once. Set JourneyStudio:Admin:Password to choose it yourself.");
+            Console.WriteLine("  ================================================================");
+            Console.WriteLine();
+        }
     }
 
     public static void Configure(WebApplication app)
@@ -37,9 +69,14 @@ public static class StudioProgram
             FileProvider = new PhysicalFileProvider(FindBesideProgram("wwwroot-assets")),
             RequestPath = "/assets",
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdminLoginEndpoints();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .RequireAuthorization(AdminAuthentication.StudioPolicy);
     }
 
     /// <summary>A folder copied beside the program at build time, or found up the tree when run from the sources.</summary>

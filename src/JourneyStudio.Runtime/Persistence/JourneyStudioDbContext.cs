@@ -19,6 +19,10 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
 
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
 
+    public DbSet<Identities.Identity> Identities => Set<Identities.Identity>();
+
+    public DbSet<Identities.RetryCounter> RetryCounters => Set<Identities.RetryCounter>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 

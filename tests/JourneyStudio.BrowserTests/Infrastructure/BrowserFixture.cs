@@ -39,6 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser context signed in to the studio as the fixture's admin.</summary>
+    public async Task<IPage> NewAdminPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/admin/login");
+        await page.FillAsync("#username", StudioServer.AdminUsername);
+        await page.FillAsync("#password", StudioServer.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/admin/login"));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

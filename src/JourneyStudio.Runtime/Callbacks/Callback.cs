@@ -1,0 +1,166 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JourneyStudio.Runtime.Callbacks;
+
+/// <summary>One named output value of a callback, e.g. <c>prompt</c>: "User Name".</summary>
+public sealed record CallbackOutput(string Name, JsonElement Value);
+
+/// <summary>
+/// One input of a callback. AM names inputs <c>IDToken{n}</c> plus a suffix (empty for the main input,
+/// <c>validateOnly</c> for the second input of the Validated* callbacks); <c>n</c> depends on the callback's
+/// position in the step, so a callback only knows its suffix and the step serializer adds the rest.
+/// </summary>
+public sealed record CallbackInput(string NameSuffix, JsonElement Value);
+
+/// <summary>The <c>messageType</c> values of a TextOutputCallback. AM writes them as JSON strings ("0", "4").</summary>
+public enum TextOutputMessageType
+{
+    Information = 0,
+    Warning = 1,
+    Error = 2,
+    /// <summary>The message is JavaScript for the client to run (QR codes, recovery codes).</summary>
+    Script = 4,
+}
+
+/// <summary>
+/// A callback as AM sends it: the AM type name, ordered outputs and ordered inputs. Immutable; a submitted
+/// callback is the sent one with its input values replaced (<see cref="WithInputValue"/>).
+/// </summary>
+public sealed class Callback
+{
+    [JsonConstructor]
+    public Callback(string type, IReadOnlyList<CallbackOutput> outputs, IReadOnlyList<CallbackInput> inputs)
+    {
+        Type = type;
+        Outputs = outputs;
+        Inputs = inputs;
+    }
+
+    public string Type { get; }
+
+    public IReadOnlyList<CallbackOutput> Outputs { get; }
+
+    public IReadOnlyList<CallbackInput> Inputs { get; }
+
+    /// <summary>
+    /// Callbacks whose input is a secret. The engine never keeps their submitted values (not in the session,
+    /// not echoed back when a Page is re-sent).
+    /// </summary>
+    [JsonIgnore]
+    public bool CarriesSecret => Type is PasswordType or "ValidatedCreatePasswordCallback";
+
+    public JsonElement? GetOutput(string name) => Outputs.FirstOrDefault(o => o.Name == name)?.Value;
+
+    public string? GetOutputString(string name) =>
+        GetOutput(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    public JsonElement? GetInput(int index = 0) => index < Inputs.Count ? Inputs[index].Value : null;
+
+    /// <summary>The input as text; null when absent or not a JSON string.</summary>
+    public string? GetInputString(int index = 0) =>
+        GetInput(index) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    /// <summary>The input as a whole number; null when absent or not an integral JSON number.</summary>
+    public int? GetInputInt32(int index = 0) =>
+        GetInput(index) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var i) ? i : null;
+
+    public Callback WithInputValue(int index, JsonElement value)
+    {
+        if (index < 0 || index >= Inputs.Count)
+            throw new ArgumentOutOfRangeException(nameof(index), $"{Type} has {Inputs.Count} input(s).");
+        var inputs = Inputs.ToArray();
+        inputs[index] = inputs[index] with { Value = value.Clone() };
+        return new Callback(Type, Outputs, inputs);
+    }
+
+    public Callback WithInputValue(int index, object? value) => WithInputValue(index, JsonSerializer.SerializeToElement(value));
+
+    /// <summary>This callback with secret inputs blanked ("" / false / 0), for re-sending without echoing a password.</summary>
+    public Callback WithoutSecretInputs() =>
+        !CarriesSecret
+            ? this
+            : new Callback(Type, Outputs, Inputs.Select(i => i with { Value = Blank(i.Value) }).ToArray());
+
+    private static JsonElement Blank(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => JsonSerializer.SerializeToElement(""),
+        JsonValueKind.True or JsonValueKind.False => JsonSerializer.SerializeToElement(false),
+        JsonValueKind.Number => JsonSerializer.SerializeToElement(0),
+        _ => value,
+    };
+
+    public override string ToString() => Type;
+
+    // ---- Factories: one per callback type the runtime sends, with AM's output names, order and JSON types.
+
+    public const string NameType = "NameCallback";
+    public const string PasswordType = "PasswordCallback";
+    public const string TextOutputType = "TextOutputCallback";
+    public const string ConfirmationType = "ConfirmationCallback";
+    public const string ChoiceType = "ChoiceCallback";
+    public const string HiddenValueType = "HiddenValueCallback";
+    public const string PollingWaitType = "PollingWaitCallback";
+    public const string MetadataType = "MetadataCallback";
+    public const string DeviceProfileType = "DeviceProfileCallback";
+
+    /// <summary>ConfirmationCallback <c>optionType</c> when the options are custom strings (Java's UNSPECIFIED_OPTION).</summary>
+    public const int UnspecifiedOptionType = -1;
+
+    public static Callback Name(string prompt, string initialValue = "") =>
+        Create(NameType, [Out("prompt", prompt)], [In(initialValue)]);
+
+    public static Callback Password(string prompt) =>
+        Create(PasswordType, [Out("prompt", prompt)], [In("")]);
+
+    /// <summary>AM writes <c>messageType</c> as a string ("0", "1", "2", "4"), unlike ConfirmationCallback's int.</summary>
+    public static Callback TextOutput(string message, TextOutputMessageType messageType = TextOutputMessageType.Information) =>
+        Create(TextOutputType, [Out("message", message), Out("messageType", ((int)messageType).ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
+
+    /// <param name="selectedIndex">The input's initial value; AM pre-sets the default option, or 100 for "not pressed" in the wait nodes.</param>
+    public static Callback Confirmation(
+        IReadOnlyList<string> options,
+        int defaultOption = 0,
+        string prompt = "",
+        int messageType = 0,
+        int optionType = UnspecifiedOptionType,
+        int? selectedIndex = null)
+    {
+        if (options.Count == 0) throw new ArgumentException("A ConfirmationCallback needs at least one option.", nameof(options));
+        return Create(ConfirmationType,
+            [Out("prompt", prompt), Out("messageType", messageType), Out("options", options), Out("optionType", optionType), Out("defaultOption", defaultOption)],
+            [In(selectedIndex ?? defaultOption)]);
+    }
+
+    public static Callback Choice(string prompt, IReadOnlyList<string> choices, int defaultChoice = 0)
+    {
+        if (choices.Count == 0) throw new ArgumentException("A ChoiceCallback needs at least one choice.", nameof(choices));
+        return Create(ChoiceType, [Out("prompt", prompt), Out("choices", choices), Out("defaultChoice", defaultChoice)], [In(defaultChoice)]);
+    }
+
+    /// <summary>AM echoes the <paramref name="id"/> as the initial input value; SDKs rely on the id to find the callback.</summary>
+    public static Callback HiddenValue(string id, string value) =>
+        Create(HiddenValueType, [Out("value", value), Out("id", id)], [In(id)]);
+
+    /// <summary>The client waits <c>waitTime</c> ms (a JSON string, as AM sends it) and then submits the step unchanged.</summary>
+    public static Callback PollingWait(long waitTimeMilliseconds, string message) =>
+        Create(PollingWaitType,
+            [Out("waitTime", waitTimeMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), Out("message", message)], []);
+
+    public static Callback Metadata(JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object) throw new ArgumentException("MetadataCallback data must be a JSON object.", nameof(data));
+        return Create(MetadataType, [new CallbackOutput("data", data.Clone())], []);
+    }
+
+    /// <summary>The client answers with the collected profile as a JSON <em>string</em>.</summary>
+    public static Callback DeviceProfile(bool metadata, bool location, string message) =>
+        Create(DeviceProfileType, [Out("metadata", metadata), Out("location", location), Out("message", message)], [In("")]);
+
+    private static Callback Create(string type, IReadOnlyList<CallbackOutput> outputs, IReadOnlyList<CallbackInput> inputs) =>
+        new(type, outputs, inputs);
+
+    private static CallbackOutput Out(string name, object value) => new(name, JsonSerializer.SerializeToElement(value));
+
+    private static CallbackInput In(object value) => new("", JsonSerializer.SerializeToElement(value));
+}

@@ -1,0 +1,500 @@
+using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Callbacks;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyStudio.Runtime.Engine;
+
+/// <summary>
+/// Runs journeys one request at a time. Stateless: it takes a <see cref="JourneySessionState"/> and the
+/// submitted callbacks and returns the next step, success or failure together with the new state.
+/// The flow semantics live here (wiring, Page nodes, Inner Tree Evaluators, loop bound); node decisions
+/// live in the <see cref="INodeProcessor"/>s. Broken wiring and failing nodes end the journey as a
+/// <see cref="JourneyFailure"/> with a logged reason; only cancellation escapes as an exception.
+/// </summary>
+public sealed partial class JourneyEngine
+{
+    private const string TrueOutcome = "true";
+    private const string FalseOutcome = "false";
+    private const string ErrorOutcome = "error";
+
+    private readonly Dictionary<string, INodeProcessor> _processors;
+    private readonly IJourneyResolver _resolver;
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly NodeCatalog _catalog;
+    private readonly JourneyEngineOptions _options;
+
+    public JourneyEngine(
+        IEnumerable<INodeProcessor> processors,
+        IJourneyResolver resolver,
+        IServiceProvider services,
+        ILogger<JourneyEngine> logger,
+        TimeProvider? timeProvider = null,
+        NodeCatalog? catalog = null,
+        JourneyEngineOptions? options = null)
+    {
+        _processors = new Dictionary<string, INodeProcessor>(StringComparer.Ordinal);
+        foreach (var processor in processors)
+            if (!_processors.TryAdd(processor.TypeId, processor))
+                throw new ArgumentException($"Two node processors claim the type id '{processor.TypeId}'.", nameof(processors));
+        _resolver = resolver;
+        _services = services;
+        _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
+        _catalog = catalog ?? NodeCatalog.Default;
+        _options = options ?? new JourneyEngineOptions();
+    }
+
+    /// <summary>Starts the latest revision of <paramref name="journeyName"/> in <paramref name="realm"/> (e.g. <c>alpha</c>).</summary>
+    public async ValueTask<JourneyRunResult> StartAsync(string journeyName, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var resolved = await _resolver.ResolveAsync(journeyName, null, cancellationToken);
+        var state = new JourneySessionState
+        {
+            JourneyName = journeyName,
+            Revision = resolved?.Revision ?? 0,
+            Realm = realm,
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+        if (resolved is null)
+            return Fail(state, $"Journey '{journeyName}' does not exist.");
+        if (!resolved.Journey.Settings.Enabled)
+            return Fail(state, $"Journey '{journeyName}' is disabled.");
+        if (resolved.Journey.Settings.InnerTreeOnly)
+            return Fail(state, $"Journey '{journeyName}' can only run inside an Inner Tree Evaluator.");
+
+        state.SharedState[SharedStateKeys.Realm] = realm == "root" ? "/" : "/" + realm;
+        state = state with { CurrentNodeId = resolved.Journey.EntryNodeId };
+        return await RunAsync(state, resolved.Journey, null, request ?? JourneyRequestInfo.Empty, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues a sign-on with the client's answers to <see cref="JourneySessionState.PendingCallbacks"/>
+    /// (as produced by <see cref="StepSerializer.Parse(string, IReadOnlyList{Callback})"/>).
+    /// The given state is not changed; the result carries the new one.
+    /// </summary>
+    public async ValueTask<JourneyRunResult> ContinueAsync(JourneySessionState state, IReadOnlyList<Callback> submitted, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
+    {
+        state = state.DeepClone();
+        if (state.Status != JourneySessionStatus.InProgress)
+            return Fail(state, $"This sign-on through journey '{state.JourneyName}' has already ended.");
+        if (submitted.Count != state.PendingCallbacks.Count
+            || submitted.Where((c, i) => c.Type != state.PendingCallbacks[i].Type).Any())
+            return Fail(state, "The submitted callbacks do not match the step that was sent.");
+
+        var resolved = await _resolver.ResolveAsync(state.JourneyName, state.Revision, cancellationToken);
+        if (resolved is null)
+            return Fail(state, $"Journey '{state.JourneyName}' revision {state.Revision} is no longer available.");
+        return await RunAsync(state, resolved.Journey, submitted.Count == 0 ? null : submitted, request ?? JourneyRequestInfo.Empty, cancellationToken);
+    }
+
+    private async ValueTask<JourneyRunResult> RunAsync(JourneySessionState state, Journey journey, IReadOnlyList<Callback>? submitted, JourneyRequestInfo request, CancellationToken cancellationToken)
+    {
+        var run = new Run
+        {
+            Realm = state.Realm,
+            Request = request,
+            SharedState = state.SharedState,
+            Visited = state.VisitedPath.ToList(),
+            AuthTypes = state.AuthTypes.ToList(),
+            CancellationToken = cancellationToken,
+        };
+        run.Journeys[journey.Name] = journey;
+
+        var frames = new List<Frame>
+        {
+            new() { JourneyName = state.JourneyName, Revision = state.Revision, Journey = journey, CurrentNodeId = state.CurrentNodeId, PageCallbackOwners = state.PageCallbackOwners },
+        };
+        foreach (var inner in state.InnerJourneys)
+        {
+            var child = await _resolver.ResolveAsync(inner.JourneyName, inner.Revision, cancellationToken);
+            if (child is null)
+                return Fail(state, $"Inner journey '{inner.JourneyName}' revision {inner.Revision} is no longer available.");
+            run.Journeys.TryAdd(inner.JourneyName, child.Journey);
+            frames.Add(new Frame
+            {
+                JourneyName = inner.JourneyName, Revision = inner.Revision, Journey = child.Journey,
+                CurrentNodeId = inner.CurrentNodeId, PageCallbackOwners = inner.PageCallbackOwners, HostNodeId = inner.HostNodeId,
+            });
+        }
+
+        // Transient state lives for this request only: it starts empty and is dropped with `run`.
+        var result = await RunFrameAsync(0, frames, submitted, new JsonObject(), run);
+        var now = _time.GetUtcNow();
+        var root = frames[0];
+        var next = state with
+        {
+            CurrentNodeId = root.CurrentNodeId,
+            PageCallbackOwners = root.PageCallbackOwners,
+            InnerJourneys = frames.Skip(1).Select(f => new InnerJourneyFrame
+            {
+                HostNodeId = f.HostNodeId!, JourneyName = f.JourneyName, Revision = f.Revision,
+                CurrentNodeId = f.CurrentNodeId, PageCallbackOwners = f.PageCallbackOwners,
+            }).ToList(),
+            SharedState = run.SharedState,
+            VisitedPath = run.Visited,
+            AuthTypes = run.AuthTypes,
+            UpdatedAt = now,
+        };
+
+        switch (result)
+        {
+            case StepSent step:
+                return new JourneyStep
+                {
+                    State = next with { PendingCallbacks = step.Callbacks },
+                    Callbacks = step.Callbacks,
+                    Header = step.Header,
+                    Description = step.Description,
+                    Stage = step.Stage,
+                };
+            case Ended { Success: true }:
+                await NotifyCompletionAsync(run, true);
+                return new JourneySuccess
+                {
+                    State = next with { Status = JourneySessionStatus.Succeeded, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
+                    Username = run.SharedState[SharedStateKeys.Username] is JsonValue v && v.TryGetValue<string>(out var u) ? u : null,
+                    AuthTypes = run.AuthTypes,
+                };
+            case Ended ended:
+                await NotifyCompletionAsync(run, false);
+                return new JourneyFailure
+                {
+                    State = next with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
+                    Reason = ended.Reason!,
+                };
+            default:
+                throw new InvalidOperationException($"Unexpected frame result {result}.");
+        }
+    }
+
+    /// <summary>Runs the journey of <c>frames[level]</c> from its current node until it needs input or ends.</summary>
+    private async ValueTask<FrameResult> RunFrameAsync(int level, List<Frame> frames, IReadOnlyList<Callback>? submitted, JsonObject transient, Run run)
+    {
+        var frame = frames[level];
+        var nodeId = frame.CurrentNodeId;
+        // Only the node that sent the last step gets the submitted callbacks; every later node starts fresh.
+        var resumed = submitted;
+        while (true)
+        {
+            if (nodeId == StaticNodeIds.Success) { frame.CurrentNodeId = nodeId; return new Ended(true, null, false); }
+            if (nodeId == StaticNodeIds.Failure) { frame.CurrentNodeId = nodeId; return new Ended(false, $"Journey '{frame.JourneyName}' reached the Failure node.", false); }
+            if (string.IsNullOrEmpty(nodeId))
+                return Error(frame, null, $"Journey '{frame.JourneyName}' has no entry node; connect Start to a node.");
+
+            var node = frame.Journey.Nodes.FirstOrDefault(n => n.Id == nodeId);
+            if (node is null)
+                return Error(frame, null, $"Journey '{frame.JourneyName}' has no node '{nodeId}'.");
+            if (CountVisit(run) is { } loop)
+                return Error(frame, node, loop);
+
+            var result = node.NodeType switch
+            {
+                NodeCatalog.PageNodeType => await RunPageAsync(frame, node, resumed, transient, run),
+                NodeCatalog.InnerTreeNodeType => await RunInnerJourneyAsync(level, frames, node, resumed, transient, run),
+                _ => await RunNodeAsync(frame, node, resumed, transient, run),
+            };
+            resumed = null;
+
+            switch (result)
+            {
+                case StepSent step:
+                    frame.CurrentNodeId = nodeId;
+                    frame.PageCallbackOwners = step.PageCallbackOwners;
+                    return step;
+                case Ended ended:
+                    frame.CurrentNodeId = nodeId;
+                    return ended;
+                case OutcomeTaken taken:
+                    run.Visited.Add(new VisitedNode(frame.JourneyName, node.Id, taken.Outcome));
+                    frame.PageCallbackOwners = null;
+                    if (!node.Connections.TryGetValue(taken.Outcome, out var target))
+                    {
+                        LogUnconnectedOutcome(frame.JourneyName, node.Id, node.DisplayName, taken.Outcome);
+                        frame.CurrentNodeId = nodeId;
+                        return new Ended(false,
+                            $"Node {Describe(node)} in journey '{frame.JourneyName}' took outcome '{taken.Outcome}', which is not connected to any node.",
+                            true);
+                    }
+                    nodeId = target;
+                    break;
+            }
+        }
+    }
+
+    private async ValueTask<FrameResult> RunNodeAsync(Frame frame, JourneyNode node, IReadOnlyList<Callback>? callbacks, JsonObject transient, Run run)
+    {
+        if (!_processors.TryGetValue(node.NodeType, out var processor))
+            return Error(frame, node, $"Node type '{node.NodeType}' of node {Describe(node)} in journey '{frame.JourneyName}' cannot run: no processor is registered for it.");
+
+        var context = CreateContext(frame.JourneyName, node, callbacks, transient, run);
+        NodeResult result;
+        try
+        {
+            result = await processor.ProcessAsync(context);
+        }
+        catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            LogNodeFailed(e, frame.JourneyName, node.Id, node.NodeType, e.Message);
+            return new Ended(false, $"Node {Describe(node)} in journey '{frame.JourneyName}' failed: {e.Message}", true);
+        }
+        return result.IsSend ? new StepSent(result.Callbacks!, null, null, null, null) : new OutcomeTaken(result.Outcome!);
+    }
+
+    /// <summary>
+    /// A Page runs all its children in one request and sends their callbacks as one step. On submit each
+    /// child gets back the callbacks it owns. If any child asks again, the whole page is sent again (children
+    /// that were satisfied show their answers again, secrets blanked); otherwise the page takes the last child's outcome.
+    /// </summary>
+    private async ValueTask<FrameResult> RunPageAsync(Frame frame, JourneyNode page, IReadOnlyList<Callback>? submitted, JsonObject transient, Run run)
+    {
+        if (page.Children.Count == 0)
+            return Error(frame, page, $"Page node {Describe(page)} in journey '{frame.JourneyName}' has no nodes in it, so it cannot proceed.");
+
+        var owners = submitted is not null && frame.PageCallbackOwners is { } known && known.Count == submitted.Count ? known : null;
+        var callbacks = new List<Callback>();
+        var newOwners = new List<int>();
+        var childOutcomes = new List<VisitedNode>();
+        var needsInput = false;
+        string? lastOutcome = null;
+
+        for (var i = 0; i < page.Children.Count; i++)
+        {
+            var child = page.Children[i];
+            if (CountVisit(run) is { } loop)
+                return Error(frame, child, loop);
+            var mine = owners is null ? null : submitted!.Where((_, index) => owners[index] == i).ToList();
+            var result = await RunNodeAsync(frame, child, mine is { Count: > 0 } ? mine : null, transient, run);
+            switch (result)
+            {
+                case Ended ended:
+                    return ended;
+                case StepSent step:
+                    callbacks.AddRange(step.Callbacks);
+                    newOwners.AddRange(step.Callbacks.Select(_ => i));
+                    // Metadata alone is not a question for the user; AM moves on when nothing else is asked.
+                    needsInput |= step.Callbacks.Any(c => c.Type != Callback.MetadataType);
+                    lastOutcome = null;
+                    break;
+                case OutcomeTaken taken:
+                    childOutcomes.Add(new VisitedNode(frame.JourneyName, child.Id, taken.Outcome));
+                    lastOutcome = taken.Outcome;
+                    if (mine is { Count: > 0 })
+                    {
+                        callbacks.AddRange(mine.Select(c => c.WithoutSecretInputs()));
+                        newOwners.AddRange(mine.Select(_ => i));
+                    }
+                    break;
+            }
+        }
+
+        if (needsInput)
+        {
+            var preferred = run.Request.PreferredLocales;
+            return new StepSent(callbacks, newOwners,
+                NodeContext.Localize(page.Config.GetLocalized("pageHeader"), preferred),
+                NodeContext.Localize(page.Config.GetLocalized("pageDescription"), preferred),
+                page.Config.GetString("stage"));
+        }
+        if (lastOutcome is null)
+            return Error(frame, page, $"The last node of page {Describe(page)} in journey '{frame.JourneyName}' sent only MetadataCallbacks, so the page has no outcome.");
+        run.Visited.AddRange(childOutcomes);
+        return new OutcomeTaken(lastOutcome);
+    }
+
+    /// <summary>
+    /// An Inner Tree Evaluator runs another journey with this journey's shared state (its transient state is a
+    /// copy and does not flow back), passes the child's steps straight through and maps its Success/Failure to
+    /// true/false. When the child cannot run, the journey fails, or with displayErrorOutcome the node takes
+    /// <c>error</c> with <c>errorMessage</c> in shared state.
+    /// </summary>
+    private async ValueTask<FrameResult> RunInnerJourneyAsync(int level, List<Frame> frames, JourneyNode node, IReadOnlyList<Callback>? submitted, JsonObject transient, Run run)
+    {
+        var parent = frames[level];
+        var config = EffectiveConfig(node);
+        var showError = config.GetBoolean("displayErrorOutcome") ?? false;
+
+        FrameResult result;
+        if (frames.Count > level + 1 && frames[level + 1].HostNodeId == node.Id)
+        {
+            result = await RunFrameAsync(level + 1, frames, submitted, (JsonObject)transient.DeepClone(), run);
+        }
+        else
+        {
+            frames.RemoveRange(level + 1, frames.Count - level - 1);
+            var childName = config.GetString("tree");
+            string? cannotRun = null;
+            ResolvedJourney? child = null;
+            if (string.IsNullOrWhiteSpace(childName))
+                cannotRun = $"Inner Tree Evaluator {Describe(node)} in journey '{parent.JourneyName}' has no journey configured.";
+            else if (level + 1 > _options.MaxInnerJourneyDepth)
+                cannotRun = $"Inner journeys are nested deeper than {_options.MaxInnerJourneyDepth} levels at {Describe(node)} (does journey '{childName}' include itself?).";
+            else if ((child = await _resolver.ResolveAsync(childName, null, run.CancellationToken)) is null)
+                cannotRun = $"Configured tree does not exist: journey '{childName}' used by {Describe(node)} in journey '{parent.JourneyName}'.";
+            else if (!child.Journey.Settings.Enabled)
+                cannotRun = $"Journey '{childName}' used by {Describe(node)} in journey '{parent.JourneyName}' is disabled.";
+
+            if (cannotRun is not null)
+            {
+                LogInnerJourneyCannotRun(parent.JourneyName, node.Id, cannotRun);
+                return showError ? TakeErrorOutcome(node, cannotRun, run) : new Ended(false, cannotRun, true);
+            }
+
+            run.Journeys.TryAdd(child!.Journey.Name, child.Journey);
+            frames.Add(new Frame
+            {
+                JourneyName = child.Journey.Name, Revision = child.Revision, Journey = child.Journey,
+                CurrentNodeId = child.Journey.EntryNodeId, HostNodeId = node.Id,
+            });
+            result = await RunFrameAsync(level + 1, frames, null, (JsonObject)transient.DeepClone(), run);
+        }
+
+        // The child's page ownership is kept in the child's frame, not in this one.
+        if (result is StepSent step)
+            return step with { PageCallbackOwners = null };
+        frames.RemoveRange(level + 1, frames.Count - level - 1);
+        var ended = (Ended)result;
+        if (ended.Success) return new OutcomeTaken(TrueOutcome);
+        if (!ended.IsError) return new OutcomeTaken(FalseOutcome);
+        return showError ? TakeErrorOutcome(node, ended.Reason!, run) : ended;
+    }
+
+    private static OutcomeTaken TakeErrorOutcome(JourneyNode node, string message, Run run)
+    {
+        run.SharedState[SharedStateKeys.ErrorMessage] = message;
+        run.SharedState[SharedStateKeys.ErrorNode] = new JsonObject
+        {
+            ["id"] = node.Id,
+            ["displayName"] = node.DisplayName,
+            ["type"] = node.NodeType,
+        };
+        return new OutcomeTaken(ErrorOutcome);
+    }
+
+    /// <summary>Lets processors that keep bookkeeping outside the session clean up (AM's onTreeComplete).</summary>
+    private async ValueTask NotifyCompletionAsync(Run run, bool success)
+    {
+        foreach (var (journeyName, nodeId) in run.Visited.Select(v => (v.JourneyName, v.NodeId)).Distinct().ToList())
+        {
+            try
+            {
+                if (!run.Journeys.TryGetValue(journeyName, out var journey))
+                {
+                    journey = (await _resolver.ResolveAsync(journeyName, null, run.CancellationToken))?.Journey;
+                    if (journey is null) continue;
+                    run.Journeys[journeyName] = journey;
+                }
+                if (journey.FindNode(nodeId) is not { } node
+                    || !_processors.TryGetValue(node.NodeType, out var processor)
+                    || processor is not INodeCompletionHandler handler)
+                    continue;
+                await handler.OnJourneyCompletedAsync(CreateContext(journeyName, node, null, new JsonObject(), run), success);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCompletionHandlerFailed(e, journeyName, nodeId);
+            }
+        }
+    }
+
+    private NodeContext CreateContext(string journeyName, JourneyNode node, IReadOnlyList<Callback>? callbacks, JsonObject transient, Run run) =>
+        new(run.AuthTypes)
+        {
+            Node = node,
+            Config = EffectiveConfig(node),
+            JourneyName = journeyName,
+            Realm = run.Realm,
+            SharedState = run.SharedState,
+            TransientState = transient,
+            Callbacks = callbacks,
+            Request = run.Request,
+            Time = _time,
+            Services = _services,
+            CancellationToken = run.CancellationToken,
+        };
+
+    // A node type without a descriptor (e.g. imported from a newer AM) runs with its config as stored.
+    private NodeConfig EffectiveConfig(JourneyNode node) =>
+        _catalog.Find(node.NodeType)?.WithDefaults(node.Config) ?? node.Config;
+
+    private string? CountVisit(Run run) =>
+        ++run.Visits > _options.MaxNodeVisitsPerRequest
+            ? $"The journey ran more than {_options.MaxNodeVisitsPerRequest} nodes without asking for input; its wiring probably loops."
+            : null;
+
+    private Ended Error(Frame frame, JourneyNode? node, string reason)
+    {
+        LogJourneyError(frame.JourneyName, node?.Id, reason);
+        return new Ended(false, reason, true);
+    }
+
+    private JourneyFailure Fail(JourneySessionState state, string reason)
+    {
+        LogJourneyError(state.JourneyName, null, reason);
+        return new JourneyFailure
+        {
+            State = state with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], UpdatedAt = _time.GetUtcNow() },
+            Reason = reason,
+        };
+    }
+
+    private static string Describe(JourneyNode node) =>
+        string.IsNullOrEmpty(node.DisplayName) ? $"{node.NodeType} {node.Id}" : $"'{node.DisplayName}' ({node.NodeType} {node.Id})";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Journey}: node {NodeId} ({NodeName}) took outcome {Outcome}, which is not connected; the sign-on fails.")]
+    private partial void LogUnconnectedOutcome(string journey, string nodeId, string nodeName, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journey {Journey}: node {NodeId} ({NodeType}) failed: {Reason}")]
+    private partial void LogNodeFailed(Exception exception, string journey, string nodeId, string nodeType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Journey}: inner journey at node {NodeId} cannot run: {Reason}")]
+    private partial void LogInnerJourneyCannotRun(string journey, string nodeId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Journey} (node {NodeId}) fails: {Reason}")]
+    private partial void LogJourneyError(string journey, string? nodeId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journey {Journey}: completion handler of node {NodeId} failed.")]
+    private partial void LogCompletionHandlerFailed(Exception exception, string journey, string nodeId);
+
+    /// <summary>Per-request working data shared by every frame.</summary>
+    private sealed class Run
+    {
+        public required string Realm { get; init; }
+        public required JourneyRequestInfo Request { get; init; }
+        public required JsonObject SharedState { get; init; }
+        public required List<VisitedNode> Visited { get; init; }
+        public required List<string> AuthTypes { get; init; }
+        public required CancellationToken CancellationToken { get; init; }
+        public Dictionary<string, Journey> Journeys { get; } = new(StringComparer.Ordinal);
+        public int Visits { get; set; }
+    }
+
+    /// <summary>One journey being run: the root journey or a child of an Inner Tree Evaluator.</summary>
+    private sealed class Frame
+    {
+        public required string JourneyName { get; init; }
+        public required int Revision { get; init; }
+        public required Journey Journey { get; init; }
+        public required string CurrentNodeId { get; set; }
+        public IReadOnlyList<int>? PageCallbackOwners { get; set; }
+        public string? HostNodeId { get; init; }
+    }
+
+    private abstract record FrameResult;
+
+    private sealed record StepSent(IReadOnlyList<Callback> Callbacks, IReadOnlyList<int>? PageCallbackOwners, string? Header, string? Description, string? Stage) : FrameResult;
+
+    private sealed record OutcomeTaken(string Outcome) : FrameResult;
+
+    /// <summary>The journey reached Success/Failure, or (<see cref="IsError"/>) could not continue.</summary>
+    private sealed record Ended(bool Success, string? Reason, bool IsError) : FrameResult;
+}

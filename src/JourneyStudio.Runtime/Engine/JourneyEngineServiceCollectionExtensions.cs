@@ -1,0 +1,27 @@
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JourneyStudio.Runtime.Engine;
+
+public static class JourneyEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine and the node processors of this assembly (scoped, since processors may use
+    /// scoped stores). The host must also register <see cref="IJourneyResolver"/> and <see cref="IIdentityVerifier"/>;
+    /// <see cref="IRetryCounterStore"/> defaults to an in-memory store until a persistent one is registered.
+    /// </summary>
+    public static IServiceCollection AddJourneyEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(NodeCatalog.Default);
+        services.TryAddSingleton(new JourneyEngineOptions());
+        services.TryAddSingleton<IRetryCounterStore, InMemoryRetryCounterStore>();
+        foreach (var type in typeof(JourneyEngine).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeProcessor).IsAssignableFrom(t)))
+            services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(INodeProcessor), type));
+        services.TryAddScoped<JourneyEngine>();
+        return services;
+    }
+}

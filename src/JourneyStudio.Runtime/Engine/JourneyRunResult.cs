@@ -1,0 +1,36 @@
+using JourneyStudio.Runtime.Callbacks;
+
+namespace JourneyStudio.Runtime.Engine;
+
+/// <summary>What one engine run produced; always carries the session state to store (or discard).</summary>
+public abstract record JourneyRunResult
+{
+    public required JourneySessionState State { get; init; }
+}
+
+/// <summary>The journey needs input: send these callbacks (with the Page's header, description and stage).</summary>
+public sealed record JourneyStep : JourneyRunResult
+{
+    public required IReadOnlyList<Callback> Callbacks { get; init; }
+
+    public string? Header { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Stage { get; init; }
+}
+
+/// <summary>The journey reached Success.</summary>
+public sealed record JourneySuccess : JourneyRunResult
+{
+    /// <summary>Shared state <c>username</c>; null when no node set one.</summary>
+    public string? Username { get; init; }
+
+    public IReadOnlyList<string> AuthTypes { get; init; } = [];
+}
+
+/// <summary>The journey reached Failure, or could not continue; <see cref="Reason"/> says which and why.</summary>
+public sealed record JourneyFailure : JourneyRunResult
+{
+    public required string Reason { get; init; }
+}

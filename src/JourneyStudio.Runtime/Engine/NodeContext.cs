@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Callbacks;
+
+namespace JourneyStudio.Runtime.Engine;
+
+/// <summary>
+/// Everything a processor may read or change while deciding one node. State objects are live: writes to
+/// <see cref="SharedState"/> survive the step, writes to <see cref="TransientState"/> last only for this request.
+/// </summary>
+public sealed class NodeContext
+{
+    private readonly ICollection<string> _authTypes;
+
+    internal NodeContext(ICollection<string> authTypes) => _authTypes = authTypes;
+
+    /// <summary>
+    /// A context for running a processor outside the engine (processor tests, tools), realm <c>root</c>;
+    /// auth types go to <paramref name="authTypes"/>.
+    /// </summary>
+    public static NodeContext Create(
+        JourneyNode node,
+        NodeConfig config,
+        IServiceProvider services,
+        IReadOnlyList<Callback>? callbacks = null,
+        JsonObject? sharedState = null,
+        JsonObject? transientState = null,
+        ICollection<string>? authTypes = null) =>
+        new(authTypes ?? new List<string>())
+        {
+            Node = node,
+            Config = config,
+            JourneyName = "",
+            Realm = "root",
+            Callbacks = callbacks,
+            SharedState = sharedState ?? new JsonObject(),
+            TransientState = transientState ?? new JsonObject(),
+            Request = JourneyRequestInfo.Empty,
+            Time = TimeProvider.System,
+            Services = services,
+        };
+
+    public required JourneyNode Node { get; init; }
+
+    /// <summary>The node's config with the descriptor's defaults filled in (as stored when the type has no descriptor).</summary>
+    public required NodeConfig Config { get; init; }
+
+    /// <summary>The journey the node belongs to (the child journey inside an Inner Tree Evaluator).</summary>
+    public required string JourneyName { get; init; }
+
+    /// <summary>The realm name, e.g. <c>alpha</c>.</summary>
+    public required string Realm { get; init; }
+
+    /// <summary>State that survives steps and is stored with the session (AM's shared state).</summary>
+    public required JsonObject SharedState { get; init; }
+
+    /// <summary>State for this request only, never stored: passwords, recovery codes (AM's transient state).</summary>
+    public required JsonObject TransientState { get; init; }
+
+    /// <summary>The callbacks this node sent, with the client's input values; null on the first pass.</summary>
+    public IReadOnlyList<Callback>? Callbacks { get; init; }
+
+    public required JourneyRequestInfo Request { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required IServiceProvider Services { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Shared state <c>username</c>, when a node has collected one.</summary>
+    public string? Username => GetSharedString(SharedStateKeys.Username);
+
+    /// <summary>Records a completed authentication method (AM's addNodeType), e.g. <c>AuthenticatorPush</c>.</summary>
+    public void AddAuthType(string authType)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(authType);
+        if (!_authTypes.Contains(authType)) _authTypes.Add(authType);
+    }
+
+    /// <summary>The first submitted callback of the given AM type, or null (also on the first pass).</summary>
+    public Callback? GetCallback(string type) => Callbacks?.FirstOrDefault(c => c.Type == type);
+
+    public string? GetSharedString(string key) => ReadString(SharedState, key);
+
+    public string? GetTransientString(string key) => ReadString(TransientState, key);
+
+    /// <summary>
+    /// A localized config message (a locale-to-text map such as <c>waitingMessage</c>) in the client's preferred
+    /// locale, else English, else the first locale; <paramref name="fallback"/> when the map is empty or absent.
+    /// </summary>
+    public string Localize(string configProperty, string fallback) =>
+        Localize(Config.GetLocalized(configProperty), Request.PreferredLocales) ?? fallback;
+
+    public static string? Localize(IReadOnlyDictionary<string, string>? messages, IReadOnlyList<string> preferredLocales)
+    {
+        if (messages is null || messages.Count == 0) return null;
+        foreach (var locale in preferredLocales.Append("en"))
+        {
+            var match = messages.FirstOrDefault(m => string.Equals(m.Key, locale, StringComparison.OrdinalIgnoreCase)).Value
+                ?? messages.FirstOrDefault(m => string.Equals(Language(m.Key), Language(locale), StringComparison.OrdinalIgnoreCase)).Value;
+            if (match is not null) return match;
+        }
+        return messages.First().Value;
+    }
+
+    private static string Language(string locale) => locale.Split('-', '_')[0];
+
+    private static string? ReadString(JsonObject state, string key) =>
+        state.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+}
+
+/// <summary>State keys AM's nodes share (<c>SharedStateConstants</c>); keys with dots are literal keys, not paths.</summary>
+public static class SharedStateKeys
+{
+    public const string Username = "username";
+    /// <summary>Transient: the password a collector read, for Data Store Decision.</summary>
+    public const string Password = "password";
+    /// <summary>AM's realm path, e.g. <c>/alpha</c>; set by the engine when a journey starts.</summary>
+    public const string Realm = "realm";
+    /// <summary>Container the Platform nodes write identity attributes into, e.g. <c>objectAttributes.userName</c>.</summary>
+    public const string ObjectAttributes = "objectAttributes";
+    public const string DeviceProfile = "forgeRock.device.profile";
+    /// <summary>Set by an Inner Tree Evaluator with the error outcome when the child journey cannot run.</summary>
+    public const string ErrorMessage = "errorMessage";
+    public const string ErrorNode = "errorNode";
+}

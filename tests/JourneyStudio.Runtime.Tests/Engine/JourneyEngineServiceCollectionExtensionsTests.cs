@@ -1,0 +1,30 @@
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JourneyStudio.Runtime.Tests.Engine;
+
+public sealed class JourneyEngineServiceCollectionExtensionsTests
+{
+    [Fact]
+    public async Task AddJourneyEngine_WithResolverAndVerifier_RunsAJourney()
+    {
+        var journeys = new FakeJourneyResolver();
+        journeys.Save(J.Journey("Login", "user", J.Node("user", "UsernameCollectorNode", new { outcome = J.Success })));
+        var services = new ServiceCollection()
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddSingleton<IJourneyResolver>(journeys)
+            .AddSingleton<IIdentityVerifier>(new FakeIdentityVerifier())
+            .AddJourneyEngine()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        using var scope = services.CreateScope();
+
+        var engine = scope.ServiceProvider.GetRequiredService<JourneyEngine>();
+        var step = await engine.StartAsync("Login", "alpha");
+
+        Assert.Equal("NameCallback", Assert.IsType<JourneyStep>(step).Callbacks[0].Type);
+        Assert.Equal(8, scope.ServiceProvider.GetServices<INodeProcessor>().Count());
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Callbacks;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyStudio.Runtime.Tests.Support;
+
+/// <summary>
+/// An engine wired with the runtime's processors and fakes, plus a client that answers steps the way an SDK
+/// does: it serializes the step, fills inputs by IDToken name and posts the whole step back.
+/// </summary>
+public sealed class EngineHarness
+{
+    public FakeJourneyResolver Journeys { get; } = new();
+    public FakeIdentityVerifier Identities { get; } = new();
+    public InMemoryRetryCounterStore RetryCounters { get; } = new();
+    public ManualTimeProvider Time { get; } = new();
+    public ListLogger<JourneyEngine> Log { get; } = new();
+    public List<INodeProcessor> ExtraProcessors { get; } = [];
+    public JourneyEngineOptions Options { get; } = new();
+
+    /// <summary>An empty catalogue by default: the engine must cope with node types it has no descriptor for.</summary>
+    public NodeCatalog Catalog { get; set; } = new([]);
+
+    public JourneyEngine CreateEngine()
+    {
+        var services = new ServiceCollection().BuildServiceProvider();
+        IEnumerable<INodeProcessor> processors =
+        [
+            new UsernameCollectorNodeProcessor(),
+            new PasswordCollectorNodeProcessor(),
+            new ValidatedUsernameNodeProcessor(),
+            new ValidatedPasswordNodeProcessor(),
+            new DataStoreDecisionNodeProcessor(Identities),
+            new DeviceProfileCollectorNodeProcessor(),
+            new PollingWaitNodeProcessor(),
+            new RetryLimitDecisionNodeProcessor(RetryCounters),
+            .. ExtraProcessors,
+        ];
+        return new JourneyEngine(processors, Journeys, services, Log, Time, Catalog, Options);
+    }
+
+    public async Task<JourneyRunResult> StartAsync(Journey journey, params Journey[] others)
+    {
+        foreach (var other in others) Journeys.Save(other);
+        Journeys.Save(journey);
+        return await CreateEngine().StartAsync(journey.Name, "alpha", new JourneyRequestInfo { RemoteIpAddress = "203.0.113.9" });
+    }
+
+    /// <summary>Answers <paramref name="result"/> (which must be a step) with input values by IDToken name.</summary>
+    public async Task<JourneyRunResult> SubmitAsync(JourneyRunResult result, params (string Input, object? Value)[] answers)
+    {
+        var step = Assert.IsType<JourneyStep>(result);
+        var body = JsonNode.Parse(StepSerializer.Serialize("auth-id", step.Callbacks, step.Header, step.Description, step.Stage))!;
+        foreach (var (input, value) in answers)
+        {
+            var entry = body["callbacks"]!.AsArray()
+                .SelectMany(c => c!["input"]?.AsArray() ?? [])
+                .SingleOrDefault(i => (string?)i!["name"] == input)
+                ?? throw new InvalidOperationException($"The step has no input {input}.");
+            entry["value"] = System.Text.Json.JsonSerializer.SerializeToNode(value);
+        }
+        var parsed = StepSerializer.Parse(body.ToJsonString(), step.State.PendingCallbacks);
+        Assert.True(parsed.Succeeded, parsed.Error?.Message);
+        // Through JSON, as a stored session would be.
+        var restored = JourneySessionState.FromJson(step.State.ToJson());
+        return await CreateEngine().ContinueAsync(restored, parsed.Callbacks!, JourneyRequestInfo.Empty);
+    }
+
+    public static IReadOnlyList<string> Types(JourneyRunResult result) =>
+        Assert.IsType<JourneyStep>(result).Callbacks.Select(c => c.Type).ToList();
+}

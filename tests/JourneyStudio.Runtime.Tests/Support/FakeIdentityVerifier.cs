@@ -1,0 +1,16 @@
+using JourneyStudio.Runtime.Nodes;
+
+namespace JourneyStudio.Runtime.Tests.Support;
+
+public sealed class FakeIdentityVerifier : IIdentityVerifier
+{
+    public Dictionary<string, string> Passwords { get; } = new() { ["demo"] = "Ch4ng3it!" };
+
+    public List<(string Realm, string Username)> Calls { get; } = [];
+
+    public ValueTask<bool> VerifyPasswordAsync(string realm, string username, string password, CancellationToken cancellationToken)
+    {
+        Calls.Add((realm, username));
+        return ValueTask.FromResult(Passwords.TryGetValue(username, out var expected) && expected == password);
+    }
+}
