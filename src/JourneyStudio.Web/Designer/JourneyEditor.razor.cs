@@ -29,6 +29,7 @@ public sealed partial class JourneyEditor
     private NodeDescriptor? _dragged;
     private IReadOnlyList<ValidationFinding> _findings = [];
     private IReadOnlyList<string> _journeyNames = [];
+    private readonly Dictionary<string, Journey> _otherJourneys = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlyList<JourneyRevisionSummary> _revisions = [];
     private bool _revisionsOpen;
     private bool _saving;
@@ -61,6 +62,9 @@ public sealed partial class JourneyEditor
         _diagram.DeleteRequested += (nodes, links) => Defer(() => Delete(nodes, links));
         _diagram.SelectionChanged += OnDiagramSelectionChanged;
         _journeyNames = (await Store.ListAsync()).Select(j => j.Name).ToList();
+        // Inner Tree Evaluator checks look into the referenced journeys; they are read once, when the editor opens.
+        foreach (var other in _journeyNames.Where(n => !string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)))
+            if (await Store.GetAsync(other) is { } found) _otherJourneys[other] = found.Journey;
         _navigationGuard ??= Navigation.RegisterLocationChangingHandler(OnLocationChanging);
         Refresh(fit: true);
     }
@@ -99,8 +103,8 @@ public sealed partial class JourneyEditor
     {
         if (_session is null || _diagram is null) return;
         var shown = _viewing?.Journey ?? _session.Current;
-        var names = _journeyNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _findings = DesignerValidation.Validate(shown, _session.Catalog, names.Contains);
+        _findings = JourneyValidator.Validate(shown, _session.Catalog,
+            name => string.Equals(name, shown.Name, StringComparison.OrdinalIgnoreCase) ? shown : _otherJourneys.GetValueOrDefault(name));
         _diagram.Sync(shown, _findings);
         foreach (var node in _diagram.Diagram.Nodes) node.Locked = Viewing;
         if (_selectedId is not null && shown.FindNode(_selectedId) is null && !StaticNodeIds.IsStatic(_selectedId)) _selectedId = null;
