@@ -46,6 +46,12 @@ public sealed partial class JourneyEditor
 
     bool IDesignerActions.ReadOnly => Viewing;
 
+    protected override void OnInitialized()
+    {
+        // Notices must not cover the toolbar's Save button.
+        Snackbar.Configuration.PositionClass = Defaults.Classes.Position.BottomCenter;
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         if (_session is not null && string.Equals(_session.Current.Name, Name, StringComparison.OrdinalIgnoreCase)) return;
@@ -66,7 +72,7 @@ public sealed partial class JourneyEditor
         foreach (var other in _journeyNames.Where(n => !string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)))
             if (await Store.GetAsync(other) is { } found) _otherJourneys[other] = found.Journey;
         _navigationGuard ??= Navigation.RegisterLocationChangingHandler(OnLocationChanging);
-        Refresh(fit: true);
+        Refresh();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -77,8 +83,8 @@ public sealed partial class JourneyEditor
         await _js.InvokeVoidAsync("attach", _self);
         // The first sync ran before the canvas knew its size; fit once it has been measured.
         await Task.Delay(150);
-        _diagram?.Diagram.ZoomToFit(60);
-        LimitZoom();
+        FitForReading();
+        StateHasChanged();
     }
 
     [JSInvokable]
@@ -269,6 +275,13 @@ public sealed partial class JourneyEditor
     private void LimitZoom()
     {
         if (_diagram!.Diagram.Zoom > 1.2) _diagram.Diagram.SetZoom(1.2);
+    }
+
+    /// <summary>On opening the whole journey is in view (not enlarged beyond 120 %).</summary>
+    private void FitForReading()
+    {
+        _diagram!.Diagram.ZoomToFit(40);
+        LimitZoom();
     }
 
     private void ShowFinding(ValidationFinding finding)

@@ -120,6 +120,11 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         await designer.Node("decision").Locator(".jn-title").ClickAsync();
         await designer.Page.Keyboard.PressAsync("Delete");
         await Assertions.Expect(designer.Node("decision")).ToHaveCountAsync(0);
+        await designer.Page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(designer.Node("decision")).ToHaveCountAsync(1);
+        await Assertions.Expect(designer.Page.Locator(".diagram-link")).ToHaveCountAsync(3);
+        await designer.Page.Keyboard.PressAsync("Control+Shift+z");
+        await Assertions.Expect(designer.Node("decision")).ToHaveCountAsync(0);
         await designer.Page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
