@@ -87,6 +87,27 @@ public sealed class DesignerDiagram
         }
     }
 
+    /// <summary>True once the canvas and every node have been measured in the browser.</summary>
+    public bool IsMeasured => Diagram.Container is not null && Diagram.Nodes.All(n => n.Size is not null);
+
+    /// <summary>
+    /// Zooms and pans so that every node is in view (the library's own fit uses only the selection when there is
+    /// one, and skips nodes not measured yet), without enlarging beyond <paramref name="maxZoom"/>.
+    /// </summary>
+    public void Fit(double maxZoom = 1.2, double margin = 30)
+    {
+        var nodes = Diagram.Nodes.ToList();
+        if (Diagram.Container is not { } container || nodes.Count == 0) return;
+        var left = nodes.Min(n => n.Position.X);
+        var top = nodes.Min(n => n.Position.Y);
+        var right = nodes.Max(n => n.Position.X + (n.Size?.Width ?? NodeMetrics.Width));
+        var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80));
+        var zoom = Math.Min((container.Width - 2 * margin) / Math.Max(1, right - left), (container.Height - 2 * margin) / Math.Max(1, bottom - top));
+        zoom = Math.Clamp(zoom, Diagram.Options.Zoom.Minimum, maxZoom);
+        Diagram.SetZoom(zoom);
+        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+    }
+
     /// <summary>Makes the diagram show <paramref name="journey"/> with the findings as badges.</summary>
     public void Sync(Journey journey, IReadOnlyList<ValidationFinding> findings)
     {

@@ -62,11 +62,28 @@ public sealed partial class JourneyEditor
             return;
         }
         _session = new JourneyEditSession(stored.Journey, stored.Revision);
+        if (HasStackedNodes(stored.Journey))
+        {
+            // Imports without layout put every node at (0, 0); arranging them is not an edit of the content.
+            _session.Reload(JourneyLayout.Arrange(stored.Journey, _session.Catalog), stored.Revision);
+            Snackbar.Add("The nodes of this journey had no layout of their own, so they were arranged automatically.", Severity.Info);
+        }
         _diagram = new DesignerDiagram(_session.Catalog, this);
-        _diagram.ConnectRequested += (source, outcome, target) => Defer(() => Report(_session.Connect(source, outcome, target)));
+        _diagram.ConnectRequested += (source, outcome, target) => Defer(() =>
+        {
+            if (Viewing) Refresh(); // drops the link drawn on a read-only revision
+            else Report(_session.Connect(source, outcome, target));
+        });
         _diagram.NodeMoved += OnNodeMoved;
         _diagram.DeleteRequested += (nodes, links) => Defer(() => Delete(nodes, links));
         _diagram.SelectionChanged += OnDiagramSelectionChanged;
+        // A click on a Page node that is already selected (so no selection change) moves the panel from a child back to the page.
+        _diagram.Diagram.PointerClick += (model, e) =>
+        {
+            if (model is not StepNode node || e.CtrlKey || e.ShiftKey || _selectedId == node.Id) return;
+            _selectedId = node.Id;
+            InvokeAsync(StateHasChanged);
+        };
         _journeyNames = (await Store.ListAsync()).Select(j => j.Name).ToList();
         // Inner Tree Evaluator checks look into the referenced journeys; they are read once, when the editor opens.
         foreach (var other in _journeyNames.Where(n => !string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)))
@@ -81,11 +98,14 @@ public sealed partial class JourneyEditor
         _js = await JS.InvokeAsync<IJSObjectReference>("import", "./designer/designer.js");
         _self = DotNetObjectReference.Create(this);
         await _js.InvokeVoidAsync("attach", _self);
-        // The first sync ran before the canvas knew its size; fit once it has been measured.
-        await Task.Delay(150);
-        FitForReading();
+        // The first sync ran before the canvas knew its size; fit once it and the nodes have been measured.
+        for (var wait = 0; wait < 40 && _diagram is { IsMeasured: false }; wait++) await Task.Delay(50);
+        _diagram?.Fit();
         StateHasChanged();
     }
+
+    private static bool HasStackedNodes(Journey journey) =>
+        journey.Nodes.Count > 1 && journey.Nodes.GroupBy(n => n.Position).Any(g => g.Count() > 1);
 
     [JSInvokable]
     public async Task OnShortcut(string action)
@@ -112,9 +132,13 @@ public sealed partial class JourneyEditor
         _findings = JourneyValidator.Validate(shown, _session.Catalog,
             name => string.Equals(name, shown.Name, StringComparison.OrdinalIgnoreCase) ? shown : _otherJourneys.GetValueOrDefault(name));
         _diagram.Sync(shown, _findings);
-        foreach (var node in _diagram.Diagram.Nodes) node.Locked = Viewing;
+        foreach (var node in _diagram.Diagram.Nodes)
+        {
+            node.Locked = Viewing;
+            foreach (var port in node.Ports) port.Locked = Viewing;
+        }
         if (_selectedId is not null && shown.FindNode(_selectedId) is null && !StaticNodeIds.IsStatic(_selectedId)) _selectedId = null;
-        if (fit) _diagram.Diagram.ZoomToFit(60);
+        if (fit) _diagram.Fit();
         _ = _js?.InvokeVoidAsync("setDirty", _session.IsDirty).AsTask();
         StateHasChanged();
     }
@@ -144,8 +168,6 @@ public sealed partial class JourneyEditor
         var selected = _diagram!.SelectedNodeIds();
         var next = selected.Count == 1 ? selected[0] : null;
         if (next == _selectedId) return;
-        // Keep a selected page child while its page is the selected node (a click on the child selects the page too).
-        if (next is not null && _selectedId is not null && _session!.Current.FindParentPage(_selectedId)?.Id == next) return;
         _selectedId = next;
         InvokeAsync(StateHasChanged);
     }
@@ -207,7 +229,11 @@ public sealed partial class JourneyEditor
     private void Delete(IReadOnlyList<string> nodeIds, IReadOnlyList<(string SourceId, string OutcomeId)> connections)
     {
         if (Viewing || _session is null) return;
-        if (nodeIds.Any(StaticNodeIds.IsStatic) && nodeIds.All(StaticNodeIds.IsStatic) && connections.Count == 0)
+        // A page child chosen inside its (selected) page is what the user means to delete, not the whole page.
+        if (nodeIds.Count == 1 && connections.Count == 0 && _selectedId is { } selected
+            && _session.Current.FindParentPage(selected)?.Id == nodeIds[0])
+            nodeIds = [selected];
+        if (nodeIds.Count > 0 && nodeIds.All(StaticNodeIds.IsStatic) && connections.Count == 0)
         {
             Snackbar.Add("Start, Success and Failure are part of every journey and cannot be deleted.", Severity.Info);
             return;
@@ -255,8 +281,7 @@ public sealed partial class JourneyEditor
     {
         if (Viewing) return;
         Report(_session!.AutoLayout());
-        _diagram!.Diagram.ZoomToFit(60);
-        LimitZoom();
+        _diagram!.Fit();
     }
 
     private void Zoom(double factor)
@@ -267,21 +292,7 @@ public sealed partial class JourneyEditor
 
     private void ZoomToFit()
     {
-        _diagram!.Diagram.ZoomToFit(60);
-        LimitZoom();
-    }
-
-    // A tiny journey would otherwise be blown up to several times its size.
-    private void LimitZoom()
-    {
-        if (_diagram!.Diagram.Zoom > 1.2) _diagram.Diagram.SetZoom(1.2);
-    }
-
-    /// <summary>On opening the whole journey is in view (not enlarged beyond 120 %).</summary>
-    private void FitForReading()
-    {
-        _diagram!.Diagram.ZoomToFit(40);
-        LimitZoom();
+        _diagram!.Fit();
     }
 
     private void ShowFinding(ValidationFinding finding)

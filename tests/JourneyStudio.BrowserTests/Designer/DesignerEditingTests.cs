@@ -152,6 +152,34 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         Assert.NotNull((await Store.GetAsync(name))!.Journey.FindNode("push"));
     }
 
+    [Fact]
+    public async Task DraggingANode_MovesIt_AndASelectedLinkIsDeletedWithTheDeleteKey()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "move");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        var title = designer.Node("push").Locator(".jn-title");
+        var box = (await title.BoundingBoxAsync())!;
+        await designer.Page.Mouse.MoveAsync(box.X + 10, box.Y + 5);
+        await designer.Page.Mouse.DownAsync();
+        await designer.Page.Mouse.MoveAsync(box.X + 10, box.Y + 85, new MouseMoveOptions { Steps = 10 });
+        await designer.Page.Mouse.UpAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToBeVisibleAsync();
+
+        await designer.Page.Locator("[data-link-id] path").First.ClickAsync(new LocatorClickOptions { Force = true });
+        var links = await designer.Page.Locator(".diagram-link").CountAsync();
+        await designer.Page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(designer.Page.Locator(".diagram-link")).ToHaveCountAsync(links - 1);
+
+        await designer.Page.Keyboard.PressAsync("Control+s");
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
+        var saved = (await Store.GetAsync(name))!.Journey;
+        Assert.True(saved.FindNode("push")!.Y > 400, $"push moved down, at {saved.FindNode("push")!.Y}");
+        Assert.Equal(300, saved.FindNode("push")!.X);
+        var remaining = saved.Nodes.Sum(n => n.Connections.Count) + (saved.EntryNodeId.Length > 0 ? 1 : 0);
+        Assert.Equal(2, remaining);
+    }
+
     private static async Task<string> NodeIdOfTypeAsync(DesignerPage designer, string typeId)
     {
         var node = designer.Page.Locator($"[data-testid=journey-node][data-node-type='{typeId}']");
