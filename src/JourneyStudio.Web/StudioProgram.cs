@@ -1,7 +1,9 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Security;
 using Microsoft.Extensions.FileProviders;
@@ -17,6 +19,9 @@ public static class StudioProgram
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (JourneyCommand.IsJourneyCommand(args))
+            return await RunCommandLineAsync(args);
+
         var builder = WebApplication.CreateBuilder(args);
         ConfigureServices(builder);
         var app = builder.Build();
@@ -24,6 +29,30 @@ public static class StudioProgram
         Configure(app);
         await app.RunAsync();
         return 0;
+    }
+
+    private static async Task<int> RunCommandLineAsync(string[] args)
+    {
+        var command = JourneyCommand.Parse(args, out var usageError);
+        if (command is null)
+        {
+            await Console.Error.WriteLineAsync(usageError);
+            await Console.Error.WriteLineAsync(JourneyCommand.Usage);
+            return 2;
+        }
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. command.ConfigurationArguments] });
+        builder.Logging.ClearProviders(); // the command's own output is what pipelines read
+        ConfigureServices(builder);
+        await using var app = builder.Build();
+        try
+        {
+            return await new JourneyCommandRunner(app.Services, Console.Out, Console.Error).RunAsync(command);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"journeys {command.Verb} failed: {e.Message}");
+            return 1;
+        }
     }
 
     public static void ConfigureServices(WebApplicationBuilder builder)
@@ -36,6 +65,7 @@ public static class StudioProgram
         services.AddSingleton<IJourneyCodec, FrodoJourneyCodec>();
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
+        services.AddJourneyStudioDevices();
         services.AddJourneyEngine();
         services.AddStudioAdminAuthentication();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();

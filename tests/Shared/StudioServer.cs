@@ -18,8 +18,11 @@ public sealed class StudioServer : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    private StudioServer(WebApplicationFactory<Program> factory, string dataDirectory, Uri baseAddress)
+    private readonly bool _keepDataDirectory;
+
+    private StudioServer(WebApplicationFactory<Program> factory, string dataDirectory, Uri baseAddress, bool keepDataDirectory)
     {
+        _keepDataDirectory = keepDataDirectory;
         _factory = factory;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
@@ -32,7 +35,8 @@ public sealed class StudioServer : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="keepDataDirectory">Keep the data directory after disposal, e.g. to start again on it (a restart).</param>
+    public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null, bool keepDataDirectory = false)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "journeystudio-test-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -47,7 +51,7 @@ public sealed class StudioServer : IAsyncDisposable
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new StudioServer(factory, dataDirectory, new Uri(address.TrimEnd('/') + "/"));
+        return new StudioServer(factory, dataDirectory, new Uri(address.TrimEnd('/') + "/"), keepDataDirectory);
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
@@ -56,6 +60,7 @@ public sealed class StudioServer : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepDataDirectory) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,0 +1,67 @@
+using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyStudio.Web.Tests.Startup;
+
+/// <summary>What a newcomer gets from the first start: a database file, the shipped journeys, a first admin.</summary>
+public sealed class FirstStartTests
+{
+    [Fact]
+    public async Task FirstStart_CreatesDatabaseImportsShippedJourneysAndTheAdmin()
+    {
+        await using var server = StudioServer.Start();
+
+        Assert.True(File.Exists(Path.Combine(server.DataDirectory, "journeystudio.db")));
+        var journeys = await server.Services.GetRequiredService<JourneyStore>().ListAsync();
+        Assert.Equal(["CombinedMFA", "Login", "Login with Push MFA", "PasswordlessPush", "PushAuthentication"], journeys.Select(j => j.Name));
+        Assert.Equal("Login", Assert.Single(journeys, j => j.IsRealmDefault).Name);
+        var admin = await server.Services.GetRequiredService<AdminAccountStore>().VerifyAsync(StudioServer.AdminUsername, StudioServer.AdminPassword);
+        Assert.NotNull(admin);
+    }
+
+    [Fact]
+    public async Task SecondStart_DoesNotBringBackADeletedShippedJourney()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("journeystudio-restart-").FullName;
+        await using (var first = StudioServer.Start(dataDirectory: dataDirectory, keepDataDirectory: true))
+            Assert.True(await first.Services.GetRequiredService<JourneyStore>().DeleteAsync("PasswordlessPush"));
+
+        await using var second = StudioServer.Start(dataDirectory: dataDirectory);
+
+        var names = (await second.Services.GetRequiredService<JourneyStore>().ListAsync()).Select(j => j.Name);
+        Assert.DoesNotContain("PasswordlessPush", names);
+        Assert.Contains("Login", names);
+    }
+
+    [Fact]
+    public async Task FirstStart_WithoutConfiguredPassword_GeneratesOneThatWorks()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("journeystudio-generated-").FullName;
+        try
+        {
+            var services = new ServiceCollection();
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyStudio:DataDirectory"] = dataDirectory }).Build();
+            services.AddLogging();
+            services.AddJourneyStudioData(configuration);
+            services.AddSingleton<IJourneyCodec>(new FrodoJourneyCodec(Journeys.Catalog.NodeCatalog.Default));
+            await using var provider = services.BuildServiceProvider();
+
+            var result = await StudioStartup.InitializeAsync(provider);
+
+            Assert.Equal("admin", result.AdminUsername);
+            Assert.NotNull(result.GeneratedAdminPassword);
+            Assert.True(result.GeneratedAdminPassword!.Length >= 20);
+            Assert.NotNull(await provider.GetRequiredService<AdminAccountStore>().VerifyAsync("admin", result.GeneratedAdminPassword));
+            var again = await StudioStartup.InitializeAsync(provider);
+            Assert.Null(again.GeneratedAdminPassword);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
