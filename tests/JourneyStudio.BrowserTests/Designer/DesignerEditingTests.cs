@@ -180,6 +180,22 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         Assert.Equal(2, remaining);
     }
 
+    [Fact]
+    public async Task MultiSelect_WithCtrlClick_DeletesBothInOneUndoableStep()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "multi");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        await designer.Node("decision").Locator(".jn-title").ClickAsync();
+        await designer.Node("push").Locator(".jn-title").ClickAsync(new LocatorClickOptions { Modifiers = [KeyboardModifier.Control] });
+        await designer.Page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-node]")).ToHaveCountAsync(3);
+
+        await designer.Page.Locator("[data-testid=undo]").ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-node]")).ToHaveCountAsync(5);
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
+    }
+
     private static async Task<string> NodeIdOfTypeAsync(DesignerPage designer, string typeId)
     {
         var node = designer.Page.Locator($"[data-testid=journey-node][data-node-type='{typeId}']");

@@ -41,6 +41,22 @@ public sealed class DesignerReferenceJourneyTests(BrowserFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("Login with Push MFA")]
+    [InlineData("CombinedMFA")]
+    public async Task ShippedJourney_OpensByEscapedName_WithEveryNodeAndNoFindings(string name)
+    {
+        var stored = await DesignerTestJourneys.Store(fixture.Server).GetAsync(name);
+        Assert.NotNull(stored); // seeded on the studio's first start
+
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await designer.ScreenshotAsync("designer-shipped-" + name.Replace(' ', '-'));
+
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-node]")).ToHaveCountAsync(stored.Journey.Nodes.Count + 3);
+        await Assertions.Expect(designer.Page.Locator("[data-testid=findings]")).ToContainTextAsync("No problems found.");
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
+    }
+
     private static bool Overlap(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
         a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 
