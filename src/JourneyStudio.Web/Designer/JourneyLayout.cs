@@ -10,7 +10,7 @@ namespace JourneyStudio.Web.Designer;
 /// </summary>
 public static class NodeMetrics
 {
-    public const double Width = 230;
+    public const double Width = 180;
     public const double HeaderHeight = 52;
     public const double OutcomeRowHeight = 24;
     public const double ChildRowHeight = 34;

@@ -88,7 +88,8 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
 
         await designer.Page.GetByRole(AriaRole.Link, new() { Name = "Journeys" }).ClickAsync();
         await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
-        await designer.Page.WaitForURLAsync(url => !url.EndsWith("/edit"));
+        await Assertions.Expect(designer.Page).ToHaveURLAsync(fixture.Server.BaseAddress.ToString());
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveCountAsync(0);
     }
 
     [Fact]
