@@ -32,6 +32,7 @@ public sealed partial class JourneyEditor
     private readonly Dictionary<string, Journey> _otherJourneys = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlyList<JourneyRevisionSummary> _revisions = [];
     private bool _revisionsOpen;
+    private bool _paletteOpen = true;
     private bool _saving;
     private (int Revision, Journey Journey)? _viewing;
     private readonly Dictionary<string, NodePosition> _pendingMoves = new(StringComparer.Ordinal);

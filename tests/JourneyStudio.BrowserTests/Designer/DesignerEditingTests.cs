@@ -73,7 +73,8 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         // The page's ports are its last child's outcomes; move Platform Username up so Password Collector is last again.
         await designer.Node(pageId).Locator($"[data-testid=page-child][data-node-id='{platform}'] [data-testid=child-up]").ClickAsync();
         await designer.ScreenshotAsync("designer-page");
-        await designer.ConnectAsync(StaticNodeIds.Start, "start", pageId);
+        // A link dropped on a child row ends on the page (children have no connections of their own).
+        await designer.DragAsync(designer.OutcomePort(StaticNodeIds.Start, "start"), designer.Node(pageId).Locator("[data-testid=page-child]").First);
         await designer.ConnectAsync(pageId, "outcome", StaticNodeIds.Success);
         await designer.Page.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
@@ -82,6 +83,7 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         Assert.Equal([NodeTypeIds.UsernameCollector, NodeTypeIds.PlatformUsername, NodeTypeIds.PasswordCollector],
             page.Children.Select(c => c.NodeType));
         Assert.Equal(StaticNodeIds.Success, page.Connections["outcome"]);
+        Assert.Equal(pageId, (await Store.GetAsync(name))!.Journey.EntryNodeId);
         Assert.DoesNotContain((await Store.GetAsync(name))!.Journey.Nodes, n => n.NodeType == NodeTypeIds.DataStoreDecision);
     }
 
