@@ -259,7 +259,7 @@ public sealed partial class JourneyEditor
     {
         if (Viewing) return;
         var page = _session!.Current.FindParentPage(childId);
-        Report(_session.TakeOutOfPage(childId, (page?.X ?? 0) + NodeMetrics.Width + 60, page?.Y ?? 0));
+        Report(_session.TakeOutOfPage(childId, (page?.X ?? 0) + NodeMetrics.PageWidth + 60, page?.Y ?? 0));
     }
 
     // ---- toolbar ----

@@ -11,6 +11,9 @@ namespace JourneyStudio.Web.Designer;
 public static class NodeMetrics
 {
     public const double Width = 180;
+
+    /// <summary>Page nodes are wider so that their child rows stay readable; the column gap absorbs the difference.</summary>
+    public const double PageWidth = 240;
     public const double HeaderHeight = 52;
     public const double OutcomeRowHeight = 24;
     public const double ChildRowHeight = 34;
