@@ -183,6 +183,26 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task SaveConflict_LoadTheirVersion_ReplacesTheCanvasWithTheCurrentRevision()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "theirs");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        var theirs = (await Store.GetAsync(name))!;
+        var withoutDecision = theirs.Journey with { Nodes = theirs.Journey.Nodes.Where(n => n.Id != "decision").ToList(), EntryNodeId = "" };
+        Assert.IsType<SaveResult.Saved>(await Store.SaveAsync(withoutDecision, theirs.Revision, "someone"));
+
+        await designer.Node("push").Locator(".jn-title").ClickAsync();
+        await designer.Page.Keyboard.PressAsync("Delete");
+        await designer.Page.Keyboard.PressAsync("Control+s");
+        await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Load their version" }).ClickAsync();
+
+        await Assertions.Expect(designer.Node("decision")).ToHaveCountAsync(0);
+        await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveAttributeAsync("data-revision", "2");
+    }
+
+    [Fact]
     public async Task MultiSelect_WithCtrlClick_DeletesBothInOneUndoableStep()
     {
         var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "multi");

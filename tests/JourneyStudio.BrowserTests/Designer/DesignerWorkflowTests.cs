@@ -102,4 +102,16 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
 
         Assert.Equal(fixture.Server.BaseAddress + "login?journey=" + Uri.EscapeDataString(name), popup.Url);
     }
+
+    [Fact]
+    public async Task CopyLink_GivesTheAbsoluteSignOnUrl()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "copy");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        await designer.Page.Locator("[data-testid=copy-url]").ClickAsync();
+
+        await Assertions.Expect(designer.Page.Locator(".mud-snackbar"))
+            .ToContainTextAsync(fixture.Server.BaseAddress + "login?journey=" + Uri.EscapeDataString(name));
+    }
 }
