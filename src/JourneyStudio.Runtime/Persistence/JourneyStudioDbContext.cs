@@ -29,6 +29,8 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
 
     public DbSet<Devices.PushMessageRecord> PushMessages => Set<Devices.PushMessageRecord>();
 
+    public DbSet<Realms.RealmServiceSettings> RealmServiceSettings => Set<Realms.RealmServiceSettings>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 
