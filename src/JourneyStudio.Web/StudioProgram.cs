@@ -2,6 +2,8 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Sessions;
+using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Security;
@@ -65,6 +67,7 @@ public static class StudioProgram
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
         services.AddJourneyEngine();
+        services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
     }
@@ -102,6 +105,7 @@ public static class StudioProgram
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAdminLoginEndpoints();
+        app.MapEndUserApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);
