@@ -66,8 +66,11 @@ public static class SignOnJourneys
             var created = await identities.CreateAsync(new NewIdentity(Username, Password, GivenName, Sn, Mail));
             if (created is not IdentityResult.Done) throw new InvalidOperationException($"Test user not created: {created}");
         }
+        var store = server.Services.GetRequiredService<JourneyStore>();
+        // Idempotent, so that tests sharing one server can each seed what they need.
         foreach (var journey in new[] { PlainJourney(), PageRetryJourney() }.Concat(more))
-            await CreateAsync(server, journey);
+            if (await store.GetAsync(journey.Name) is null)
+                await CreateAsync(server, journey);
     }
 
     public static async Task CreateAsync(StudioServer server, Journey journey)
