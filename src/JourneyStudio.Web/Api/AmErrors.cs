@@ -35,7 +35,7 @@ public static class AmErrors
 /// Last line of defence for the end-user endpoints: a bug answers a generic JSON 500 (logged with the
 /// details), never a stack trace or the HTML error page.
 /// </summary>
-internal sealed partial class AmExceptionFilter(ILogger<AmExceptionFilter> logger) : IEndpointFilter
+public sealed partial class AmExceptionFilter(ILogger<AmExceptionFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

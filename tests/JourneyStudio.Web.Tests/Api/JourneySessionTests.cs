@@ -175,5 +175,23 @@ public sealed class JourneySessionTests(ApiServerFixture fixture) : IClassFixtur
         Assert.Equal([2, 1], recent.Select(r => r.Revision));
     }
 
+    [Fact]
+    public async Task StoredSession_NeverHoldsThePassword()
+    {
+        using var client = fixture.CreateClient();
+        const string secret = "Wrong-but-secret-42";
+        var step = await client.StartAsync(SignOnJourneys.PageWithRetry);
+        var retry = await client.SubmitAsync(AmClient.Fill(step.Body, SignOnJourneys.Username, secret));
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.DoesNotContain(secret, retry.Text);
+
+        var factory = fixture.Server.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudioDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var rows = db.Set<JourneySessionRecord>().AsEnumerable().Where(r => r.JourneyName == SignOnJourneys.PageWithRetry).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.DoesNotContain(secret, r.StateJson + r.CallbacksJson + r.VisitedPathJson));
+        Assert.Contains(rows, r => r.CallbacksJson.Contains("PasswordCallback"));
+    }
+
     private sealed record Step(System.Text.Json.Nodes.JsonObject Body);
 }
