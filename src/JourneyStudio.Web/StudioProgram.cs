@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
@@ -66,6 +67,7 @@ public static class StudioProgram
         services.AddSingleton<IJourneyCodec, FrodoJourneyCodec>();
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
+        services.AddJourneyStudioDevices();
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
