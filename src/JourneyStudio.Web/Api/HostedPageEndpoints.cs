@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QRCoder;
+using JourneyStudio.Runtime.Mfa;
 
 namespace JourneyStudio.Web.Api;
 
@@ -53,9 +53,7 @@ public static class HostedPageEndpoints
         if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxQrTextBytes)
             return AmErrors.Result(400, $"The QR text must be at most {MaxQrTextBytes} bytes.");
 
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.L);
-        var svg = new SvgQRCode(data).GetGraphic(6);
+        var svg = QrCodes.RenderSvg(text);
         // The URI in it may carry a secret: never cache it.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
