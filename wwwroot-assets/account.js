@@ -19,6 +19,7 @@ async function load() {
   const fullName = [user.givenName, user.sn].filter(Boolean).join(' ') || user.username;
 
   userMenu.textContent = fullName;
+  userMenu.title = 'Sign out';
   userMenu.hidden = false;
   userMenu.addEventListener('click', signOut);
 

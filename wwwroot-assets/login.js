@@ -18,9 +18,24 @@ function authenticateUrl() {
   return `${realmPath(realm)}/authenticate${query}`;
 }
 
+let submitting = false;
+
 async function submit(step) {
+  // The server accepts each step once: a double click, or a button pressed while a poll is on its way,
+  // would send the same authId twice and the second would be refused. One submission at a time.
+  if (submitting) return;
+  submitting = true;
   clearTimeout(pendingTimer);
-  const response = await restPost(authenticateUrl(), step ?? {});
+  card.querySelectorAll('button, input').forEach(control => { control.disabled = true; });
+  let response;
+  try {
+    response = await restPost(authenticateUrl(), step ?? {});
+  } catch (error) {
+    showError(card, error);
+    return;
+  } finally {
+    submitting = false;
+  }
   const body = response.body;
   if (response.status === 200 && body.authId) return render(body);
   if (response.status === 200 && (body.tokenId || body.successUrl)) {

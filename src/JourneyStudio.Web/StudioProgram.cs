@@ -4,6 +4,8 @@ using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Realms;
+using JourneyStudio.Runtime.Sessions;
+using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Security;
@@ -69,6 +71,7 @@ public static class StudioProgram
         services.AddJourneyStudioDevices();
         services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyEngine();
+        services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
     }
@@ -106,6 +109,7 @@ public static class StudioProgram
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAdminLoginEndpoints();
+        app.MapEndUserApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);

@@ -1,0 +1,24 @@
+using JourneyStudio.Runtime.Engine;
+
+namespace JourneyStudio.Runtime.Sessions;
+
+/// <summary>What one <c>authenticate</c> request comes to; the web layer turns it into AM's JSON.</summary>
+public abstract record AuthenticateOutcome
+{
+    private AuthenticateOutcome() { }
+
+    /// <summary>The journey needs input: send <paramref name="Step"/> with <paramref name="AuthId"/>.</summary>
+    public sealed record NextStep(string AuthId, JourneyStep Step) : AuthenticateOutcome;
+
+    /// <summary>
+    /// The journey succeeded. <paramref name="Session"/> is null when the journey has <c>noSession</c> or
+    /// set no username.
+    /// </summary>
+    public sealed record SignedOn(string JourneyName, string Realm, NewUserSession? Session) : AuthenticateOutcome;
+
+    /// <summary>The journey reached Failure or could not go on; <paramref name="Reason"/> is for the log, not the client.</summary>
+    public sealed record Failed(string JourneyName, string Reason) : AuthenticateOutcome;
+
+    /// <summary>The request itself was refused (bad authId, old step, timeout, unknown journey...).</summary>
+    public sealed record Rejected(int StatusCode, string Message) : AuthenticateOutcome;
+}

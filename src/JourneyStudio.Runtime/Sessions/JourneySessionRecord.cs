@@ -1,0 +1,66 @@
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JourneyStudio.Runtime.Sessions;
+
+/// <summary>
+/// One sign-on through a journey, kept server-side. The client only holds an authId naming the row and
+/// the step; everything the engine needs to continue is here. Never holds transient state (passwords).
+/// </summary>
+public sealed class JourneySessionRecord
+{
+    /// <summary>Random, 32 hex digits.</summary>
+    public required string Id { get; init; }
+
+    public required string JourneyName { get; init; }
+
+    /// <summary>The journey revision the sign-on is pinned to.</summary>
+    public int Revision { get; init; }
+
+    public required string Realm { get; init; }
+
+    public JourneySessionStatus Status { get; set; }
+
+    /// <summary>
+    /// The step the client may answer next. It goes up by one when a submission is accepted, which makes it
+    /// the concurrency check: of two submissions of the same step only one can move it on.
+    /// </summary>
+    public int Step { get; set; }
+
+    /// <summary><see cref="JourneySessionState.ToJson"/>.</summary>
+    public required string StateJson { get; set; }
+
+    /// <summary>The callbacks of the step last sent (also inside the state; here for inspection).</summary>
+    public required string CallbacksJson { get; set; }
+
+    /// <summary>The nodes passed and the outcomes taken, for the designer's path highlight.</summary>
+    public required string VisitedPathJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the row may be deleted: the idle or maximum limit while in progress, the retention after it ended.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The hard limit of the sign-on (start + maximum duration).</summary>
+    public DateTimeOffset MaxExpiresAt { get; init; }
+}
+
+internal sealed class JourneySessionRecordConfiguration : IEntityTypeConfiguration<JourneySessionRecord>
+{
+    public void Configure(EntityTypeBuilder<JourneySessionRecord> session)
+    {
+        session.ToTable("JourneySessions");
+        session.HasKey(s => s.Id);
+        session.Property(s => s.Id).HasMaxLength(32);
+        session.Property(s => s.JourneyName).HasMaxLength(JourneyNameRules.MaxLength)
+            .UseCollation(JourneyStudioDbContext.CaseInsensitiveCollation);
+        session.Property(s => s.Realm).HasMaxLength(100);
+        session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        session.HasIndex(s => new { s.JourneyName, s.CreatedAt });
+        session.HasIndex(s => s.ExpiresAt);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace JourneyStudio.Runtime.Sessions;
+
+/// <summary>A sign-on as loaded from the store.</summary>
+public sealed record JourneySession(
+    string Id,
+    int Step,
+    JourneySessionState State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset MaxExpiresAt)
+{
+    public JourneySessionStatus Status => State.Status;
+
+    /// <summary>In progress and past its idle or maximum limit.</summary>
+    public bool IsTimedOut(DateTimeOffset now) => Status == JourneySessionStatus.InProgress && now >= ExpiresAt;
+}
+
+/// <summary>One recent sign-on, for the designer's path highlight.</summary>
+public sealed record JourneySessionSummary(
+    string SessionId,
+    DateTimeOffset StartedAt,
+    JourneySessionStatus Status,
+    int Revision,
+    IReadOnlyList<VisitedNode> VisitedPath);
+
+/// <summary>
+/// Sign-ons in progress (and recently ended), kept in the database so that they survive restarts and
+/// never travel to the client. Steps are claimed with a compare-and-set on <see cref="JourneySessionRecord.Step"/>,
+/// so a step submitted twice at the same time runs once.
+/// </summary>
+public sealed class JourneySessionStore(
+    IDbContextFactory<JourneyStudioDbContext> contextFactory,
+    IOptions<JourneySessionOptions> options,
+    TimeProvider time)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private JourneySessionOptions Options => options.Value;
+
+    /// <summary>
+    /// Stores a new sign-on at step 1. <paramref name="maximumDurationMinutes"/> (the journey's setting)
+    /// overrides <see cref="JourneySessionOptions.MaxDuration"/>.
+    /// </summary>
+    public async Task<JourneySession> CreateAsync(JourneySessionState state, int? maximumDurationMinutes = null, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var maxDuration = maximumDurationMinutes is > 0 ? TimeSpan.FromMinutes(maximumDurationMinutes.Value) : Options.MaxDuration;
+        var record = new JourneySessionRecord
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            JourneyName = state.JourneyName,
+            Revision = state.Revision,
+            Realm = state.Realm,
+            Step = 1,
+            CreatedAt = now,
+            MaxExpiresAt = now + maxDuration,
+            StateJson = "",
+            CallbacksJson = "",
+            VisitedPathJson = "",
+        };
+        Apply(record, state, now);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Set<JourneySessionRecord>().Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToSession(record);
+    }
+
+    /// <summary>The sign-on with this id, or null when there is none (never was, or purged).</summary>
+    public async Task<JourneySession?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return record is null ? null : ToSession(record);
+    }
+
+    /// <summary>
+    /// Claims <paramref name="step"/> for processing: moves the session to step + 1 if it is still at
+    /// <paramref name="step"/>, in progress and not timed out. False when another request got there first
+    /// (or the session ended or expired meanwhile); the caller must then not run the step.
+    /// </summary>
+    public async Task<bool> TryClaimStepAsync(string id, int step, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claimed = await db.Set<JourneySessionRecord>()
+            .Where(s => s.Id == id && s.Step == step && s.Status == JourneySessionStatus.InProgress && s.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Step, step + 1).SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        return claimed == 1;
+    }
+
+    /// <summary>Gives a claimed step back when running it failed unexpectedly, so the client can submit it again.</summary>
+    public async Task ReleaseClaimAsync(string id, int step, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<JourneySessionRecord>().Where(s => s.Id == id && s.Step == step + 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Step, step), cancellationToken);
+    }
+
+    /// <summary>Stores the state a claimed step produced; the session stays at the claimed step + 1.</summary>
+    public async Task<JourneySession> SaveStepAsync(string id, int claimedStep, JourneySessionState state, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Set<JourneySessionRecord>().SingleOrDefaultAsync(s => s.Id == id && s.Step == claimedStep + 1, cancellationToken)
+            ?? throw new InvalidOperationException($"Journey session {id} is no longer at step {claimedStep + 1}; the step was not claimed.");
+        Apply(record, state, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToSession(record);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<JourneySessionRecord>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Deletes sign-ons past their limit (timed out, or ended longer ago than the retention).</summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<JourneySessionRecord>().Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The latest sign-ons through <paramref name="journeyName"/>, newest first.</summary>
+    public async Task<IReadOnlyList<JourneySessionSummary>> ListRecentAsync(string journeyName, int take = 20, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journeyName);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<JourneySessionRecord>().AsNoTracking()
+            .Where(s => s.JourneyName == journeyName)
+            .OrderByDescending(s => s.CreatedAt)
+            .Take(Math.Clamp(take, 1, 500))
+            .Select(s => new { s.Id, s.CreatedAt, s.Status, s.Revision, s.VisitedPathJson })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new JourneySessionSummary(r.Id, r.CreatedAt, r.Status, r.Revision,
+            JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [])).ToList();
+    }
+
+    private void Apply(JourneySessionRecord record, JourneySessionState state, DateTimeOffset now)
+    {
+        record.Status = state.Status;
+        record.StateJson = state.ToJson();
+        record.CallbacksJson = JsonSerializer.Serialize(state.PendingCallbacks, JsonOptions);
+        record.VisitedPathJson = JsonSerializer.Serialize(state.VisitedPath, JsonOptions);
+        record.UpdatedAt = now;
+        record.ExpiresAt = state.Status == JourneySessionStatus.InProgress
+            ? Min(now + Options.IdleTimeout, record.MaxExpiresAt)
+            : now + Options.FinishedRetention;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static JourneySession ToSession(JourneySessionRecord record) =>
+        new(record.Id, record.Step, JourneySessionState.FromJson(record.StateJson), record.CreatedAt, record.ExpiresAt, record.MaxExpiresAt);
+}

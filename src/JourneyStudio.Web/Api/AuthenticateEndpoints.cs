@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using JourneyStudio.Runtime.Callbacks;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Sessions;
+
+namespace JourneyStudio.Web.Api;
+
+/// <summary>
+/// <c>POST .../authenticate</c>: AM's callback protocol. An empty body or <c>{}</c> starts the journey named by
+/// <c>authIndexType=service&amp;authIndexValue=NAME</c> (or the realm default); a body with an authId continues.
+/// </summary>
+public static class AuthenticateEndpoints
+{
+    public const string SessionCookieName = "iPlanetDirectoryPro";
+
+    /// <summary>A step is a few KB; a device profile a few more. Anything near this is not a sign-on.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static void MapAuthenticateEndpoints(this RouteGroupBuilder root) =>
+        root.MapForRealms(HttpMethods.Post, "/authenticate", AuthenticateAsync);
+
+    private static async Task<IResult> AuthenticateAsync(HttpContext http, string realm)
+    {
+        var body = await ReadBodyAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        if (body is null)
+            return AmErrors.Result(413, $"The request body is larger than {MaxBodyBytes / 1024} KB.");
+
+        JsonElement? step = null;
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                step = document.RootElement.Clone();
+            }
+            catch (JsonException e)
+            {
+                return AmErrors.Result(400, $"The request body is not valid JSON: {e.Message}");
+            }
+            if (step.Value.ValueKind != JsonValueKind.Object)
+                return AmErrors.Result(400, "The request body must be a JSON object: empty or {} to start, the returned step to continue.");
+        }
+
+        var runner = http.RequestServices.GetRequiredService<JourneySessionRunner>();
+        var request = RequestInfo(http);
+        AuthenticateOutcome outcome;
+        if (step is { } submitted && submitted.TryGetProperty("authId", out var authId))
+        {
+            if (authId.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(authId.GetString()))
+                return AmErrors.Result(400, "authId must be the string this server returned with the step.");
+            outcome = await runner.ContinueAsync(authId.GetString()!, submitted, realm, request, http.RequestAborted);
+        }
+        else if (step is { } withoutId && withoutId.TryGetProperty("callbacks", out _))
+        {
+            return AmErrors.Result(400, "The step has no authId; send back the step exactly as it was returned, with its authId.");
+        }
+        else
+        {
+            if (SelectJourney(http.Request.Query, out var journeyName) is { } problem)
+                return AmErrors.Result(400, problem);
+            outcome = await runner.StartAsync(journeyName, realm, request, http.RequestAborted);
+        }
+
+        return outcome switch
+        {
+            AuthenticateOutcome.NextStep next => Results.Text(
+                StepSerializer.Serialize(next.AuthId, next.Step.Callbacks, next.Step.Header, next.Step.Description, next.Step.Stage),
+                "application/json", Encoding.UTF8),
+            AuthenticateOutcome.SignedOn signedOn => SignedOn(http, signedOn),
+            AuthenticateOutcome.Failed => AmErrors.LoginFailure(),
+            AuthenticateOutcome.Rejected rejected => AmErrors.Result(rejected.StatusCode, rejected.Message),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    /// <summary>The journey from the query; null name = the realm default. Returns a problem text for bad parameters.</summary>
+    private static string? SelectJourney(IQueryCollection query, out string? journeyName)
+    {
+        journeyName = null;
+        var type = query["authIndexType"].ToString();
+        var value = query["authIndexValue"].ToString();
+        if (type.Length == 0 && value.Length == 0) return null;
+        if (!string.Equals(type, "service", StringComparison.OrdinalIgnoreCase))
+            return type.Length == 0
+                ? "authIndexValue needs authIndexType=service."
+                : $"authIndexType '{type}' is not supported; use authIndexType=service&authIndexValue=JOURNEY_NAME.";
+        if (value.Length == 0)
+            return "authIndexType=service needs authIndexValue=JOURNEY_NAME.";
+        journeyName = value;
+        return null;
+    }
+
+    private static IResult SignedOn(HttpContext http, AuthenticateOutcome.SignedOn signedOn)
+    {
+        var realm = signedOn.Realm;
+        var successUrl = "/account?realm=" + Uri.EscapeDataString(realm);
+        if (signedOn.Session is not { } session)
+            return Results.Json(new NoSessionSuccess(successUrl, Realms.Path(realm)));
+
+        http.Response.Cookies.Append(SessionCookieName, session.TokenId, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            Secure = http.Request.IsHttps,
+            Expires = session.Session.ExpiresAt,
+        });
+        return Results.Json(new Success(session.TokenId, successUrl, Realms.Path(realm)));
+    }
+
+    /// <summary>What the engine may know about the caller: address, user agent, headers (e.g. X-Real-IP), locales.</summary>
+    public static JourneyRequestInfo RequestInfo(HttpContext http)
+    {
+        var headers = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in http.Request.Headers)
+        {
+            // The session cookie and credentials are no business of the nodes.
+            if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                || name.Equals(SessionCookieName, StringComparison.OrdinalIgnoreCase))
+                continue;
+            headers[name] = values.ToString();
+        }
+        var locales = new List<string>();
+        if (http.Request.Query["locale"].ToString() is { Length: > 0 } locale) locales.Add(locale);
+        foreach (var language in http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1))
+            if (language.Value.Value is { Length: > 0 } tag && tag != "*") locales.Add(tag);
+
+        return new JourneyRequestInfo
+        {
+            RemoteIpAddress = http.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+            Headers = headers.ToImmutable(),
+            PreferredLocales = locales,
+        };
+    }
+
+    /// <summary>The body as text; null when it is larger than <paramref name="maxBytes"/>.</summary>
+    internal static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private sealed record Success(string TokenId, string SuccessUrl, string Realm);
+
+    private sealed record NoSessionSuccess(string SuccessUrl, string Realm);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using JourneyStudio.Runtime.Mfa;
+
+namespace JourneyStudio.Web.Api;
+
+/// <summary>
+/// The hosted sign-on pages: <c>/login</c> (any journey, default the realm's), <c>/account</c>, and the QR
+/// renderer the login page uses for registration steps. The pages are static clients of the REST API; all
+/// server text reaches the DOM through textContent.
+/// </summary>
+public static class HostedPageEndpoints
+{
+    /// <summary>A registration URI is a few hundred bytes; 2 KB leaves room and keeps the QR code scannable.</summary>
+    public const int MaxQrTextBytes = 2048;
+
+    public static void MapHostedPageEndpoints(this WebApplication app)
+    {
+        var assets = StudioProgram.FindBesideProgram("wwwroot-assets");
+        app.MapGet("/login", (HttpContext http) => Page(http, Path.Combine(assets, "login.html"))).AllowAnonymous();
+        app.MapGet("/account", (HttpContext http) => Page(http, Path.Combine(assets, "account.html"))).AllowAnonymous();
+        app.MapPost("/login/qr", (Func<HttpContext, Task<IResult>>)RenderQrAsync).AddEndpointFilter<AmExceptionFilter>().AllowAnonymous();
+    }
+
+    private static IResult Page(HttpContext http, string file)
+    {
+        // Always fresh (a new deploy changes the scripts) and never framed by another site.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XFrameOptions = "DENY";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return Results.File(file, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> RenderQrAsync(HttpContext http)
+    {
+        var body = await AuthenticateEndpoints.ReadBodyAsync(http.Request, MaxQrTextBytes * 8, http.RequestAborted);
+        if (body is null) return AmErrors.Result(400, $"The QR text must be at most {MaxQrTextBytes} bytes.");
+        string? text;
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body);
+            text = document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("text", out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return AmErrors.Result(400, "The request body must be JSON: {\"text\": \"...\"}.");
+        }
+        if (string.IsNullOrEmpty(text))
+            return AmErrors.Result(400, "Send the text to encode as {\"text\": \"...\"}.");
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxQrTextBytes)
+            return AmErrors.Result(400, $"The QR text must be at most {MaxQrTextBytes} bytes.");
+
+        var svg = QrCodes.RenderSvg(text);
+        // The URI in it may carry a secret: never cache it.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Text(svg, "image/svg+xml", System.Text.Encoding.UTF8);
+    }
+}
