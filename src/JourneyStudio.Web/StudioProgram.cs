@@ -1,7 +1,9 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Security;
@@ -64,6 +66,7 @@ public static class StudioProgram
         services.AddSingleton<IJourneyCodec, FrodoJourneyCodec>();
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
+        services.AddJourneyStudioAdministration();
         services.AddJourneyEngine();
         services.AddStudioAdminAuthentication();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
@@ -102,6 +105,7 @@ public static class StudioProgram
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAdminLoginEndpoints();
+        app.MapAdminApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);
