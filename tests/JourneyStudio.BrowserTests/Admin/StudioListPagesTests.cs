@@ -9,6 +9,19 @@ namespace JourneyStudio.BrowserTests.Admin;
 [Collection(BrowserCollection.Name)]
 public sealed class StudioListPagesTests(BrowserFixture fixture)
 {
+    // The file travels over the circuit before it is imported; a busy machine needs more than Expect's default 5 s.
+    private const float AfterUpload = 20_000;
+
+    /// <summary>
+    /// Chooses the file in the page's upload. Blazor wires the file input after the batch that rendered it is
+    /// acknowledged, which on a busy machine can come after the list shows; a file chosen before is lost.
+    /// </summary>
+    private static async Task UploadAsync(IPage page, string file)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+    }
+
     private static string ReferenceExport(string file) => Path.Combine(AppContext.BaseDirectory, "ReferenceJourneys", file);
 
     [Fact]
@@ -17,10 +30,10 @@ public sealed class StudioListPagesTests(BrowserFixture fixture)
         var page = await fixture.NewAdminPageAsync();
         await Assertions.Expect(page.Locator("[data-testid=journey-row][data-journey='Login']")).ToBeVisibleAsync();
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(ReferenceExport("frodo-cli_push_registration.journey.json"));
+        await UploadAsync(page, ReferenceExport("frodo-cli_push_registration.journey.json"));
 
         var row = page.Locator("[data-testid=journey-row][data-journey='push_registration']");
-        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = AfterUpload });
         Assert.NotNull(await fixture.Server.Services.GetRequiredService<JourneyStore>().GetAsync("push_registration"));
         var preview = page.Locator("tr", new() { Has = row }).Locator("[data-testid=preview-url]");
         await Assertions.Expect(preview).ToHaveTextAsync($"{fixture.Server.BaseAddress}login?journey=push_registration");
@@ -37,13 +50,14 @@ public sealed class StudioListPagesTests(BrowserFixture fixture)
         await File.WriteAllTextAsync(broken, """{"tree": {"_id": "Broken upload", "entryNodeId": 7, "nodes": []}}""");
         try
         {
-            await page.Locator("input[type=file]").SetInputFilesAsync(broken);
+            await UploadAsync(page, broken);
 
-            await page.WaitForTimeoutAsync(2000);
-            await page.ScreenshotAsync(new() { Path = "/tmp/debug-import.png" });
-            var dialog = page.Locator(".mud-dialog", new() { Has = page.Locator("[data-testid=import-errors]") });
-            await Assertions.Expect(dialog).ToBeVisibleAsync();
-            await Assertions.Expect(dialog.Locator("[data-testid=import-error]").First).ToContainTextAsync("$.tree.");
+            var errors = page.Locator(".mud-dialog [data-testid=import-error]");
+            await Assertions.Expect(errors.First).ToBeVisibleAsync(new() { Timeout = AfterUpload });
+            await Assertions.Expect(errors).ToHaveCountAsync(2);
+            await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("$.tree.entryNodeId");
+            await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("$.tree.nodes");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Nothing was saved");
             await page.ScreenshotAsync(new() { Path = "/tmp/journeystudio-import-errors.png" });
             Assert.Null(await fixture.Server.Services.GetRequiredService<JourneyStore>().GetAsync("Broken upload"));
         }
