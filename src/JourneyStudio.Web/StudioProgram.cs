@@ -1,8 +1,10 @@
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Realms;
 using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
@@ -66,6 +68,8 @@ public static class StudioProgram
         services.AddSingleton<IJourneyCodec, FrodoJourneyCodec>();
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
+        services.AddJourneyStudioDevices();
+        services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyStudioAdministration();
         services.AddJourneyEngine();
         services.AddStudioAdminAuthentication();

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +28,12 @@ public static class JourneyStudioDataServiceCollectionExtensions
 
         services.AddDbContextFactory<JourneyStudioDbContext>((provider, options) =>
             ConfigureSqlite(options, provider.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value.DatabasePath));
+
+        // Keys protect authIds, session data and MFA secrets at rest; kept beside the database so they
+        // survive restarts and move with the data directory.
+        services.AddDataProtection().SetApplicationName("JourneyStudio");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<JourneyStudioDataOptions>>((keys, data) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Value.DataDirectoryFullPath, "keys")), NullLoggerFactory.Instance));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneyStore>();

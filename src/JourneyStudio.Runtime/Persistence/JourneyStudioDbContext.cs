@@ -23,6 +23,14 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
 
     public DbSet<Identities.RetryCounter> RetryCounters => Set<Identities.RetryCounter>();
 
+    public DbSet<Devices.MfaDevice> MfaDevices => Set<Devices.MfaDevice>();
+
+    public DbSet<Devices.RecoveryCodeRecord> RecoveryCodes => Set<Devices.RecoveryCodeRecord>();
+
+    public DbSet<Devices.PushMessageRecord> PushMessages => Set<Devices.PushMessageRecord>();
+
+    public DbSet<Realms.RealmServiceSettings> RealmServiceSettings => Set<Realms.RealmServiceSettings>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 

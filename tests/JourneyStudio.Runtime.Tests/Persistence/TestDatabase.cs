@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public JourneyStore Journeys => _services.GetRequiredService<JourneyStore>();
 
     public AdminAccountStore Admins => _services.GetRequiredService<AdminAccountStore>();
+
+    public IServiceProvider Services => _services;
 
     public static Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null) =>
         StartAsync(Path.Combine(Path.GetTempPath(), "journeystudio-tests-" + Guid.NewGuid().ToString("N")), settings);
@@ -80,6 +83,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero)))
             .AddSingleton<IJourneyCodec, TestJourneyCodec>()
             .AddJourneyStudioData(configuration)
+            .AddJourneyStudioDevices()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var databasePath = await JourneyStudioDatabase.InitializeAsync(services);
         return new TestDatabase(root, services, databasePath);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Identities;
 using Microsoft.Extensions.DependencyInjection;
 using static JourneyStudio.Web.Tests.Admin.AdminApiFixture;
@@ -142,6 +143,9 @@ public sealed partial class AdminApiTests
         await CreateIdentityAsync(new { username = "reset.api", password = "Reset-password-1" });
         await Identities.SetSkipAsync("reset.api", MfaMethod.Push, MfaSkipState.Skippable);
         await Identities.SetSkipAsync("reset.api", MfaMethod.Oath, MfaSkipState.NotSkippable);
+        var devices = fixture.Server.Services.GetRequiredService<DeviceStore>();
+        await devices.AddAsync(new MfaDevice { Username = "reset.api", Kind = DeviceKind.Push, Uuid = Guid.NewGuid().ToString(), ProtectedSecret = "x" });
+        await fixture.Server.Services.GetRequiredService<RecoveryCodeStore>().ReplaceAsync("reset.api", [DeviceKind.Push], ["hash-1", "hash-2"]);
 
         var response = await _admin.DeleteAsync("/admin/api/identities/reset.api/devices");
 
@@ -149,6 +153,8 @@ public sealed partial class AdminApiTests
         var identity = await Identities.GetAsync("reset.api");
         Assert.Equal((MfaSkipState.NotSet, MfaSkipState.NotSet), (identity!.PushSkip, identity.OathSkip));
         Assert.Contains("reset.api", fixture.MfaReset.Usernames);
+        Assert.Empty(await devices.ListAsync("reset.api"));
+        Assert.Equal(0, await fixture.Server.Services.GetRequiredService<RecoveryCodeStore>().CountAsync("reset.api", DeviceKind.Push));
     }
 
     [Fact]

@@ -1,0 +1,253 @@
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Options;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Journeys.Validation;
+
+namespace JourneyStudio.Web.Designer;
+
+/// <summary>
+/// The diagram drawn for a journey. <see cref="Sync"/> makes it match a journey snapshot (diffing, so that
+/// measured ports and the selection survive); user gestures are reported as requests, never applied here,
+/// so the edit session stays the single source of truth.
+/// </summary>
+public sealed class DesignerDiagram
+{
+    private readonly NodeCatalog _catalog;
+    private readonly IDesignerActions _actions;
+    private bool _syncing;
+
+    public DesignerDiagram(NodeCatalog catalog, IDesignerActions actions)
+    {
+        _catalog = catalog;
+        _actions = actions;
+        Diagram = new BlazorDiagram(new BlazorDiagramOptions
+        {
+            AllowMultiSelection = true,
+            Zoom = { Enabled = true, Minimum = 0.2, Maximum = 2.5 },
+            Links = { RequireTarget = true, EnableSnapping = true, SnappingRadius = 30 },
+            Groups = { Enabled = false },
+        });
+        Diagram.RegisterComponent<StepNode, StepNodeWidget>();
+
+        var keys = Diagram.GetBehavior<KeyboardShortcutsBehavior>()!;
+        keys.RemoveShortcut("g", true, false, true);
+        // Deleting goes through the session (one undoable step), so the library's own delete is replaced.
+        keys.SetShortcut("Delete", false, false, false, _ => { RequestDeleteSelection(); return ValueTask.CompletedTask; });
+        keys.SetShortcut("Backspace", false, false, false, _ => { RequestDeleteSelection(); return ValueTask.CompletedTask; });
+
+        Diagram.Links.Added += OnLinkAdded;
+        Diagram.Nodes.Added += n => n.Moved += OnNodeMoved;
+        Diagram.SelectionChanged += _ => { if (!_syncing) SelectionChanged?.Invoke(); };
+    }
+
+    public BlazorDiagram Diagram { get; }
+
+    /// <summary>An outcome port was dragged onto a node: (source node, outcome, target node).</summary>
+    public event Action<string, string, string>? ConnectRequested;
+
+    /// <summary>Nodes were dragged; one event per dragged node, with its new position.</summary>
+    public event Action<string, NodePosition>? NodeMoved;
+
+    /// <summary>The user pressed Delete with nodes and/or links selected.</summary>
+    public event Action<IReadOnlyList<string>, IReadOnlyList<(string SourceId, string OutcomeId)>>? DeleteRequested;
+
+    public event Action? SelectionChanged;
+
+    public StepNode? FindNode(string id) => Diagram.Nodes.OfType<StepNode>().FirstOrDefault(n => n.Id == id);
+
+    public IReadOnlyList<string> SelectedNodeIds() => Diagram.GetSelectedModels().OfType<StepNode>().Select(n => n.Id).ToList();
+
+    public IReadOnlyList<(string SourceId, string OutcomeId)> SelectedConnections() =>
+        Diagram.GetSelectedModels().OfType<BaseLinkModel>().Select(ConnectionOf).OfType<(string, string)>().ToList();
+
+    public void RequestDeleteSelection()
+    {
+        var nodes = SelectedNodeIds();
+        var links = SelectedConnections();
+        if (nodes.Count > 0 || links.Count > 0) DeleteRequested?.Invoke(nodes, links);
+    }
+
+    /// <summary>Selects one node and pans so that it is in the middle of the canvas.</summary>
+    public void SelectAndCentre(string nodeId)
+    {
+        if (FindNode(nodeId) is not { } node) return;
+        Diagram.SelectModel(node, unselectOthers: true);
+        if (Diagram.Container is { } container)
+        {
+            var size = node.Size ?? new Size(NodeMetrics.Width, 80);
+            var zoom = Diagram.Zoom;
+            Diagram.SetPan(container.Width / 2 - (node.Position.X + size.Width / 2) * zoom,
+                container.Height / 2 - (node.Position.Y + size.Height / 2) * zoom);
+        }
+    }
+
+    /// <summary>True once the canvas and every node have been measured in the browser.</summary>
+    public bool IsMeasured => Diagram.Container is not null && Diagram.Nodes.All(n => n.Size is not null);
+
+    /// <summary>
+    /// Zooms and pans so that every node is in view (the library's own fit uses only the selection when there is
+    /// one, and skips nodes not measured yet), without enlarging beyond <paramref name="maxZoom"/>.
+    /// </summary>
+    public void Fit(double maxZoom = 1.2, double margin = 30)
+    {
+        var nodes = Diagram.Nodes.ToList();
+        if (Diagram.Container is not { } container || nodes.Count == 0) return;
+        var left = nodes.Min(n => n.Position.X);
+        var top = nodes.Min(n => n.Position.Y);
+        var right = nodes.Max(n => n.Position.X + (n.Size?.Width ?? NodeMetrics.Width));
+        var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80));
+        var zoom = Math.Min((container.Width - 2 * margin) / Math.Max(1, right - left), (container.Height - 2 * margin) / Math.Max(1, bottom - top));
+        zoom = Math.Clamp(zoom, Diagram.Options.Zoom.Minimum, maxZoom);
+        Diagram.SetZoom(zoom);
+        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+    }
+
+    /// <summary>Makes the diagram show <paramref name="journey"/> with the findings as badges.</summary>
+    public void Sync(Journey journey, IReadOnlyList<ValidationFinding> findings)
+    {
+        _syncing = true;
+        try
+        {
+            Diagram.Batch(() => SyncCore(journey, findings));
+        }
+        finally
+        {
+            _syncing = false;
+        }
+    }
+
+    private void SyncCore(Journey journey, IReadOnlyList<ValidationFinding> findings)
+    {
+        var severities = findings.Where(f => f.NodeId is not null).GroupBy(f => f.NodeId!)
+            .ToDictionary(g => g.Key, g => (Worst: g.Min(f => f.Severity), Count: g.Count()));
+        FindingSeverity? SeverityOf(string id) => severities.TryGetValue(id, out var s) ? s.Worst : null;
+
+        var wanted = new List<(string Id, StepKind Kind, NodePosition Position, JourneyNode? Node)>
+        {
+            (StaticNodeIds.Start, StepKind.Start, journey.StartPosition, null),
+            (StaticNodeIds.Success, StepKind.Success, journey.SuccessPosition, null),
+            (StaticNodeIds.Failure, StepKind.Failure, journey.FailurePosition, null),
+        };
+        wanted.AddRange(journey.Nodes.Select(n =>
+            (n.Id, n.NodeType == NodeCatalog.PageNodeType ? StepKind.Page : StepKind.Node, n.Position, (JourneyNode?)n)));
+        var wantedIds = wanted.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var stale in Diagram.Nodes.OfType<StepNode>().Where(n => !wantedIds.Contains(n.Id)).ToList())
+            Diagram.Nodes.Remove(stale);
+
+        foreach (var (id, kind, position, node) in wanted)
+        {
+            var step = FindNode(id);
+            if (step is not null && step.Kind != kind)
+            {
+                Diagram.Nodes.Remove(step);
+                step = null;
+            }
+            var isNew = step is null;
+            step ??= new StepNode(id, kind, new Point(position.X, position.Y), _actions);
+
+            var descriptor = node is null ? null : _catalog.Find(node.NodeType);
+            step.DisplayName = kind switch
+            {
+                StepKind.Start => "Start",
+                StepKind.Success => "Success",
+                StepKind.Failure => "Failure",
+                _ => node!.DisplayName.Length > 0 ? node.DisplayName : descriptor?.DisplayName ?? node.NodeType,
+            };
+            step.TypeName = descriptor?.DisplayName ?? node?.NodeType ?? "";
+            step.TypeId = node?.NodeType ?? id;
+            step.Severity = SeverityOf(id);
+            step.FindingCount = severities.TryGetValue(id, out var s) ? s.Count : 0;
+            step.Children = node?.Children.Select(c => new PageChildView(c.Id,
+                c.DisplayName.Length > 0 ? c.DisplayName : _catalog.Find(c.NodeType)?.DisplayName ?? c.NodeType,
+                _catalog.Find(c.NodeType)?.DisplayName ?? c.NodeType, SeverityOf(c.Id))).ToList() ?? [];
+            var outcomes = kind switch
+            {
+                StepKind.Start => [new NodeOutcome(JourneyEditSession.StartOutcome, "Start")],
+                StepKind.Success or StepKind.Failure => [],
+                _ => _catalog.GetOutcomes(node!),
+            };
+            var portsChanged = step.SetOutcomes(outcomes);
+
+            if (isNew)
+            {
+                Diagram.Nodes.Add(step);
+                continue;
+            }
+            if (!step.Position.X.Equals(position.X) || !step.Position.Y.Equals(position.Y))
+                step.SetPosition(position.X, position.Y);
+            if (portsChanged) step.ReinitializePorts();
+            step.Refresh();
+        }
+
+        SyncLinks(journey);
+    }
+
+    private void SyncLinks(Journey journey)
+    {
+        var wanted = new HashSet<(string Source, string Outcome, string Target)>();
+        if (journey.EntryNodeId.Length > 0) wanted.Add((StaticNodeIds.Start, JourneyEditSession.StartOutcome, journey.EntryNodeId));
+        foreach (var node in journey.Nodes)
+            foreach (var (outcome, target) in node.Connections)
+                wanted.Add((node.Id, outcome, target));
+
+        var ongoing = Diagram.GetBehavior<DragNewLinkBehavior>()?.OngoingLink;
+        var present = new HashSet<(string, string, string)>();
+        foreach (var link in Diagram.Links.ToList())
+        {
+            if (link == ongoing) continue;
+            var key = LinkKey(link);
+            if (key is { } k && wanted.Contains(k) && present.Add(k)) continue;
+            Diagram.Links.Remove(link);
+        }
+
+        foreach (var (source, outcome, target) in wanted)
+        {
+            if (present.Contains((source, outcome, target))) continue;
+            var port = FindNode(source)?.Outcome(outcome);
+            var input = FindNode(target)?.Input;
+            if (port is null || input is null) continue; // e.g. a connection to a missing node: validation reports it
+            Diagram.Links.Add(new LinkModel(port, input) { TargetMarker = LinkMarker.Arrow });
+        }
+    }
+
+    /// <summary>(source, outcome, target) of a link drawn to an input port; null for half-drawn or node-targeted links.</summary>
+    private static (string, string, string)? LinkKey(BaseLinkModel link) =>
+        link.Source is SinglePortAnchor { Port: OutcomePort source } && link.Target is SinglePortAnchor { Port: InputPort target }
+            ? (source.Parent.Id, source.OutcomeId, target.Parent.Id)
+            : null;
+
+    private static (string, string)? ConnectionOf(BaseLinkModel link) =>
+        link.Source is SinglePortAnchor { Port: OutcomePort source } ? (source.Parent.Id, source.OutcomeId) : null;
+
+    private void OnLinkAdded(BaseLinkModel link)
+    {
+        if (_syncing) return;
+        link.TargetAttached += OnTargetAttached;
+    }
+
+    private void OnTargetAttached(BaseLinkModel link)
+    {
+        link.TargetAttached -= OnTargetAttached;
+        if (link.Source is not SinglePortAnchor { Port: OutcomePort source }) return;
+        var target = link.Target.Model switch
+        {
+            PortModel port => port.Parent,
+            NodeModel node => node,
+            _ => null,
+        };
+        if (target is StepNode step) ConnectRequested?.Invoke(source.Parent.Id, source.OutcomeId, step.Id);
+    }
+
+    private void OnNodeMoved(MovableModel model)
+    {
+        if (_syncing || model is not StepNode node) return;
+        NodeMoved?.Invoke(node.Id, new NodePosition(Math.Round(node.Position.X), Math.Round(node.Position.Y)));
+    }
+}

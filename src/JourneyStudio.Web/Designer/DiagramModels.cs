@@ -1,0 +1,100 @@
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Validation;
+
+namespace JourneyStudio.Web.Designer;
+
+public enum StepKind
+{
+    Start,
+    Success,
+    Failure,
+    Node,
+    Page,
+}
+
+/// <summary>One row of a Page node's widget.</summary>
+public sealed record PageChildView(string Id, string DisplayName, string TypeName, FindingSeverity? Severity);
+
+/// <summary>What a node widget calls back into the editor for (page children are not diagram nodes of their own).</summary>
+public interface IDesignerActions
+{
+    string? SelectedNodeId { get; }
+    bool ReadOnly { get; }
+    void SelectChild(string childId);
+    void MoveChild(string childId, int delta);
+    void TakeOutOfPage(string childId);
+}
+
+/// <summary>A node on the canvas, mirroring one journey node (or Start/Success/Failure).</summary>
+public sealed class StepNode : NodeModel
+{
+    public StepNode(string id, StepKind kind, Point position, IDesignerActions actions) : base(id, position)
+    {
+        Kind = kind;
+        Actions = actions;
+        if (kind != StepKind.Start) Input = (InputPort)AddPort(new InputPort(this));
+    }
+
+    public StepKind Kind { get; }
+
+    public IDesignerActions Actions { get; }
+
+    public string DisplayName { get; set; } = "";
+
+    public string TypeName { get; set; } = "";
+
+    public string TypeId { get; set; } = "";
+
+    public InputPort? Input { get; }
+
+    public IReadOnlyList<PageChildView> Children { get; set; } = [];
+
+    /// <summary>The worst finding of validation on this node, shown as a badge.</summary>
+    public FindingSeverity? Severity { get; set; }
+
+    public int FindingCount { get; set; }
+
+    public IEnumerable<OutcomePort> OutcomePorts => Ports.OfType<OutcomePort>();
+
+    public OutcomePort? Outcome(string outcomeId) => OutcomePorts.FirstOrDefault(p => p.OutcomeId == outcomeId);
+
+    /// <summary>Replaces the outcome ports when the outcome list changed, keeping the ports (and links) of outcomes that remain.</summary>
+    public bool SetOutcomes(IReadOnlyList<NodeOutcome> outcomes)
+    {
+        var current = OutcomePorts.ToList();
+        if (current.Select(p => (p.OutcomeId, p.Label)).SequenceEqual(outcomes.Select(o => (o.Id, o.Label)))) return false;
+        foreach (var port in current) RemovePort(port);
+        foreach (var outcome in outcomes)
+        {
+            var port = current.FirstOrDefault(p => p.OutcomeId == outcome.Id) ?? new OutcomePort(this, outcome.Id, outcome.Label);
+            port.Label = outcome.Label;
+            AddPort(port);
+        }
+        return true;
+    }
+}
+
+/// <summary>The single input of a node: where links end. It never starts a link.</summary>
+public sealed class InputPort(StepNode parent) : PortModel(parent.Id + "|in", parent, PortAlignment.Left)
+{
+    public override bool CanAttachTo(ILinkable other) => false;
+}
+
+/// <summary>One outcome of a node: a link starts here and ends at another node (or its input port).</summary>
+public sealed class OutcomePort(StepNode parent, string outcomeId, string label)
+    : PortModel(parent.Id + "|" + outcomeId, parent, PortAlignment.Right)
+{
+    public string OutcomeId { get; } = outcomeId;
+
+    public string Label { get; set; } = label;
+
+    public override bool CanAttachTo(ILinkable other) => other switch
+    {
+        InputPort input => input.Parent != Parent,
+        StepNode node => node != Parent && node.Kind != StepKind.Start,
+        _ => false,
+    };
+}

@@ -1,0 +1,482 @@
+using Blazor.Diagrams.Core.Geometry;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace JourneyStudio.Web.Designer;
+
+/// <summary>
+/// The journey designer page. The <see cref="JourneyEditSession"/> holds the journey; the diagram only mirrors
+/// it and reports gestures, which become session edits followed by a re-sync.
+/// </summary>
+public sealed partial class JourneyEditor
+{
+    [Parameter] public string Name { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private JourneyEditSession? _session;
+    private DesignerDiagram? _diagram;
+    private string? _loadError;
+    private string? _selectedId;
+    private NodeDescriptor? _dragged;
+    private IReadOnlyList<ValidationFinding> _findings = [];
+    private IReadOnlyList<string> _journeyNames = [];
+    private readonly Dictionary<string, Journey> _otherJourneys = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<JourneyRevisionSummary> _revisions = [];
+    private bool _revisionsOpen;
+    private bool _paletteOpen = true;
+    private bool _saving;
+    private (int Revision, Journey Journey)? _viewing;
+    private readonly Dictionary<string, NodePosition> _pendingMoves = new(StringComparer.Ordinal);
+    private IJSObjectReference? _js;
+    private DotNetObjectReference<JourneyEditor>? _self;
+    private IDisposable? _navigationGuard;
+    private bool _leaveConfirmed;
+
+    private bool Viewing => _viewing is not null;
+
+    string? IDesignerActions.SelectedNodeId => _selectedId;
+
+    bool IDesignerActions.ReadOnly => Viewing;
+
+    protected override void OnInitialized()
+    {
+        // Notices must not cover the toolbar's Save button.
+        Snackbar.Configuration.PositionClass = Defaults.Classes.Position.BottomCenter;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_session is not null && string.Equals(_session.Current.Name, Name, StringComparison.OrdinalIgnoreCase)) return;
+        var stored = await Store.GetAsync(Name);
+        if (stored is null)
+        {
+            _loadError = $"There is no journey named '{Name}'.";
+            return;
+        }
+        _session = new JourneyEditSession(stored.Journey, stored.Revision);
+        if (HasStackedNodes(stored.Journey))
+        {
+            // Imports without layout put every node at (0, 0); arranging them is not an edit of the content.
+            _session.Reload(JourneyLayout.Arrange(stored.Journey, _session.Catalog), stored.Revision);
+            Snackbar.Add("The nodes of this journey had no layout of their own, so they were arranged automatically.", Severity.Info);
+        }
+        _diagram = new DesignerDiagram(_session.Catalog, this);
+        _diagram.ConnectRequested += (source, outcome, target) => Defer(() =>
+        {
+            if (Viewing) Refresh(); // drops the link drawn on a read-only revision
+            else Report(_session.Connect(source, outcome, target));
+        });
+        _diagram.NodeMoved += OnNodeMoved;
+        _diagram.DeleteRequested += (nodes, links) => Defer(() => Delete(nodes, links));
+        _diagram.SelectionChanged += OnDiagramSelectionChanged;
+        // A click on a Page node that is already selected (so no selection change) moves the panel from a child back to the page.
+        _diagram.Diagram.PointerClick += (model, e) =>
+        {
+            if (model is not StepNode node || e.CtrlKey || e.ShiftKey || _selectedId == node.Id) return;
+            _selectedId = node.Id;
+            InvokeAsync(StateHasChanged);
+        };
+        _journeyNames = (await Store.ListAsync()).Select(j => j.Name).ToList();
+        // Inner Tree Evaluator checks look into the referenced journeys; they are read once, when the editor opens.
+        foreach (var other in _journeyNames.Where(n => !string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)))
+            if (await Store.GetAsync(other) is { } found) _otherJourneys[other] = found.Journey;
+        _navigationGuard ??= Navigation.RegisterLocationChangingHandler(OnLocationChanging);
+        Refresh();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_session is null || _js is not null) return;
+        _js = await JS.InvokeAsync<IJSObjectReference>("import", "./designer/designer.js");
+        _self = DotNetObjectReference.Create(this);
+        await _js.InvokeVoidAsync("attach", _self);
+        // The first sync ran before the canvas knew its size; fit once it and the nodes have been measured.
+        for (var wait = 0; wait < 40 && _diagram is { IsMeasured: false }; wait++) await Task.Delay(50);
+        _diagram?.Fit();
+        StateHasChanged();
+    }
+
+    private static bool HasStackedNodes(Journey journey) =>
+        journey.Nodes.Count > 1 && journey.Nodes.GroupBy(n => n.Position).Any(g => g.Count() > 1);
+
+    [JSInvokable]
+    public async Task OnShortcut(string action)
+    {
+        await InvokeAsync(async () =>
+        {
+            switch (action)
+            {
+                case "save": await SaveAsync(); break;
+                case "undo": Undo(); break;
+                case "redo": Redo(); break;
+            }
+            StateHasChanged();
+        });
+    }
+
+    // ---- keeping the canvas in step with the session ----
+
+    /// <summary>Validates, redraws the diagram from the journey shown, and updates the page.</summary>
+    private void Refresh(bool fit = false)
+    {
+        if (_session is null || _diagram is null) return;
+        var shown = _viewing?.Journey ?? _session.Current;
+        _findings = JourneyValidator.Validate(shown, _session.Catalog,
+            name => string.Equals(name, shown.Name, StringComparison.OrdinalIgnoreCase) ? shown : _otherJourneys.GetValueOrDefault(name));
+        _diagram.Sync(shown, _findings);
+        foreach (var node in _diagram.Diagram.Nodes)
+        {
+            node.Locked = Viewing;
+            foreach (var port in node.Ports) port.Locked = Viewing;
+        }
+        if (_selectedId is not null && shown.FindNode(_selectedId) is null && !StaticNodeIds.IsStatic(_selectedId)) _selectedId = null;
+        if (fit) _diagram.Fit();
+        _ = _js?.InvokeVoidAsync("setDirty", _session.IsDirty).AsTask();
+        StateHasChanged();
+    }
+
+    /// <summary>Runs an edit after the diagram finished the gesture that asked for it (it may still be using the models).</summary>
+    private void Defer(Action edit) => _ = InvokeAsync(async () =>
+    {
+        await Task.Yield();
+        edit();
+    });
+
+    private void Report(EditResult result)
+    {
+        if (result.Error is { } error) Snackbar.Add(error, Severity.Warning);
+        if (result.DescribeRemovedConnections() is { } removed) Snackbar.Add(removed, Severity.Warning);
+        Refresh();
+    }
+
+    private Task OnPanelEdited(EditResult result)
+    {
+        Report(result);
+        return Task.CompletedTask;
+    }
+
+    private void OnDiagramSelectionChanged()
+    {
+        var selected = _diagram!.SelectedNodeIds();
+        var next = selected.Count == 1 ? selected[0] : null;
+        if (next == _selectedId) return;
+        _selectedId = next;
+        InvokeAsync(StateHasChanged);
+    }
+
+    // ---- gestures ----
+
+    private void OnNodeMoved(string nodeId, NodePosition position)
+    {
+        if (Viewing) { Defer(() => Refresh()); return; }
+        var first = _pendingMoves.Count == 0;
+        _pendingMoves[nodeId] = position;
+        if (first) Defer(CommitMoves);
+    }
+
+    private void CommitMoves()
+    {
+        var moves = new Dictionary<string, NodePosition>(_pendingMoves);
+        _pendingMoves.Clear();
+        if (moves.Count == 1 && PageUnder(moves.Keys.First()) is { } page)
+        {
+            var nodeId = moves.Keys.First();
+            var result = _session!.MoveIntoPage(nodeId, page.Id);
+            if (result.Applied) _selectedId = nodeId;
+            Report(result);
+            return;
+        }
+        Report(_session!.MoveNodes(moves));
+    }
+
+    /// <summary>The Page node whose box holds the centre of the node just dropped, if any.</summary>
+    private StepNode? PageUnder(string nodeId)
+    {
+        var node = _diagram!.FindNode(nodeId);
+        if (node is null || node.Kind != StepKind.Node || node.GetBounds() is not { } bounds) return null;
+        return PageAt(new Point(bounds.Left + bounds.Width / 2, bounds.Top + bounds.Height / 2), exclude: nodeId);
+    }
+
+    private StepNode? PageAt(Point point, string? exclude = null) =>
+        _diagram!.Diagram.Nodes.OfType<StepNode>()
+            .Where(n => n.Kind == StepKind.Page && n.Id != exclude)
+            .FirstOrDefault(n => n.GetBounds() is { } b && point.X >= b.Left && point.X <= b.Right && point.Y >= b.Top && point.Y <= b.Bottom);
+
+    private void OnDrop(DragEventArgs e)
+    {
+        if (_dragged is not { } descriptor || _session is null || Viewing) return;
+        _dragged = null;
+        var point = _diagram!.Diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
+        if (PageAt(point) is { } page)
+        {
+            var (result, childId) = _session.AddNodeToPage(descriptor.TypeId, page.Id);
+            if (childId is not null) _selectedId = childId;
+            Report(result);
+            return;
+        }
+        _selectedId = _session.AddNode(descriptor.TypeId, Math.Round(point.X), Math.Round(point.Y));
+        Refresh();
+    }
+
+    private void Delete(IReadOnlyList<string> nodeIds, IReadOnlyList<(string SourceId, string OutcomeId)> connections)
+    {
+        if (Viewing || _session is null) return;
+        // A page child chosen inside its (selected) page is what the user means to delete, not the whole page.
+        if (nodeIds.Count == 1 && connections.Count == 0 && _selectedId is { } selected
+            && _session.Current.FindParentPage(selected)?.Id == nodeIds[0])
+            nodeIds = [selected];
+        if (nodeIds.Count > 0 && nodeIds.All(StaticNodeIds.IsStatic) && connections.Count == 0)
+        {
+            Snackbar.Add("Start, Success and Failure are part of every journey and cannot be deleted.", Severity.Info);
+            return;
+        }
+        Report(_session.DeleteSelection(nodeIds, connections));
+    }
+
+    // ---- IDesignerActions (buttons inside Page nodes) ----
+
+    void IDesignerActions.SelectChild(string childId)
+    {
+        _selectedId = childId;
+        StateHasChanged();
+    }
+
+    void IDesignerActions.MoveChild(string childId, int delta)
+    {
+        if (!Viewing) Report(_session!.MoveChild(childId, delta));
+    }
+
+    void IDesignerActions.TakeOutOfPage(string childId)
+    {
+        if (Viewing) return;
+        var page = _session!.Current.FindParentPage(childId);
+        Report(_session.TakeOutOfPage(childId, (page?.X ?? 0) + NodeMetrics.PageWidth + 60, page?.Y ?? 0));
+    }
+
+    // ---- toolbar ----
+
+    private void Undo()
+    {
+        if (Viewing || _session is null) return;
+        _session.Undo();
+        Refresh();
+    }
+
+    private void Redo()
+    {
+        if (Viewing || _session is null) return;
+        _session.Redo();
+        Refresh();
+    }
+
+    private void AutoLayout()
+    {
+        if (Viewing) return;
+        Report(_session!.AutoLayout());
+        _diagram!.Fit();
+    }
+
+    private void Zoom(double factor)
+    {
+        var diagram = _diagram!.Diagram;
+        diagram.SetZoom(Math.Clamp(diagram.Zoom * factor, 0.2, 2.5));
+    }
+
+    private void ZoomToFit()
+    {
+        _diagram!.Fit();
+    }
+
+    private void ShowFinding(ValidationFinding finding)
+    {
+        if (finding.NodeId is not { } nodeId || _session is null) return;
+        var page = (_viewing?.Journey ?? _session.Current).FindParentPage(nodeId);
+        _diagram!.SelectAndCentre(page?.Id ?? nodeId);
+        _selectedId = nodeId;
+    }
+
+    private string FindingPlace(ValidationFinding finding)
+    {
+        if (finding.NodeId is null || _session is null) return "Journey:";
+        if (StaticNodeIds.IsStatic(finding.NodeId)) return finding.NodeId == StaticNodeIds.Start ? "Start:" : "End:";
+        var node = (_viewing?.Journey ?? _session.Current).FindNode(finding.NodeId);
+        return node is null ? "" : _session.NameOf(node) + ":";
+    }
+
+    // ---- save, conflicts, revisions ----
+
+    private async Task<string> SavedByAsync()
+    {
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        return user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "admin";
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_session is null || _saving || Viewing) return;
+        _saving = true;
+        try
+        {
+            var result = await Store.SaveAsync(_session.Current, _session.BasedOnRevision, await SavedByAsync());
+            switch (result)
+            {
+                case SaveResult.Saved saved:
+                    _session.MarkSaved(saved.Revision);
+                    Snackbar.Add($"Saved as revision {saved.Revision}.", Severity.Success);
+                    if (_revisionsOpen) await LoadRevisionsAsync();
+                    break;
+                case SaveResult.Conflict conflict:
+                    await ResolveConflictAsync(conflict.CurrentRevision);
+                    break;
+                case SaveResult.NotFound:
+                    Snackbar.Add($"The journey '{_session.Current.Name}' no longer exists; nothing was saved.", Severity.Error);
+                    break;
+                default:
+                    Snackbar.Add($"Not saved: {result}", Severity.Error);
+                    break;
+            }
+        }
+        finally
+        {
+            _saving = false;
+            Refresh();
+        }
+    }
+
+    private async Task ResolveConflictAsync(int currentRevision)
+    {
+        var choice = await Dialogs.ShowMessageBoxAsync(
+            "Someone else saved this journey",
+            $"While you were editing, revision {currentRevision} was saved by someone else, so your changes were not saved. "
+            + "Your version is still on the canvas. You can load their version (your changes are dropped), keep editing, "
+            + $"or save your version over theirs as revision {currentRevision + 1}.",
+            yesText: "Load their version", noText: "Save mine over theirs", cancelText: "Keep editing");
+        if (choice == true)
+        {
+            var stored = await Store.GetAsync(_session!.Current.Name);
+            if (stored is not null) _session.Reload(stored.Journey, stored.Revision);
+        }
+        else if (choice == false)
+        {
+            _session!.Rebase(currentRevision);
+            _saving = false;
+            await SaveAsync();
+        }
+    }
+
+    private async Task ToggleRevisions()
+    {
+        _revisionsOpen = !_revisionsOpen;
+        if (_revisionsOpen) await LoadRevisionsAsync();
+    }
+
+    private async Task LoadRevisionsAsync() =>
+        _revisions = await Store.ListRevisionsAsync(_session!.Current.Name) ?? [];
+
+    private async Task ShowRevisionAsync(int revision)
+    {
+        var stored = await Store.GetRevisionAsync(_session!.Current.Name, revision);
+        if (stored is null) return;
+        _viewing = (revision, stored.Journey);
+        _selectedId = null;
+        Refresh(fit: true);
+    }
+
+    private void StopViewing()
+    {
+        _viewing = null;
+        Refresh(fit: true);
+    }
+
+    private void LoadViewedAsEdit()
+    {
+        if (_viewing is not { } viewing) return;
+        _viewing = null;
+        Report(_session!.LoadContent(viewing.Journey));
+        Snackbar.Add($"Revision {viewing.Revision} loaded into the editor; save to keep it, or undo.", Severity.Info);
+    }
+
+    private async Task RestoreRevisionAsync(int revision)
+    {
+        if (_session!.IsDirty)
+        {
+            var go = await Dialogs.ShowMessageBoxAsync("Restore revision",
+                $"Restoring revision {revision} saves it as a new revision and replaces your unsaved changes on the canvas.",
+                yesText: "Restore", cancelText: "Cancel");
+            if (go != true) return;
+        }
+        var result = await Store.RestoreAsync(_session.Current.Name, revision, _session.BasedOnRevision, await SavedByAsync());
+        if (result is SaveResult.Conflict conflict)
+        {
+            Snackbar.Add($"Someone else saved revision {conflict.CurrentRevision}; open the revisions again and retry.", Severity.Warning);
+        }
+        else if (result is SaveResult.Saved saved)
+        {
+            var stored = await Store.GetAsync(_session.Current.Name);
+            if (stored is not null) _session.Reload(stored.Journey, stored.Revision);
+            _viewing = null;
+            Snackbar.Add($"Revision {revision} restored as revision {saved.Revision}.", Severity.Success);
+        }
+        await LoadRevisionsAsync();
+        Refresh(fit: true);
+    }
+
+    // ---- preview ----
+
+    private string PreviewUrl()
+    {
+        var baseUrl = Configuration["JourneyStudio:PublicBaseUrl"] is { Length: > 0 } configured ? configured : Navigation.BaseUri;
+        return baseUrl.TrimEnd('/') + "/login?journey=" + Uri.EscapeDataString(_session!.Current.Name);
+    }
+
+    private async Task Preview()
+    {
+        if (_js is not null) await _js.InvokeVoidAsync("openTab", PreviewUrl());
+    }
+
+    private async Task CopyPreviewUrl()
+    {
+        var url = PreviewUrl();
+        var copied = _js is not null && await _js.InvokeAsync<bool>("copyText", url);
+        Snackbar.Add(copied ? $"Copied {url}" : $"Copy this link: {url}", copied ? Severity.Success : Severity.Info);
+    }
+
+    // ---- leaving ----
+
+    private async ValueTask OnLocationChanging(LocationChangingContext context)
+    {
+        if (_session is not { IsDirty: true } || _leaveConfirmed) return;
+        context.PreventNavigation();
+        var leave = await Dialogs.ShowMessageBoxAsync("Unsaved changes",
+            "This journey has changes that are not saved. Leave and lose them?", yesText: "Leave", cancelText: "Stay");
+        if (leave == true)
+        {
+            _leaveConfirmed = true;
+            Navigation.NavigateTo(context.TargetLocation);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _navigationGuard?.Dispose();
+        if (_js is not null)
+        {
+            try
+            {
+                await _js.InvokeVoidAsync("detach");
+                await _js.DisposeAsync();
+            }
+            catch (JSDisconnectedException) { }
+        }
+        _self?.Dispose();
+    }
+}

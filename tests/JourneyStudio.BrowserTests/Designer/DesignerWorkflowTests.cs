@@ -1,0 +1,117 @@
+using JourneyStudio.BrowserTests.Infrastructure;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.Playwright;
+
+namespace JourneyStudio.BrowserTests.Designer;
+
+/// <summary>Validation list, layout, revisions, preview and the unsaved-changes guard.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DesignerWorkflowTests(BrowserFixture fixture)
+{
+    private JourneyStore Store => DesignerTestJourneys.Store(fixture.Server);
+
+    [Fact]
+    public async Task Findings_AreListedAndBadged_ClickingOneSelectsItsNode()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "findings");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        await Assertions.Expect(designer.Node("push").Locator("[data-testid=node-badge]")).ToBeVisibleAsync();
+        await Assertions.Expect(designer.Node("decision").Locator("[data-testid=node-badge]")).ToHaveCountAsync(0);
+        await designer.Page.Locator("[data-testid=finding][data-node-id=push]").First.ClickAsync();
+
+        await Assertions.Expect(designer.Node("push")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("jn-selected"));
+        await Assertions.Expect(designer.Page.Locator("[data-testid=panel-title]")).ToHaveTextAsync("Push Sender");
+    }
+
+    [Fact]
+    public async Task AutoLayout_ArrangesLeftToRight_AndIsSaved()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "layout");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        await designer.Page.Locator("[data-testid=auto-layout]").ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToBeVisibleAsync();
+        await designer.ScreenshotAsync("designer-layout");
+        await designer.Page.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
+
+        var saved = (await Store.GetAsync(name))!.Journey;
+        var decision = saved.FindNode("decision")!;
+        Assert.True(saved.StartPosition.X < decision.X);
+        Assert.True(decision.X < saved.SuccessPosition.X);
+        Assert.NotEqual(new NodePosition(300, 150), decision.Position);
+    }
+
+    [Fact]
+    public async Task Revisions_ShowAnOldOneReadOnly_AndRestoreIt()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "revisions");
+        var first = (await Store.GetAsync(name))!;
+        var withoutPush = first.Journey with { Nodes = first.Journey.Nodes.Where(n => n.Id != "push").ToList() };
+        Assert.IsType<SaveResult.Saved>(await Store.SaveAsync(withoutPush, first.Revision, "someone"));
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(0);
+
+        await designer.Page.Locator("[data-testid=revisions]").ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=revision]")).ToHaveCountAsync(2);
+        await designer.Page.Locator("[data-testid=revision][data-revision='1'] [data-testid=revision-show]").ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=viewing-banner]")).ToBeVisibleAsync();
+        await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
+        await Assertions.Expect(designer.Page.Locator("[data-testid=save]")).ToBeDisabledAsync();
+
+        await designer.Page.Locator("[data-testid=revision][data-revision='1'] [data-testid=revision-restore]").ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=viewing-banner]")).ToHaveCountAsync(0);
+        await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
+
+        var current = (await Store.GetAsync(name))!;
+        Assert.Equal(3, current.Revision);
+        Assert.NotNull(current.Journey.FindNode("push"));
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveAttributeAsync("data-revision", "3");
+    }
+
+    [Fact]
+    public async Task LeavingWithUnsavedChanges_AsksFirst()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "leave");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await designer.Node("push").Locator(".jn-title").ClickAsync();
+        await designer.Page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToBeVisibleAsync();
+
+        await designer.Page.GetByRole(AriaRole.Link, new() { Name = "Journeys" }).ClickAsync();
+        await Assertions.Expect(designer.Page.GetByText("Leave and lose them?")).ToBeVisibleAsync();
+        await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToBeVisibleAsync();
+        Assert.EndsWith("/edit", designer.Page.Url);
+
+        await designer.Page.GetByRole(AriaRole.Link, new() { Name = "Journeys" }).ClickAsync();
+        await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
+        await Assertions.Expect(designer.Page).ToHaveURLAsync(fixture.Server.BaseAddress.ToString());
+        await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Preview_OpensTheSignOnPageOfThisJourneyInANewTab()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "preview");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        var popup = await designer.Page.Context.RunAndWaitForPageAsync(() => designer.Page.Locator("[data-testid=preview]").ClickAsync());
+
+        Assert.Equal(fixture.Server.BaseAddress + "login?journey=" + Uri.EscapeDataString(name), popup.Url);
+    }
+
+    [Fact]
+    public async Task CopyLink_GivesTheAbsoluteSignOnUrl()
+    {
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "copy");
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+
+        await designer.Page.Locator("[data-testid=copy-url]").ClickAsync();
+
+        await Assertions.Expect(designer.Page.Locator(".mud-snackbar"))
+            .ToContainTextAsync(fixture.Server.BaseAddress + "login?journey=" + Uri.EscapeDataString(name));
+    }
+}

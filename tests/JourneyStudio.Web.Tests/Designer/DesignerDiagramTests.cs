@@ -1,0 +1,110 @@
+using Blazor.Diagrams.Core.Anchors;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Model;
+using JourneyStudio.Web.Designer;
+
+namespace JourneyStudio.Web.Tests.Designer;
+
+/// <summary>The diagram mirrors the session's journey; these run the sync without a browser.</summary>
+public sealed class DesignerDiagramTests
+{
+    private sealed class NoActions : IDesignerActions
+    {
+        public string? SelectedNodeId => null;
+        public bool ReadOnly => false;
+        public void SelectChild(string childId) { }
+        public void MoveChild(string childId, int delta) { }
+        public void TakeOutOfPage(string childId) { }
+    }
+
+    private readonly JourneyEditSession _session = new(TestJourneys.Sample(), 1);
+    private readonly DesignerDiagram _diagram = new(NodeCatalog.Default, new NoActions());
+
+    private IReadOnlyList<(string, string, string)> Links() => _diagram.Diagram.Links
+        .Select(l => (((SinglePortAnchor)l.Source).Port, ((SinglePortAnchor)l.Target!).Port))
+        .Select(p => (p.Item1.Parent.Id, ((OutcomePort)p.Item1).OutcomeId, p.Item2.Parent.Id))
+        .OrderBy(l => l.Item1).ThenBy(l => l.Item2).ToList();
+
+    [Fact]
+    public void Sync_DrawsStaticNodesEveryTopLevelNodeAPortPerOutcomeAndALinkPerConnection()
+    {
+        _diagram.Sync(_session.Current, []);
+
+        Assert.Equal(_session.Current.Nodes.Count + 3, _diagram.Diagram.Nodes.Count);
+        Assert.Null(_diagram.FindNode(StaticNodeIds.Start)!.Input);
+        Assert.Empty(_diagram.FindNode(StaticNodeIds.Success)!.OutcomePorts);
+        Assert.Equal(["SENT", "NOT_REGISTERED", "SKIPPED"], _diagram.FindNode("push")!.OutcomePorts.Select(p => p.OutcomeId));
+        Assert.Equal(["Sent", "Not Registered", "Skipped"], _diagram.FindNode("push")!.OutcomePorts.Select(p => p.Label));
+        Assert.Equal(["user"], _diagram.FindNode("page")!.Children.Select(c => c.Id));
+        Assert.Null(_diagram.FindNode("user")); // page children are rows of their page, not diagram nodes
+        Assert.Equal(
+        [
+            ("decision", "false", StaticNodeIds.Failure), ("decision", "true", "push"), ("page", "outcome", "decision"),
+            ("password", "outcome", "decision"), ("push", "SENT", StaticNodeIds.Success), ("push", "SKIPPED", StaticNodeIds.Failure),
+            (StaticNodeIds.Start, JourneyEditSession.StartOutcome, "decision"),
+        ], Links());
+    }
+
+    [Fact]
+    public void Sync_AfterAnOutcomeDisappears_RemovesItsPortAndLink_KeepsTheOtherPortsAndLinks()
+    {
+        _diagram.Sync(_session.Current, []);
+        var sent = _diagram.FindNode("push")!.Outcome("SENT");
+        var sentLink = _diagram.Diagram.Links.Single(l => ((SinglePortAnchor)l.Source).Port == sent);
+
+        _session.SetConfig("push", _session.Current.FindNode("push")!.Config.With("mandatory", true).With("captureFailure", true));
+        _diagram.Sync(_session.Current, []);
+
+        Assert.Equal(["SENT", "NOT_REGISTERED", "FAILURE"], _diagram.FindNode("push")!.OutcomePorts.Select(p => p.OutcomeId));
+        Assert.Same(sent, _diagram.FindNode("push")!.Outcome("SENT"));
+        Assert.Contains(sentLink, _diagram.Diagram.Links);
+        Assert.DoesNotContain(Links(), l => l.Item2 == "SKIPPED");
+    }
+
+    [Fact]
+    public void Sync_FollowsUndo_MovesAndDeletes()
+    {
+        _diagram.Sync(_session.Current, []);
+        _session.MoveNodes(new Dictionary<string, NodePosition> { ["push"] = new(900, 40) });
+        _session.DeleteNodes(["password"]);
+        _diagram.Sync(_session.Current, []);
+        Assert.Equal((900.0, 40.0), (_diagram.FindNode("push")!.Position.X, _diagram.FindNode("push")!.Position.Y));
+        Assert.Null(_diagram.FindNode("password"));
+
+        _session.Undo();
+        _session.Undo();
+        _diagram.Sync(_session.Current, []);
+        Assert.Equal((500.0, 100.0), (_diagram.FindNode("push")!.Position.X, _diagram.FindNode("push")!.Position.Y));
+        Assert.Contains(Links(), l => l.Item1 == "password");
+    }
+
+    [Fact]
+    public void Sync_MarksNodesWithTheirWorstFinding()
+    {
+        _diagram.Sync(_session.Current,
+        [
+            new(Journeys.Validation.FindingSeverity.Warning, "W", "w", "push"),
+            new(Journeys.Validation.FindingSeverity.Error, "E", "e", "push"),
+            new(Journeys.Validation.FindingSeverity.Warning, "W", "w", "user"),
+        ]);
+
+        Assert.Equal(Journeys.Validation.FindingSeverity.Error, _diagram.FindNode("push")!.Severity);
+        Assert.Equal(2, _diagram.FindNode("push")!.FindingCount);
+        Assert.Equal(Journeys.Validation.FindingSeverity.Warning, _diagram.FindNode("page")!.Children.Single().Severity);
+        Assert.Null(_diagram.FindNode("decision")!.Severity);
+    }
+
+    [Fact]
+    public void OutcomePorts_LinkOnlyToOtherNodesInputs_AndNeverToStart()
+    {
+        _diagram.Sync(_session.Current, []);
+        var port = _diagram.FindNode("push")!.Outcome("SENT")!;
+
+        Assert.True(port.CanAttachTo(_diagram.FindNode("decision")!.Input!));
+        Assert.True(port.CanAttachTo(_diagram.FindNode(StaticNodeIds.Success)!));
+        Assert.False(port.CanAttachTo(_diagram.FindNode("push")!.Input!));
+        Assert.False(port.CanAttachTo(_diagram.FindNode(StaticNodeIds.Start)!));
+        Assert.False(port.CanAttachTo(_diagram.FindNode("decision")!.Outcome("true")!));
+        Assert.False(_diagram.FindNode("decision")!.Input!.CanAttachTo(port));
+    }
+}
