@@ -1,6 +1,7 @@
 using Bunit;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Web.Components;
@@ -31,6 +32,7 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
         Services.AddJourneyStudioData(Configuration);
         Services.AddSingleton<IJourneyCodec, FrodoJourneyCodec>();
         Services.AddJourneyStudioIdentities();
+        Services.AddJourneyStudioDevices();
         Services.AddJourneyStudioAdministration();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
