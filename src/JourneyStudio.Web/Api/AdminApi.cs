@@ -44,6 +44,11 @@ public static class AdminApi
         {
             return AdminApiErrors.Error(e.StatusCode, e.Message);
         }
+        catch (ArgumentException e)
+        {
+            // The model refuses what it cannot store (e.g. a node id used twice); that is the request's fault.
+            return AdminApiErrors.BadRequest(e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminApi))
