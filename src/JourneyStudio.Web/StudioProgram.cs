@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
@@ -70,6 +71,7 @@ public static class StudioProgram
         services.AddJourneyStudioIdentities();
         services.AddJourneyStudioDevices();
         services.AddJourneyStudioRealmServices(builder.Configuration);
+        services.AddJourneyStudioAdministration();
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
@@ -110,6 +112,7 @@ public static class StudioProgram
         app.MapStaticAssets();
         app.MapAdminLoginEndpoints();
         app.MapEndUserApi();
+        app.MapAdminApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyStudio.Testing;
@@ -36,7 +37,9 @@ public sealed class StudioServer : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <param name="keepDataDirectory">Keep the data directory after disposal, e.g. to start again on it (a restart).</param>
-    public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null, bool keepDataDirectory = false)
+    /// <param name="configureServices">Extra test services, registered after the program's own (e.g. a recording hook).</param>
+    public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null, bool keepDataDirectory = false,
+        Action<IServiceCollection>? configureServices = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "journeystudio-test-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -47,6 +50,7 @@ public sealed class StudioServer : IAsyncDisposable
             builder.UseSetting("JourneyStudio:Admin:Password", AdminPassword);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 builder.UseSetting(key, value);
+            if (configureServices is not null) builder.ConfigureTestServices(configureServices);
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -186,6 +186,78 @@ public sealed class JourneyStore(
         return await db.Journeys.Where(j => j.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    /// <summary>
+    /// Saves several journeys in one transaction, all or none: a new journey becomes revision 1, an existing
+    /// one (matched by name in any letter case) gets a new revision on top of whatever is current. Used by
+    /// imports, where the file, not an editor's revision, is the authority.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name breaks <see cref="JourneyNameRules"/>, two journeys share a
+    /// name, or more than one is marked as the realm default; callers check these first and report them.</exception>
+    public async Task<IReadOnlyList<ImportedJourney>> ImportAsync(IReadOnlyList<Journey> journeys, string savedBy, string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+        foreach (var journey in journeys)
+            if (JourneyNameRules.Validate(journey.Name) is { } problem) throw new ArgumentException(problem, nameof(journeys));
+        if (journeys.GroupBy(j => j.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"The journey '{twice.Key}' is given more than once.", nameof(journeys));
+        if (journeys.Count(j => j.Settings.IsRealmDefault) > 1)
+            throw new ArgumentException("Only one journey can be the realm default.", nameof(journeys));
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // IMMEDIATE: the write lock is held from the first read, so no writer slips in between read and save.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var results = new List<ImportedJourney>();
+        var records = new List<JourneyRecord>();
+        foreach (var journey in journeys)
+        {
+            var record = await db.Journeys.SingleOrDefaultAsync(j => j.Name == journey.Name, cancellationToken);
+            if (record is null)
+            {
+                var json = codec.Serialize(journey);
+                record = new JourneyRecord
+                {
+                    Name = journey.Name, Description = journey.Description, CurrentRevision = 1,
+                    Enabled = journey.Settings.Enabled, IsRealmDefault = journey.Settings.IsRealmDefault,
+                    CreatedAt = now, UpdatedAt = now, Json = json,
+                };
+                record.Revisions.Add(new JourneyRevisionRecord { Revision = 1, Json = json, SavedAt = now, SavedBy = savedBy, Note = note ?? "Imported" });
+                db.Journeys.Add(record);
+                results.Add(new ImportedJourney(journey.Name, 1, Created: true));
+            }
+            else
+            {
+                var saved = journey with { Name = record.Name };
+                var json = codec.Serialize(saved);
+                record.Description = saved.Description;
+                record.Enabled = saved.Settings.Enabled;
+                record.IsRealmDefault = saved.Settings.IsRealmDefault;
+                record.CurrentRevision++;
+                record.UpdatedAt = now;
+                record.Json = json;
+                db.JourneyRevisions.Add(new JourneyRevisionRecord
+                {
+                    JourneyId = record.Id, Revision = record.CurrentRevision, Json = json, SavedAt = now, SavedBy = savedBy, Note = note ?? "Imported",
+                });
+                results.Add(new ImportedJourney(record.Name, record.CurrentRevision, Created: false));
+            }
+            records.Add(record);
+        }
+
+        if (records.FirstOrDefault(r => r.IsRealmDefault) is { } newDefault)
+        {
+            // Cleared before the rows are written: the filtered unique index allows one realm default at a time.
+            var keepId = newDefault.Id; // 0 for a new row, which no stored row has
+            await db.Journeys.Where(j => j.IsRealmDefault && j.Id != keepId)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.IsRealmDefault, false), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
     private Journey Load(string json, JourneyRecord record)
     {
         var journey = codec.Deserialize(json);

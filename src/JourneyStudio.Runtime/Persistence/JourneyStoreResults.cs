@@ -44,3 +44,6 @@ public sealed record StoredJourney(Journey Journey, int Revision);
 
 /// <summary>One entry of a journey's history.</summary>
 public sealed record JourneyRevisionSummary(int Revision, DateTimeOffset SavedAt, string SavedBy, string? Note);
+
+/// <summary>One journey written by <see cref="JourneyStore.ImportAsync"/>: its stored name, new revision, and whether it was new.</summary>
+public sealed record ImportedJourney(string Name, int Revision, bool Created);

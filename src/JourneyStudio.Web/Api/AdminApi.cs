@@ -1,0 +1,69 @@
+using System.Text;
+using JourneyStudio.Web.Security;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace JourneyStudio.Web.Api;
+
+/// <summary>
+/// The admin REST API under <c>/admin/api</c>: HTTP Basic with an admin's credentials, JSON in and out,
+/// every error as <c>{code, reason, message, …}</c>. The paths are a contract scripts rely on.
+/// </summary>
+public static class AdminApi
+{
+    public const string Prefix = "/admin/api";
+
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix)
+            .RequireAuthorization(AdminAuthentication.ApiPolicy)
+            .AddEndpointFilter(GuardAsync)
+            .DisableAntiforgery();
+
+        api.MapAdminJourneyEndpoints();
+        api.MapAdminIdentityEndpoints();
+
+        // Anything else under the prefix (any method) is an API 404, not the studio's HTML not-found page.
+        api.Map("{**path}", (HttpContext http) =>
+            AdminApiErrors.NotFound($"There is no admin API endpoint {http.Request.Method} {http.Request.Path}."));
+        return api;
+    }
+
+    /// <summary>
+    /// Keeps API answers JSON: the studio's status-code pages would replace them with HTML, and an
+    /// unexpected exception must not reach the developer exception page with its stack trace.
+    /// </summary>
+    private static async ValueTask<object?> GuardAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages) statusCodePages.Enabled = false;
+        try
+        {
+            return await next(context);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return AdminApiErrors.Error(e.StatusCode, e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            // The model refuses what it cannot store (e.g. a node id used twice); that is the request's fault.
+            return AdminApiErrors.BadRequest(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminApi))
+                .LogError(e, "Admin API request {Method} {Path} failed", http.Request.Method, http.Request.Path);
+            return AdminApiErrors.Error(StatusCodes.Status500InternalServerError,
+                "The request failed inside the studio; the server log has the details.");
+        }
+    }
+
+    /// <summary>The request body as text (UTF-8); 400 for an empty body is the caller's decision.</summary>
+    internal static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+
+    internal static string SavedBy(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? $"{name} (admin API)" : "admin API";
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.Runtime.Identities;
+
+namespace JourneyStudio.Web.Api;
+
+/// <summary><c>/admin/api/identities</c>: end users for the admin (list, create, read, partial update, delete, MFA reset).</summary>
+internal static class AdminIdentityEndpoints
+{
+    private static readonly string[] CreateFields = ["username", "password", "givenName", "sn", "mail"];
+    private static readonly string[] UpdateFields = ["username", "password", "givenName", "sn", "mail", "active"];
+
+    public static void MapAdminIdentityEndpoints(this RouteGroupBuilder api)
+    {
+        var identities = api.MapGroup("/identities");
+        identities.MapGet("", ListAsync);
+        identities.MapPost("", CreateAsync);
+        identities.MapGet("/{username}", GetAsync);
+        identities.MapPut("/{username}", UpdateAsync);
+        identities.MapDelete("/{username}", DeleteAsync);
+        identities.MapDelete("/{username}/devices", ResetDevicesAsync);
+    }
+
+    private static async Task<IResult> ListAsync(string? search, IdentityStore store, CancellationToken cancellationToken) =>
+        Results.Json((await store.ListAsync(search, cancellationToken)).Select(ToJson).ToList());
+
+    private static async Task<IResult> GetAsync(string username, IdentityStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(username, cancellationToken) is { } identity ? Results.Json(ToJson(identity)) : NoSuchIdentity(username);
+
+    private static async Task<IResult> CreateAsync(HttpContext http, IdentityStore store, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await ReadObjectAsync(http.Request, CreateFields, booleans: []);
+        if (problem is not null) return problem;
+        var request = new NewIdentity(
+            fields.GetValueOrDefault("username") as string ?? "",
+            fields.GetValueOrDefault("password") as string ?? "",
+            fields.GetValueOrDefault("givenName") as string ?? "",
+            fields.GetValueOrDefault("sn") as string ?? "",
+            fields.GetValueOrDefault("mail") as string ?? "");
+        return await store.CreateAsync(request, cancellationToken) switch
+        {
+            IdentityResult.Done done => Results.Json(ToJson(done.Identity), statusCode: StatusCodes.Status201Created),
+            IdentityResult.UsernameTaken taken => AdminApiErrors.Conflict($"The username is taken by '{taken.ExistingUsername}'.",
+                new Dictionary<string, object?> { ["existingUsername"] = taken.ExistingUsername }),
+            IdentityResult.Invalid invalid => AdminApiErrors.BadRequest(invalid.Message),
+            var other => throw new InvalidOperationException($"Unexpected identity result {other}."),
+        };
+    }
+
+    private static async Task<IResult> UpdateAsync(string username, HttpContext http, IdentityStore store, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await ReadObjectAsync(http.Request, UpdateFields, booleans: ["active"]);
+        if (problem is not null) return problem;
+        if (fields.GetValueOrDefault("username") is string renamed && !string.Equals(renamed, username, StringComparison.Ordinal))
+            return AdminApiErrors.BadRequest($"The username cannot be changed (the URL names '{username}', the body '{renamed}').",
+                [new JourneyFormatError("$.username", $"expected '{username}' or no username")]);
+        var update = new IdentityUpdate(
+            GivenName: fields.GetValueOrDefault("givenName") as string,
+            Sn: fields.GetValueOrDefault("sn") as string,
+            Mail: fields.GetValueOrDefault("mail") as string,
+            Active: fields.GetValueOrDefault("active") as bool?,
+            Password: fields.GetValueOrDefault("password") as string);
+        return await store.UpdateAsync(username, update, cancellationToken) switch
+        {
+            IdentityResult.Done done => Results.Json(ToJson(done.Identity)),
+            IdentityResult.NotFound => NoSuchIdentity(username),
+            IdentityResult.Invalid invalid => AdminApiErrors.BadRequest(invalid.Message),
+            var other => throw new InvalidOperationException($"Unexpected identity result {other}."),
+        };
+    }
+
+    private static async Task<IResult> DeleteAsync(string username, IdentityStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(username, cancellationToken) ? Results.NoContent() : NoSuchIdentity(username);
+
+    private static async Task<IResult> ResetDevicesAsync(string username, MfaDeviceResetService reset, CancellationToken cancellationToken) =>
+        await reset.ResetAsync(username, cancellationToken) ? Results.NoContent() : NoSuchIdentity(username);
+
+    private static IResult NoSuchIdentity(string username) => AdminApiErrors.NotFound($"There is no identity with the username '{username}'.");
+
+    private static object ToJson(IdentitySummary identity) => new
+    {
+        username = identity.Username,
+        givenName = identity.GivenName,
+        sn = identity.Sn,
+        mail = identity.Mail,
+        active = identity.Active,
+        mfaSkip = new { push = SkipName(identity.PushSkip), oath = SkipName(identity.OathSkip), webAuthn = SkipName(identity.WebAuthnSkip) },
+        created = identity.CreatedAt,
+        updated = identity.UpdatedAt,
+    };
+
+    private static string SkipName(MfaSkipState state) => state switch
+    {
+        MfaSkipState.Skippable => "skippable",
+        MfaSkipState.NotSkippable => "notSkippable",
+        _ => "notSet",
+    };
+
+    /// <summary>
+    /// Reads a flat JSON object of known fields: strings, except the <paramref name="booleans"/>. Unknown
+    /// fields and wrong types are refused with their paths rather than ignored, so a typo cannot silently
+    /// leave a field unchanged.
+    /// </summary>
+    private static async Task<(Dictionary<string, object> Fields, IResult? Problem)> ReadObjectAsync(
+        HttpRequest request, string[] allowed, string[] booleans)
+    {
+        var fields = new Dictionary<string, object>(StringComparer.Ordinal);
+        var body = await AdminApi.ReadBodyAsync(request);
+        if (string.IsNullOrWhiteSpace(body))
+            return (fields, AdminApiErrors.BadRequest($"The request body must be a JSON object with {string.Join(", ", allowed)}; it is empty."));
+        JsonDocument document;
+        try { document = JsonDocument.Parse(body); }
+        catch (JsonException e)
+        {
+            return (fields, AdminApiErrors.BadRequest("The request body is not valid JSON.",
+                [new JourneyFormatError("$", $"invalid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")]));
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return (fields, AdminApiErrors.BadRequest("The request body must be a JSON object.",
+                    [new JourneyFormatError("$", $"expected an object, found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}")]));
+            var errors = new List<JourneyFormatError>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var path = $"$.{property.Name}";
+                if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+                    errors.Add(new JourneyFormatError(path, $"unknown field; expected one of {string.Join(", ", allowed)}"));
+                else if (booleans.Contains(property.Name))
+                {
+                    if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) fields[property.Name] = property.Value.GetBoolean();
+                    else errors.Add(new JourneyFormatError(path, $"expected true or false, found {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
+                }
+                else if (property.Value.ValueKind == JsonValueKind.String) fields[property.Name] = property.Value.GetString()!;
+                else if (property.Value.ValueKind != JsonValueKind.Null)
+                    errors.Add(new JourneyFormatError(path, $"expected a string, found {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
+            }
+            return errors.Count > 0 ? (fields, AdminApiErrors.BadRequest("The request body has fields that are not valid.", errors)) : (fields, null);
+        }
+    }
+}

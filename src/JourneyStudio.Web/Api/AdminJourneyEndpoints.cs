@@ -1,0 +1,210 @@
+using System.Globalization;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.Net.Http.Headers;
+
+namespace JourneyStudio.Web.Api;
+
+/// <summary><c>/admin/api/journeys</c>: list, read, write (with optimistic concurrency), delete, import, export, validate.</summary>
+internal static class AdminJourneyEndpoints
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public static void MapAdminJourneyEndpoints(this RouteGroupBuilder api)
+    {
+        var journeys = api.MapGroup("/journeys");
+        journeys.MapGet("", ListAsync);
+        journeys.MapPost("/import", ImportAsync);
+        journeys.MapGet("/{name}", GetAsync);
+        journeys.MapPut("/{name}", PutAsync);
+        journeys.MapDelete("/{name}", DeleteAsync);
+        journeys.MapGet("/{name}/export", ExportAsync);
+        journeys.MapGet("/{name}/validation", ValidationAsync);
+    }
+
+    private static async Task<IResult> ListAsync(JourneyAdminService admin, CancellationToken cancellationToken)
+    {
+        var overviews = await admin.ListAsync(cancellationToken);
+        return Results.Json(overviews.Select(o => new
+        {
+            name = o.Summary.Name,
+            description = o.Summary.Description,
+            revision = o.Summary.CurrentRevision,
+            enabled = o.Summary.Enabled,
+            realmDefault = o.Summary.IsRealmDefault,
+            created = o.Summary.CreatedAt,
+            updated = o.Summary.UpdatedAt,
+            validationErrors = o.ValidationErrors,
+            validationWarnings = o.ValidationWarnings,
+        }));
+    }
+
+    private static async Task<IResult> GetAsync(string name, HttpContext http, JourneyStore store, NodeCatalog catalog, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(name, cancellationToken);
+        if (stored is null) return NoSuchJourney(name);
+        http.Response.Headers.ETag = ETagOf(stored.Revision);
+        return Results.Text(FrodoJourneyWriter.WriteSingle(stored.Journey, catalog), JsonContentType);
+    }
+
+    /// <summary>
+    /// Creates the journey when it does not exist; otherwise saves a new revision, but only on top of the
+    /// revision the client read (If-Match or ?revision=): a blind overwrite would silently drop someone
+    /// else's change, so it is refused (428), and a stale one answers 409.
+    /// </summary>
+    private static async Task<IResult> PutAsync(string name, HttpContext http, JourneyAdminService admin, JourneyStore store,
+        CancellationToken cancellationToken)
+    {
+        if (ReadBasedOnRevision(http.Request, out var basedOn) is { } revisionProblem) return revisionProblem;
+
+        var body = await AdminApi.ReadBodyAsync(http.Request);
+        if (string.IsNullOrWhiteSpace(body))
+            return AdminApiErrors.BadRequest("The request body must be a frodo single-journey export (JSON); it is empty.");
+        if (IsMultiJourneyExport(body))
+            return AdminApiErrors.BadRequest("PUT takes a single-journey export ({\"tree\": …}); use POST /admin/api/journeys/import for a multi-journey export.");
+        var (journeys, errors) = admin.Parse(body);
+        if (errors.Count > 0) return AdminApiErrors.BadRequest("The journey export is not valid.", errors);
+        var journey = journeys[0];
+        if (!string.Equals(journey.Name, name, StringComparison.Ordinal))
+            return AdminApiErrors.BadRequest($"The export is of the journey '{journey.Name}' but the URL names '{name}'; rename a journey in the studio, not with PUT.",
+                [new JourneyFormatError("$.tree._id", $"expected '{name}' (the name in the URL), found '{journey.Name}'")]);
+
+        var savedBy = AdminApi.SavedBy(http);
+        var existing = await store.GetAsync(name, cancellationToken);
+        if (existing is null)
+        {
+            var created = await store.CreateAsync(journey, savedBy, cancellationToken);
+            if (created is SaveResult.Saved saved)
+            {
+                http.Response.Headers.ETag = ETagOf(saved.Revision);
+                return Results.Json(new { name = journey.Name, revision = saved.Revision, created = true },
+                    statusCode: StatusCodes.Status201Created);
+            }
+            return Refused(created, name);
+        }
+
+        if (basedOn is null)
+            return AdminApiErrors.Error(StatusCodes.Status428PreconditionRequired,
+                $"The journey '{existing.Journey.Name}' exists; say which revision your change is based on with If-Match: \"{existing.Revision}\" or ?revision={existing.Revision}.",
+                new Dictionary<string, object?> { ["currentRevision"] = existing.Revision });
+
+        var result = await store.SaveAsync(journey, basedOn.Value, savedBy, "Saved through the admin API", cancellationToken);
+        if (result is SaveResult.Saved updated)
+        {
+            http.Response.Headers.ETag = ETagOf(updated.Revision);
+            return Results.Json(new { name = existing.Journey.Name, revision = updated.Revision, created = false });
+        }
+        return Refused(result, name);
+    }
+
+    private static async Task<IResult> DeleteAsync(string name, JourneyStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(name, cancellationToken) ? Results.NoContent() : NoSuchJourney(name);
+
+    private static async Task<IResult> ImportAsync(HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
+    {
+        var body = await AdminApi.ReadBodyAsync(http.Request);
+        if (string.IsNullOrWhiteSpace(body))
+            return AdminApiErrors.BadRequest("The request body must be a frodo single- or multi-journey export (JSON); it is empty.");
+        var result = await admin.ImportAsync(body, AdminApi.SavedBy(http), cancellationToken);
+        return result switch
+        {
+            JourneyImportResult.Rejected rejected => AdminApiErrors.BadRequest(
+                $"The export was not imported ({rejected.Errors.Count} {(rejected.Errors.Count == 1 ? "problem" : "problems")}); nothing was saved.",
+                rejected.Errors),
+            JourneyImportResult.Imported imported => Results.Json(new
+            {
+                imported = imported.Journeys.Select(j => new { name = j.Name, revision = j.Revision, created = j.Created }).ToList(),
+            }),
+            _ => throw new InvalidOperationException($"Unexpected import result {result}."),
+        };
+    }
+
+    private static async Task<IResult> ExportAsync(string name, HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
+    {
+        var export = await admin.ExportWithDependenciesAsync(name, cancellationToken);
+        if (export is null) return NoSuchJourney(name);
+        var fileName = $"{export.JourneyNames[0]}.journeys.json";
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString();
+        if (export.MissingReferences.Count > 0)
+            http.Response.Headers["X-Missing-Inner-Journeys"] = string.Join(", ", export.MissingReferences.Select(Uri.EscapeDataString));
+        return Results.Text(export.Json, JsonContentType);
+    }
+
+    private static async Task<IResult> ValidationAsync(string name, JourneyAdminService admin, CancellationToken cancellationToken)
+    {
+        var report = await admin.ValidateAsync(name, cancellationToken);
+        if (report is null) return NoSuchJourney(name);
+        return Results.Json(new
+        {
+            name = report.Name,
+            revision = report.Revision,
+            valid = report.ErrorCount == 0,
+            errorCount = report.ErrorCount,
+            warningCount = report.WarningCount,
+            findings = report.Findings.Select(f => new
+            {
+                severity = f.Severity == FindingSeverity.Error ? "error" : "warning",
+                code = f.Code,
+                message = f.Message,
+                nodeId = f.NodeId,
+                outcome = f.Outcome,
+            }).ToList(),
+        });
+    }
+
+    private static IResult NoSuchJourney(string name) => AdminApiErrors.NotFound($"There is no journey named '{name}'.");
+
+    private static IResult Refused(SaveResult result, string name) => result switch
+    {
+        SaveResult.Conflict conflict => AdminApiErrors.Conflict(
+            $"The journey '{name}' was changed meanwhile: it is at revision {conflict.CurrentRevision}. Read it again, apply your change and save based on that revision.",
+            new Dictionary<string, object?> { ["currentRevision"] = conflict.CurrentRevision }),
+        SaveResult.NameTaken taken => AdminApiErrors.Conflict($"The name is taken by the journey '{taken.ExistingName}'.",
+            new Dictionary<string, object?> { ["existingName"] = taken.ExistingName }),
+        SaveResult.InvalidName invalid => AdminApiErrors.BadRequest(invalid.Message, [new JourneyFormatError("$.tree._id", invalid.Message)]),
+        SaveResult.NotFound => NoSuchJourney(name),
+        _ => AdminApiErrors.Error(StatusCodes.Status500InternalServerError, $"The journey '{name}' was not saved ({result})."),
+    };
+
+    private static string ETagOf(int revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The revision from If-Match (an ETag this API gave out) or ?revision=; a problem result when they are malformed or disagree.</summary>
+    private static IResult? ReadBasedOnRevision(HttpRequest request, out int? revision)
+    {
+        revision = null;
+        int? fromHeader = null, fromQuery = null;
+        var ifMatch = request.Headers.IfMatch.ToString().Trim();
+        if (ifMatch.Length > 0)
+        {
+            var tag = ifMatch.StartsWith("W/", StringComparison.Ordinal) ? ifMatch[2..] : ifMatch;
+            if (tag.Length < 3 || tag[0] != '"' || tag[^1] != '"'
+                || !int.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+                return AdminApiErrors.BadRequest($"If-Match must be one ETag this API gave out, such as \"3\"; '{ifMatch}' is not.");
+            fromHeader = parsed;
+        }
+        if (request.Query.TryGetValue("revision", out var query))
+        {
+            if (!int.TryParse(query.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+                return AdminApiErrors.BadRequest($"?revision must be a revision number (1 or more); '{query}' is not.");
+            fromQuery = parsed;
+        }
+        if (fromHeader is not null && fromQuery is not null && fromHeader != fromQuery)
+            return AdminApiErrors.BadRequest($"If-Match says revision {fromHeader} but ?revision says {fromQuery}; give one of them.");
+        revision = fromHeader ?? fromQuery;
+        return null;
+    }
+
+    private static bool IsMultiJourneyExport(string body)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("trees", out _) && !document.RootElement.TryGetProperty("tree", out _);
+        }
+        catch (System.Text.Json.JsonException) { return false; }
+    }
+}

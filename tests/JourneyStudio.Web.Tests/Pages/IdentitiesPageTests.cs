@@ -1,0 +1,115 @@
+using Bunit;
+using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyStudio.Web.Tests.Pages;
+
+/// <summary>The Identities page against a real store.</summary>
+public sealed class IdentitiesPageTests : StudioPageContext
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Identities.CreateAsync(new NewIdentity("alice", "Alice-password-1", "Alice", "Able", "alice@example.com"));
+        await Identities.CreateAsync(new NewIdentity("bob", "Bob-password-1", "Bob", "Baker"));
+    }
+
+    private IRenderedComponent<IComponent> RenderIdentities()
+    {
+        var cut = RenderPage<Identities>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=identity-row]").Count));
+        return cut;
+    }
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<IComponent> cut, string username) =>
+        cut.Find($"[data-testid=identity-row][data-username='{username}']").ParentElement!;
+
+    private static void Confirm(IRenderedComponent<IComponent> cut, string button)
+    {
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-dialog")));
+        cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).Click();
+    }
+
+    [Fact]
+    public void Search_ShowsOnlyMatchingUsers()
+    {
+        var cut = RenderIdentities();
+
+        cut.Find("input[data-testid=identity-search]").Input("baker");
+
+        cut.WaitForAssertion(() => Assert.Equal(["bob"], cut.FindAll("[data-testid=identity-row]").Select(r => r.GetAttribute("data-username"))));
+    }
+
+    [Fact]
+    public async Task Create_WithAShortPassword_ShowsTheRule_ThenCreatesWithAGoodOne()
+    {
+        var cut = RenderIdentities();
+
+        cut.Find("[data-testid=new-identity]").Click();
+        cut.WaitForElement("input[data-testid=identity-username]").Change("carol");
+        cut.Find("input[data-testid=identity-password]").Change("short");
+        cut.Find("[data-testid=save-identity]").Click();
+        cut.WaitForAssertion(() => Assert.Contains($"at least {IdentityRules.MinPasswordLength} characters", cut.Find("[data-testid=identity-error]").TextContent));
+        cut.Find("input[data-testid=identity-password]").Change("Carol-password-1");
+        cut.Find("[data-testid=save-identity]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=identity-row]").Count));
+        Assert.True(await Identities.VerifyPasswordAsync("carol", "Carol-password-1"));
+    }
+
+    [Fact]
+    public async Task Edit_ChangesMailAndSetsANewPassword()
+    {
+        var cut = RenderIdentities();
+
+        Row(cut, "bob").QuerySelector("[data-testid=edit-identity]")!.Click();
+        cut.WaitForElement("input[data-testid=identity-mail]").Change("bob@example.com");
+        cut.Find("input[data-testid=identity-password]").Change("Bob-password-2");
+        cut.Find("[data-testid=save-identity]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("bob@example.com", Row(cut, "bob").TextContent));
+        Assert.True(await Identities.VerifyPasswordAsync("bob", "Bob-password-2"));
+        Assert.Equal("Baker", (await Identities.GetAsync("bob"))!.Sn);
+    }
+
+    [Fact]
+    public async Task ToggleActive_DisablesTheUser()
+    {
+        var cut = RenderIdentities();
+
+        Row(cut, "alice").QuerySelector("[data-testid=toggle-active]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Disabled", Row(cut, "alice").QuerySelector("[data-testid=identity-state]")!.TextContent.Trim()));
+        Assert.False((await Identities.GetAsync("alice"))!.Active);
+    }
+
+    [Fact]
+    public async Task ResetDevices_AfterConfirmation_RemovesDevicesAndSkipChoices()
+    {
+        var devices = Services.GetRequiredService<DeviceStore>();
+        await devices.AddAsync(new MfaDevice { Username = "alice", Kind = DeviceKind.Oath, Uuid = Guid.NewGuid().ToString(), ProtectedSecret = "x" });
+        await Identities.SetSkipAsync("alice", MfaMethod.Oath, MfaSkipState.Skippable);
+        var cut = RenderIdentities();
+
+        Row(cut, "alice").QuerySelector("[data-testid=reset-devices]")!.Click();
+        Confirm(cut, "Reset");
+
+        cut.WaitForAssertion(() => Assert.Empty(devices.ListAsync("alice").GetAwaiter().GetResult()));
+        Assert.Equal(MfaSkipState.NotSet, (await Identities.GetAsync("alice"))!.OathSkip);
+    }
+
+    [Fact]
+    public async Task Delete_AfterConfirmation_RemovesTheUser()
+    {
+        var cut = RenderIdentities();
+
+        Row(cut, "bob").QuerySelector("[data-testid=delete-identity]")!.Click();
+        Confirm(cut, "Delete");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=identity-row]")));
+        Assert.Null(await Identities.GetAsync("bob"));
+    }
+}
