@@ -3,6 +3,8 @@ using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Push;
+using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Security;
@@ -66,6 +68,7 @@ public static class StudioProgram
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
         services.AddJourneyStudioDevices();
+        services.AddJourneyStudioPush(builder.Configuration);
         services.AddJourneyEngine();
         services.AddStudioAdminAuthentication();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
@@ -74,6 +77,10 @@ public static class StudioProgram
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>
     public static async Task InitializeAsync(WebApplication app)
     {
+        // A studio that cannot deliver pushes would fail every push sign-on later; say so now, naming the settings.
+        var pushProblems = app.Services.CheckPushConfiguration();
+        if (pushProblems.Count > 0)
+            throw new InvalidOperationException("Push delivery is not configured: " + string.Join(" ", pushProblems));
         var firstStart = await StudioStartup.InitializeAsync(app.Services);
         if (firstStart.GeneratedAdminPassword is { } password)
         {
@@ -104,6 +111,7 @@ public static class StudioProgram
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAdminLoginEndpoints();
+        app.MapPushEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);

@@ -29,6 +29,8 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
 
     public DbSet<Devices.PushMessageRecord> PushMessages => Set<Devices.PushMessageRecord>();
 
+    public DbSet<Push.Embedded.VirtualInboxMessage> VirtualInbox => Set<Push.Embedded.VirtualInboxMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 
