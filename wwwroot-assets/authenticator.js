@@ -225,7 +225,7 @@ function showNotification(account, message, claims) {
   const ttl = Number(claims.t);
   const expiresAt = Number.isFinite(sentAt) && Number.isFinite(ttl) && ttl > 0 ? sentAt + ttl * 1000 : null;
   const context = parseContext(claims.x);
-  const result = el('p', { class: 'message', 'data-testid': 'notification-result', 'aria-live': 'polite' });
+  const result = el('p', { class: 'message result', 'data-testid': 'notification-result', 'aria-live': 'polite' });
   const buttons = el('div', { class: 'actions row' });
   const card = el('div', { class: 'notification', 'data-testid': 'notification', 'data-message-id': message.messageId },
     el('div', { class: 'notification-head' }, el('strong', {}, account.issuer), el('span', { class: 'muted' }, account.accountName)),
@@ -251,6 +251,7 @@ function showNotification(account, message, claims) {
       if (response.status === 200) {
         result.textContent = label;
         card.classList.add('answered');
+        buttons.remove(); // answered once: the server refuses a second answer anyway
       } else {
         result.textContent = `The server refused the answer (${response.status}): ${response.body?.message ?? 'no reason given'}`;
         result.classList.add('error');
