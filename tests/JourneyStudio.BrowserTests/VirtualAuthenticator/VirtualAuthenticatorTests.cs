@@ -140,6 +140,18 @@ public sealed class VirtualAuthenticatorTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task StudioNavigation_LinksToTheVirtualAuthenticator()
+    {
+        var page = await fixture.NewAdminPageAsync();
+
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Virtual authenticator" });
+
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "/authenticator");
+        var authenticator = await page.Context.RunAndWaitForPageAsync(() => link.ClickAsync());
+        await Assertions.Expect(authenticator.GetByRole(AriaRole.Heading, new() { Name = "Virtual authenticator" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task RegistrationRefusedByServer_ShowsTheReason_AndAddsNoAccount()
     {
         var secret = PushChallenge.NewSecret();
