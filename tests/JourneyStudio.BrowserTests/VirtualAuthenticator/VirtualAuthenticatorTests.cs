@@ -21,10 +21,10 @@ public sealed class VirtualAuthenticatorTests(BrowserFixture fixture)
 
     private string Endpoint(string action) => new Uri(fixture.Server.BaseAddress, $"json/realms/root/realms/alpha/push/sns/message?_action={action}").ToString();
 
-    private async Task<(string MessageId, string Uri)> NewPushRegistrationAsync(byte[] secret, string account)
+    private async Task<(string MessageId, PushRegistrationParameters Parameters)> NewPushParametersAsync(byte[] secret, string account)
     {
         var (messageId, challenge) = await PushTestMessages.CreateAsync(Services, StoredKind.Register, secret, username: account);
-        var uri = RegistrationUris.BuildPush(new PushRegistrationParameters
+        return (messageId, new PushRegistrationParameters
         {
             Issuer = "JourneyStudio",
             AccountName = account,
@@ -36,7 +36,12 @@ public sealed class VirtualAuthenticatorTests(BrowserFixture fixture)
             AuthenticationEndpoint = Endpoint("authenticate"),
             UserId = account,
         });
-        return (messageId, uri);
+    }
+
+    private async Task<(string MessageId, string Uri)> NewPushRegistrationAsync(byte[] secret, string account)
+    {
+        var (messageId, parameters) = await NewPushParametersAsync(secret, account);
+        return (messageId, RegistrationUris.BuildPush(parameters));
     }
 
     private async Task<PushMessageRecord> WaitForAnswerAsync(string messageId)
@@ -137,6 +142,26 @@ public sealed class VirtualAuthenticatorTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator($"[data-testid=notification][data-message-id='{forgedId}']")).ToHaveCountAsync(0);
         Assert.Equal(PushMessageState.Pending, (await Services.GetRequiredService<PushMessageStore>().FindAsync(forgedId))!.State);
         await page.ScreenshotAsync(new() { Path = "/tmp/virtual-authenticator-rejected.png", FullPage = true });
+    }
+
+    [Fact]
+    public async Task CombinedUri_Pasted_RegistersPushAndShowsTotp()
+    {
+        var secret = PushChallenge.NewSecret();
+        var (registerId, push) = await NewPushParametersAsync(secret, "carol");
+        var combined = RegistrationUris.BuildCombined(new CombinedRegistrationParameters(
+            push,
+            new OathRegistrationParameters { Issuer = "JourneyStudio", AccountName = "carol", Secret = OathCodes.NewSecret(), UserId = "carol" }));
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/authenticator");
+
+        await page.GetByTestId("uri-input").FillAsync(combined);
+        await page.GetByTestId("add-account").ClickAsync();
+
+        var account = page.GetByTestId("account");
+        await Assertions.Expect(account.Locator(".badge")).ToHaveTextAsync(["Push", "TOTP"]);
+        await Assertions.Expect(account.GetByTestId("oath-code")).ToHaveAttributeAsync("data-code", new System.Text.RegularExpressions.Regex("^[0-9]{6}$"));
+        Assert.Equal(PushMessageState.Accepted, (await WaitForAnswerAsync(registerId)).State);
     }
 
     [Fact]
