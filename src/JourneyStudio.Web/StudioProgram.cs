@@ -5,6 +5,7 @@ using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Push;
 using JourneyStudio.Web.Api;
+using JourneyStudio.Runtime.Realms;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Security;
@@ -69,6 +70,7 @@ public static class StudioProgram
         services.AddJourneyStudioIdentities();
         services.AddJourneyStudioDevices();
         services.AddJourneyStudioPush(builder.Configuration);
+        services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyEngine();
         services.AddStudioAdminAuthentication();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();

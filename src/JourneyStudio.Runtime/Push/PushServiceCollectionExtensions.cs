@@ -1,5 +1,6 @@
 using JourneyStudio.Runtime.Push.Embedded;
 using JourneyStudio.Runtime.Push.Sns;
+using JourneyStudio.Runtime.Realms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,11 +10,11 @@ namespace JourneyStudio.Runtime.Push;
 public static class PushServiceCollectionExtensions
 {
     /// <summary>The operator setting that picks the transport: <c>embedded</c> (default) or <c>sns</c>.</summary>
-    public const string TransportSetting = "JourneyStudio:Push:Transport";
+    public const string TransportSetting = PushTransportNames.ConfigurationKey;
 
-    public const string Embedded = "embedded";
+    private const string Embedded = PushTransportNames.Embedded;
 
-    public const string Sns = "sns";
+    private const string Sns = PushTransportNames.Sns;
 
     /// <summary>
     /// Registers <see cref="IPushTransport"/> as chosen by <see cref="TransportSetting"/>, the

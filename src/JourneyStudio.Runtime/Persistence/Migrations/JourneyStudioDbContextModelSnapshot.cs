@@ -442,6 +442,68 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.ToTable("VirtualInbox", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Realms.RealmServiceSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApnsEndpoint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DeviceProfileEncryption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GcmEndpoint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecretAccessKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Realm")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkippableAttributeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Realm")
+                        .IsUnique();
+
+                    b.ToTable("RealmServiceSettings", (string)null);
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Persistence.JourneyRevisionRecord", b =>
                 {
                     b.HasOne("JourneyStudio.Runtime.Persistence.JourneyRecord", null)

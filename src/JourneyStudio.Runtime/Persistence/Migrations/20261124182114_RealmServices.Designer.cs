@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JourneyStudio.Runtime.Persistence.Migrations
 {
     [DbContext(typeof(JourneyStudioDbContext))]
-    [Migration("20261124181954_VirtualInbox")]
-    partial class VirtualInbox
+    [Migration("20261124182114_RealmServices")]
+    partial class RealmServices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -402,47 +402,66 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.ToTable("JourneyRevisions", (string)null);
                 });
 
-            modelBuilder.Entity("JourneyStudio.Runtime.Push.Embedded.VirtualInboxMessage", b =>
+            modelBuilder.Entity("JourneyStudio.Runtime.Realms.RealmServiceSettings", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DeviceToken")
-                        .IsRequired()
-                        .HasMaxLength(512)
+                    b.Property<string>("ApnsEndpoint")
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExpiresAt")
-                        .IsRequired()
+                    b.Property<bool?>("DeviceProfileEncryption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GcmEndpoint")
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Jwt")
-                        .IsRequired()
+                    b.Property<string>("ProtectedSecretAccessKey")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MessageId")
+                    b.Property<string>("Realm")
                         .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PushType")
-                        .IsRequired()
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkippableAttributeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserMessage")
+                    b.Property<string>("UpdatedAt")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceToken", "ExpiresAt");
+                    b.HasIndex("Realm")
+                        .IsUnique();
 
-                    b.ToTable("VirtualInbox", (string)null);
+                    b.ToTable("RealmServiceSettings", (string)null);
                 });
 
             modelBuilder.Entity("JourneyStudio.Runtime.Persistence.JourneyRevisionRecord", b =>
