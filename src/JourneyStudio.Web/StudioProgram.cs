@@ -4,6 +4,7 @@ using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Push;
 using JourneyStudio.Runtime.Realms;
 using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Web.Api;
@@ -70,6 +71,7 @@ public static class StudioProgram
         services.AddScoped<IJourneyResolver, StoreJourneyResolver>();
         services.AddJourneyStudioIdentities();
         services.AddJourneyStudioDevices();
+        services.AddJourneyStudioPush(builder.Configuration);
         services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyStudioAdministration();
         services.AddJourneyEngine();
@@ -81,6 +83,10 @@ public static class StudioProgram
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>
     public static async Task InitializeAsync(WebApplication app)
     {
+        // A studio that cannot deliver pushes would fail every push sign-on later; say so now, naming the settings.
+        var pushProblems = app.Services.CheckPushConfiguration();
+        if (pushProblems.Count > 0)
+            throw new InvalidOperationException("Push delivery is not configured: " + string.Join(" ", pushProblems));
         var firstStart = await StudioStartup.InitializeAsync(app.Services);
         if (firstStart.GeneratedAdminPassword is { } password)
         {
@@ -113,6 +119,7 @@ public static class StudioProgram
         app.MapAdminLoginEndpoints();
         app.MapEndUserApi();
         app.MapAdminApi();
+        app.MapPushEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);

@@ -30,6 +30,13 @@ public sealed class PushMessageStore(IDbContextFactory<JourneyStudioDbContext> c
         return message is null || message.ExpiresAt <= time.GetUtcNow() ? null : message;
     }
 
+    /// <summary>The message whether or not it has expired; null when absent.</summary>
+    public async Task<PushMessageRecord?> FindAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PushMessages.AsNoTracking().FirstOrDefaultAsync(m => m.MessageId == messageId, cancellationToken);
+    }
+
     /// <summary>Records the device's answer once, atomically: of two concurrent answers exactly one is recorded.</summary>
     public async Task<PushAnswerResult> AnswerAsync(string messageId, PushMessageState state, int? challengeResponse, string? registrationJson,
         CancellationToken cancellationToken = default)

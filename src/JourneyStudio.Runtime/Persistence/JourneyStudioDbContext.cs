@@ -29,6 +29,7 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
 
     public DbSet<Devices.PushMessageRecord> PushMessages => Set<Devices.PushMessageRecord>();
 
+    public DbSet<Push.Embedded.VirtualInboxMessage> VirtualInbox => Set<Push.Embedded.VirtualInboxMessage>();
     public DbSet<Realms.RealmServiceSettings> RealmServiceSettings => Set<Realms.RealmServiceSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

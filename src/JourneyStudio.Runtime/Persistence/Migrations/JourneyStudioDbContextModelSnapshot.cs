@@ -399,6 +399,49 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.ToTable("JourneyRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Push.Embedded.VirtualInboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceToken")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jwt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserMessage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceToken", "ExpiresAt");
+
+                    b.ToTable("VirtualInbox", (string)null);
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Realms.RealmServiceSettings", b =>
                 {
                     b.Property<int>("Id")

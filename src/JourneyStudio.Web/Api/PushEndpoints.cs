@@ -1,0 +1,86 @@
+using System.Text;
+using JourneyStudio.Runtime.Push;
+using JourneyStudio.Runtime.Push.Embedded;
+
+namespace JourneyStudio.Web.Api;
+
+/// <summary>
+/// The device side of push MFA: AM's unauthenticated <c>push/sns/message</c> resource that authenticator apps
+/// post to (am-protocol 4.5, 4.7), and the embedded transport's inbox that the virtual authenticator polls.
+/// </summary>
+public static class PushEndpoints
+{
+    /// <summary>Device bodies are a message id and a JWT of a few hundred bytes; anything far larger is not a device.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The device endpoints, the virtual device's inbox and the virtual authenticator page (<c>GET /authenticator</c>).</summary>
+    public static void MapPushEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/authenticator", (HttpContext http) =>
+            {
+                // A page holding MFA secrets: never framed, never cached, scripts only from here.
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers["Referrer-Policy"] = "no-referrer";
+                http.Response.Headers.ContentSecurityPolicy =
+                    "default-src 'self'; img-src 'self' data: blob: https:; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+                return Results.File(Path.Combine(StudioProgram.FindBesideProgram("wwwroot-assets"), "authenticator.html"), "text/html; charset=utf-8");
+            })
+            .AllowAnonymous();
+        app.MapPost("/json/realms/root/realms/{realm}/push/sns/message", (HttpContext http, PushMessageResponder responder) => RespondAsync(http, responder))
+            .AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/json/realms/root/push/sns/message", (HttpContext http, PushMessageResponder responder) => RespondAsync(http, responder))
+            .AllowAnonymous().DisableAntiforgery();
+
+        // The device token in the path is the credential: a random secret only the virtual device knows.
+        app.MapGet("/virtual-authenticator/api/inbox/{deviceToken}", async (string deviceToken, VirtualInbox inbox, HttpContext http, CancellationToken cancellationToken) =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                if (deviceToken.Length is < EmbeddedPushTransport.MinDeviceTokenLength or > EmbeddedPushTransport.MaxDeviceTokenLength)
+                    return Results.Json(Error(StatusCodes.Status400BadRequest, "Bad Request", "The device token has the wrong length."), statusCode: 400);
+                var messages = await inbox.TakeAsync(deviceToken, cancellationToken);
+                return Results.Json(new
+                {
+                    messages = messages.Select(m => new
+                    {
+                        messageId = m.MessageId,
+                        message = m.Jwt,
+                        userMessage = m.UserMessage,
+                        pushType = m.PushType.ToString().ToLowerInvariant(),
+                    }),
+                });
+            })
+            .AllowAnonymous();
+    }
+
+    private static async Task<IResult> RespondAsync(HttpContext http, PushMessageResponder responder)
+    {
+        var action = http.Request.Query["_action"].ToString();
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+            return Results.Json(Error(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body is larger than {MaxBodyBytes} bytes."), statusCode: 413);
+        var result = await responder.HandleAsync(action, body, http.RequestAborted);
+        return result switch
+        {
+            PushResponseResult.Rejected rejected => Results.Json(Error(StatusCodes.Status400BadRequest, "Bad Request", rejected.Message), statusCode: 400),
+            _ => Results.Json(new { }),
+        };
+    }
+
+    /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/>. Invalid UTF-8 becomes replacement characters, then fails JSON parsing.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>AM's CREST error body.</summary>
+    private static object Error(int code, string reason, string message) => new { code, reason, message };
+}
