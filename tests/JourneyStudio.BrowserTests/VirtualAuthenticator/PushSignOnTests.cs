@@ -1,0 +1,67 @@
+using JourneyStudio.BrowserTests.Infrastructure;
+using JourneyStudio.Runtime.Identities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace JourneyStudio.BrowserTests.VirtualAuthenticator;
+
+/// <summary>
+/// The whole push sign-on as a tester does it: the hosted page of the shipped "Login with Push MFA" journey
+/// shows the QR step, the virtual authenticator registers with one click, a number-challenge push is
+/// answered there, and the browser ends on the account page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PushSignOnTests(BrowserFixture fixture)
+{
+    private const string Journey = "Login with Push MFA";
+    private const string Password = "Push-sign-on-1";
+
+    [Fact]
+    public async Task PreviewPage_RegisterWithOneClick_ApproveNumberPush_EndsOnAccount()
+    {
+        var username = "push-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await fixture.Server.Services.GetRequiredService<IdentityStore>()
+            .CreateAsync(new NewIdentity(username, Password, "Pat", "Push", $"{username}@example.com"));
+        Assert.IsType<IdentityResult.Done>(created);
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/login?journey=" + Uri.EscapeDataString(Journey));
+        await page.Locator("#card input[type=text]").First.FillAsync(username);
+        await page.Locator("#card input[type=password]").First.FillAsync(Password);
+        await page.Locator("#card button[type=submit]").ClickAsync();
+
+        // No device yet: "get the app" first, then the QR step.
+        var registerLink = page.GetByTestId("open-virtual-authenticator");
+        for (var step = 0; step < 5 && !await registerLink.IsVisibleAsync(); step++)
+        {
+            await page.Locator("#card button:enabled").First.WaitForAsync();
+            if (await registerLink.IsVisibleAsync()) break;
+            await page.Locator("#card button:enabled").First.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+        await Assertions.Expect(page.GetByTestId("qr-code")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = "/tmp/push-sign-on-qr.png", FullPage = true });
+
+        var authenticator = await page.Context.RunAndWaitForPageAsync(() => registerLink.ClickAsync());
+        await Assertions.Expect(authenticator.GetByTestId("account")).ToContainTextAsync(username);
+
+        // The registration node polls, sees the device and shows the recovery codes.
+        await Assertions.Expect(page.GetByTestId("recovery-codes")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = "/tmp/push-sign-on-recovery-codes.png", FullPage = true });
+        if (await page.Locator("#card button:enabled").CountAsync() > 0)
+            await page.Locator("#card button:enabled").First.ClickAsync();
+
+        // The first push: a number challenge shown on the sign-on page, picked on the device.
+        var number = page.GetByTestId("challenge-number");
+        await Assertions.Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]{2}$"), new() { Timeout = 20_000 });
+        var shown = (await number.TextContentAsync())!.Trim();
+        var notification = authenticator.GetByTestId("notification").First;
+        await Assertions.Expect(notification.GetByTestId($"number-{shown}")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await authenticator.ScreenshotAsync(new() { Path = "/tmp/push-sign-on-authenticator.png", FullPage = true });
+        await notification.GetByTestId($"number-{shown}").ClickAsync();
+        await Assertions.Expect(notification.GetByTestId("notification-result")).ToHaveTextAsync($"Sent {shown}");
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account", new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = "/tmp/push-sign-on-account.png", FullPage = true });
+    }
+}
