@@ -133,6 +133,7 @@ public static class AuthenticateEndpoints
             UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
             Headers = headers.ToImmutable(),
             PreferredLocales = locales,
+            BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}",
         };
     }
 
