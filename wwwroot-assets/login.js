@@ -199,7 +199,7 @@ async function render(step) {
       }
       case 'PollingWaitCallback': {
         pollAfterMs = Number(out.waitTime) || 5000;
-        form.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message ?? 'Please wait…'))));
+        form.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message || 'Waiting…'))));
         break;
       }
       case 'DeviceProfileCallback': {
@@ -214,7 +214,9 @@ async function render(step) {
     }
   }
 
-  if (needsUserInput && !hasConfirmation) {
+  // A step that only shows something (recovery codes, a message) moves on when the user has read it.
+  const onlyShows = pollAfterMs === null && !deviceProfile;
+  if ((needsUserInput || onlyShows) && !hasConfirmation) {
     form.append(el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, 'Next')));
   }
   form.addEventListener('submit', event => {

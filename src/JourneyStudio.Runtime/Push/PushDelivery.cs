@@ -13,4 +13,8 @@ public sealed record PushDelivery(
     string MessageId,
     string Jwt,
     string UserMessage,
-    PushType PushType = PushType.Default);
+    PushType PushType = PushType.Default)
+{
+    /// <summary>The realm whose Push Notification service delivers the message; null means the configured default.</summary>
+    public string? Realm { get; init; }
+}

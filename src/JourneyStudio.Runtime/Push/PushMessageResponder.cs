@@ -26,7 +26,9 @@ public sealed class PushMessageResponder(
     public const string RefreshAction = "refresh";
 
     /// <summary>Parses <paramref name="body"/> for <paramref name="action"/> and handles it; never throws for bad input.</summary>
-    public async Task<PushResponseResult> HandleAsync(string? action, string? body, CancellationToken cancellationToken = default)
+    /// <param name="realm">The realm of the request path; a token refresh is registered with that realm's transport.</param>
+    public async Task<PushResponseResult> HandleAsync(string? action, string? body, CancellationToken cancellationToken = default,
+        string? realm = null)
     {
         if (action is not (RegisterAction or AuthenticateAction or RefreshAction))
             return Reject(PushRejectionReason.UnknownAction,
@@ -39,7 +41,7 @@ public sealed class PushMessageResponder(
             return TryGetString(json, "mechanismUid", out var mechanismUid, out error)
                 && TryGetString(json, "username", out var username, out error)
                 && TryGetString(json, "jwt", out var refreshJwt, out error)
-                ? await RefreshAsync(mechanismUid, username, refreshJwt, cancellationToken)
+                ? await RefreshAsync(mechanismUid, username, refreshJwt, cancellationToken, realm)
                 : Reject(PushRejectionReason.MalformedRequest, error);
         }
 
@@ -66,7 +68,10 @@ public sealed class PushMessageResponder(
         var deviceName = OptionalClaim(claims, "deviceName") ?? "Push Device";
 
         // AM's SnsRegistrationPredicate: the device counts as registered only once the transport can reach it.
-        var registration = await transport.RegisterDeviceAsync(new PushDeviceRegistration(communicationType, deviceId), cancellationToken);
+        // Registration is rare; reading the message's realm again keeps the answer check free of transport concerns.
+        var realm = (await messages.FindAsync(messageId, cancellationToken))?.Realm;
+        var registration = await transport.RegisterDeviceAsync(
+            new PushDeviceRegistration(communicationType, deviceId) { Realm = realm }, cancellationToken);
         if (registration is PushRegistrationResult.Failed failed)
         {
             logger.LogWarning("Push registration {MessageId} refused by the transport: {Reason}", messageId, failed.Reason);
@@ -115,7 +120,8 @@ public sealed class PushMessageResponder(
     }
 
     /// <summary>The app's new FCM/APNs token (<c>_action=refresh</c>), signed with the device's shared secret.</summary>
-    public async Task<PushResponseResult> RefreshAsync(string mechanismUid, string username, string jwt, CancellationToken cancellationToken = default)
+    public async Task<PushResponseResult> RefreshAsync(string mechanismUid, string username, string jwt, CancellationToken cancellationToken = default,
+        string? realm = null)
     {
         var device = await devices.FindByMechanismUidAsync(mechanismUid, cancellationToken);
         // The same answer for "no such mechanism" and "not this user's", so the endpoint cannot be used to probe
@@ -134,7 +140,7 @@ public sealed class PushMessageResponder(
         if (!TryGetClaim(claims, "deviceId", out var deviceId, out var error) || !TryGetClaim(claims, "communicationType", out var communicationType, out error))
             return Reject(PushRejectionReason.InvalidClaims, error);
 
-        var registration = await transport.RegisterDeviceAsync(new PushDeviceRegistration(communicationType, deviceId), cancellationToken);
+        var registration = await transport.RegisterDeviceAsync(new PushDeviceRegistration(communicationType, deviceId) { Realm = realm }, cancellationToken);
         if (registration is PushRegistrationResult.Failed failed)
             return Reject(PushRejectionReason.RegistrationFailed, $"The new device token could not be registered for push: {failed.Reason}");
         var communicationId = ((PushRegistrationResult.Registered)registration).CommunicationId;

@@ -17,7 +17,7 @@ public static class PushServiceCollectionExtensions
     private const string Sns = PushTransportNames.Sns;
 
     /// <summary>
-    /// Registers <see cref="IPushTransport"/> as chosen by <see cref="TransportSetting"/>, the
+    /// Registers <see cref="IPushTransport"/> (routed per realm; <see cref="TransportSetting"/> is the default), the
     /// <see cref="VirtualInbox"/> and the <see cref="PushMessageResponder"/>. An unknown transport name
     /// throws here, naming the setting, so a typo stops the studio instead of silently using the default.
     /// </summary>
@@ -27,22 +27,19 @@ public static class PushServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<VirtualInbox>();
         services.AddSingleton<PushMessageResponder>();
+        services.AddHttpClient(nameof(SnsPushTransport));
+        services.AddSingleton<EmbeddedPushTransport>();
         if (transport == Sns)
         {
+            // Only for the start-up check of the configured defaults; deliveries go through the realm's settings.
             var options = configuration.GetSection(SnsOptions.SectionName).Get<SnsOptions>() ?? new SnsOptions();
-            services.AddSingleton(options);
-            services.AddHttpClient(nameof(SnsPushTransport));
             services.AddSingleton(provider => new SnsPushTransport(
                 options,
                 provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SnsPushTransport)),
                 timeProvider: provider.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IPushTransport>(provider => provider.GetRequiredService<SnsPushTransport>());
         }
-        else
-        {
-            services.AddSingleton<EmbeddedPushTransport>();
-            services.AddSingleton<IPushTransport>(provider => provider.GetRequiredService<EmbeddedPushTransport>());
-        }
+        services.AddSingleton<RealmPushTransport>();
+        services.AddSingleton<IPushTransport>(provider => provider.GetRequiredService<RealmPushTransport>());
         return services;
     }
 
@@ -51,7 +48,7 @@ public static class PushServiceCollectionExtensions
     /// credentials or platform application); empty for the embedded transport. The host checks this at startup.
     /// </summary>
     public static IReadOnlyList<string> CheckPushConfiguration(this IServiceProvider services) =>
-        services.GetRequiredService<IPushTransport>() is SnsPushTransport sns ? sns.CheckConfiguration() : [];
+        services.GetService<SnsPushTransport>() is { } sns ? sns.CheckConfiguration() : [];
 
     /// <summary>The normalized transport name; throws <see cref="InvalidOperationException"/> naming the setting for anything else.</summary>
     public static string ReadTransport(IConfiguration configuration)

@@ -1,6 +1,7 @@
 using System.Text;
 using JourneyStudio.Runtime.Push;
 using JourneyStudio.Runtime.Push.Embedded;
+using JourneyStudio.Runtime.Realms;
 
 namespace JourneyStudio.Web.Api;
 
@@ -58,7 +59,8 @@ public static class PushEndpoints
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null)
             return Results.Json(Error(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body is larger than {MaxBodyBytes} bytes."), statusCode: 413);
-        var result = await responder.HandleAsync(action, body, http.RequestAborted);
+        var realm = http.Request.RouteValues["realm"] as string ?? RealmNames.Root;
+        var result = await responder.HandleAsync(action, body, http.RequestAborted, realm);
         return result switch
         {
             PushResponseResult.Rejected rejected => Results.Json(Error(StatusCodes.Status400BadRequest, "Bad Request", rejected.Message), statusCode: 400),

@@ -16,8 +16,9 @@ public sealed class JourneyStudioDatabaseTests
         Assert.Equal(Path.Combine(db.DataDirectory, "journeystudio.db"), db.DatabasePath);
         Assert.True(File.Exists(db.DatabasePath));
         Assert.Equal("wal", db.QueryScalar("PRAGMA journal_mode"));
-        Assert.Equal("20261124174848_InitialCreate", db.QueryScalar("SELECT MigrationId FROM __EFMigrationsHistory"));
-        foreach (var table in new[] { "Journeys", "JourneyRevisions", "AdminAccounts" })
+        await using (var context = db.CreateContext())
+            Assert.Equal(context.Database.GetMigrations().Last(), db.QueryScalar("SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1"));
+        foreach (var table in new[] { "Journeys", "JourneyRevisions", "AdminAccounts", "Identities", "MfaDevices", "JourneySessions", "RealmServiceSettings" })
             Assert.Equal(1L, db.QueryScalar($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
     }
 

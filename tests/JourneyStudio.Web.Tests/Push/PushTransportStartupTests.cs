@@ -14,7 +14,8 @@ public sealed class PushTransportStartupTests
     {
         await using var server = StudioServer.Start();
 
-        Assert.IsType<EmbeddedPushTransport>(server.Services.GetRequiredService<IPushTransport>());
+        var routed = Assert.IsType<RealmPushTransport>(server.Services.GetRequiredService<IPushTransport>());
+        Assert.IsType<EmbeddedPushTransport>(await routed.ResolveAsync("alpha"));
     }
 
     [Fact]
@@ -52,7 +53,8 @@ public sealed class PushTransportStartupTests
             ["JourneyStudio:Push:Sns:GcmPlatformApplicationArn"] = "arn:aws:sns:eu-west-1:123456789012:app/GCM/journeystudio",
         });
 
-        Assert.IsType<SnsPushTransport>(server.Services.GetRequiredService<IPushTransport>());
+        var routed = Assert.IsType<RealmPushTransport>(server.Services.GetRequiredService<IPushTransport>());
+        Assert.IsType<SnsPushTransport>(await routed.ResolveAsync("alpha"));
     }
 
     private static string AllMessages(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + AllMessages(e.InnerException);

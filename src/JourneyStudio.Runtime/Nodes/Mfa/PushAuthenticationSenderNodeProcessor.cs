@@ -130,7 +130,8 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
         }, context.CancellationToken);
 
         var sent = await context.Service<IPushTransport>().SendAsync(
-            new PushDelivery(device.CommunicationId, device.CommunicationType, messageId, jwt, userMessage, pushType), context.CancellationToken);
+            new PushDelivery(device.CommunicationId, device.CommunicationType, messageId, jwt, userMessage, pushType) { Realm = context.Realm },
+            context.CancellationToken);
         switch (sent)
         {
             case PushSendResult.DeviceMustRegisterAgain:

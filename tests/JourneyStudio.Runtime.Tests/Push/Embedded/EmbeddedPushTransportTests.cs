@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Realms;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Push;
 using JourneyStudio.Runtime.Push.Embedded;
@@ -129,17 +130,20 @@ public sealed class EmbeddedPushTransportTests : IAsyncLifetime
     [InlineData("", typeof(EmbeddedPushTransport))]
     [InlineData("Embedded", typeof(EmbeddedPushTransport))]
     [InlineData("sns", typeof(Runtime.Push.Sns.SnsPushTransport))]
-    public void TransportSetting_PicksTheTransport(string? setting, Type expected)
+    public async Task TransportSetting_PicksTheDefaultTransportOfEveryRealm(string? setting, Type expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [PushServiceCollectionExtensions.TransportSetting] = setting,
             ["JourneyStudio:DataDirectory"] = Path.Combine(_db.Root, "other"),
         }).Build();
-        using var services = new ServiceCollection().AddLogging().AddJourneyStudioData(configuration).AddJourneyStudioDevices()
-            .AddJourneyStudioPush(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddJourneyStudioData(configuration).AddJourneyStudioDevices()
+            .AddJourneyStudioRealmServices(configuration).AddJourneyStudioPush(configuration).BuildServiceProvider();
+        await JourneyStudioDatabase.InitializeAsync(services);
 
-        Assert.IsType(expected, services.GetRequiredService<IPushTransport>());
+        var routed = Assert.IsType<RealmPushTransport>(services.GetRequiredService<IPushTransport>());
+        Assert.IsType(expected, await routed.ResolveAsync(RealmNames.Alpha));
+        Assert.IsType(expected, await routed.ResolveAsync(RealmNames.Root));
     }
 
     [Fact]
