@@ -51,7 +51,7 @@ public sealed class SdkCompatibilityTests(ApiServerFixture fixture) : IClassFixt
 
     private async Task<JsonObject> RunSdkAsync(string tree, params (string Username, string Password)[] attempts)
     {
-        var client = SdkClientFolder();
+        var client = SdkClientFolder.Find();
         var input = new JsonObject
         {
             ["baseUrl"] = fixture.Server.BaseAddress.ToString(),
@@ -77,20 +77,5 @@ public sealed class SdkCompatibilityTests(ApiServerFixture fixture) : IClassFixt
         {
             throw new InvalidOperationException($"The SDK client printed no JSON result. stdout: {output} stderr: {await stderr}");
         }
-    }
-
-    private static string SdkClientFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "sdk-client");
-            if (File.Exists(Path.Combine(candidate, "signon.mjs")))
-            {
-                if (!Directory.Exists(Path.Combine(candidate, "node_modules", "@forgerock", "javascript-sdk")))
-                    throw new InvalidOperationException($"The ForgeRock SDK is not installed in {candidate}; run tests/run.sh or `npm ci` there.");
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/sdk-client was not found above the test binaries.");
     }
 }
