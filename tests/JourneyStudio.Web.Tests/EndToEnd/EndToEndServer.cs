@@ -53,7 +53,7 @@ public sealed class EndToEndServer : IAsyncLifetime
     public Task<IdentitySummary?> IdentityAsync(string username) =>
         Server.Services.GetRequiredService<IdentityStore>().GetAsync(username);
 
-    public SignOn SignOn(string journey) => new(this, journey);
+    public SignOn SignOn(string? journey) => new(this, journey);
 
     public AuthenticatorApp NewAuthenticatorApp() => new(Server.BaseAddress);
 

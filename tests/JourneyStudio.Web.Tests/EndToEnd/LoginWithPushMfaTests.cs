@@ -156,6 +156,36 @@ public sealed class LoginWithPushMfaTests(EndToEndServer host) : IClassFixture<E
         next.AssertSignedOn();
     }
 
+    [Fact]
+    public async Task RegistrationTimeout_LeadsBackToGetTheApp_AndAFreshQrCodeRegisters()
+    {
+        var user = await host.CreateUserAsync("lpm-timeout");
+        using var app = host.NewAuthenticatorApp();
+        using var signOn = await host.SignOn(Journey).StartAsync();
+        await signOn.EnterCredentialsAsync(user, EndToEndServer.Password);
+        await signOn.PressAsync("Continue");
+        var stale = signOn.ScanQrCode();
+
+        // Push Registration timeout 60 s at one poll per 2 s → Time Out → Get Authenticator App.
+        for (var poll = 0; poll < 30; poll++) await signOn.PollAsync();
+        Assert.Equal(["TextOutputCallback", "ConfirmationCallback"], signOn.CallbackTypes);
+        Assert.Equal(["Continue"], signOn.Options());
+        Assert.Equal(400, await app.ScanAndRegisterAsync(stale));
+
+        await signOn.PressAsync("Continue");
+        var fresh = signOn.ScanQrCode();
+        Assert.NotEqual(ScannedAccount.Parse(stale).MessageId, ScannedAccount.Parse(fresh).MessageId);
+        Assert.Equal(200, await app.ScanAndRegisterAsync(fresh));
+        await signOn.PollAsync();
+        Assert.Equal(10, signOn.RecoveryCodes().Count);
+        await signOn.SubmitAsync();
+        var number = AssertNumberChallengeWait(signOn);
+        Assert.Equal(200, (await app.AnswerAsync(await app.ReceiveOneAsync(), number: number)).Status);
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await signOn.PollAsync();
+        signOn.AssertSignedOn();
+    }
+
     private async Task<SignOn> StartAndExitToRecoveryAsync(string user)
     {
         var signOn = await host.SignOn(Journey).StartAsync();
