@@ -90,6 +90,21 @@ public sealed class LoginWithPushMfaTests(EndToEndServer host) : IClassFixture<E
     }
 
     [Fact]
+    public async Task ApprovalWithoutPickingANumber_Fails()
+    {
+        var (user, app, _) = await RegisterAsync("lpm-nonum");
+        using var signOn = await host.SignOn(Journey).StartAsync();
+        await signOn.EnterCredentialsAsync(user, EndToEndServer.Password);
+        AssertNumberChallengeWait(signOn);
+
+        Assert.Equal(200, (await app.AnswerAsync(await app.ReceiveOneAsync(), approve: true, number: null)).Status);
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await signOn.PollAsync();
+
+        signOn.AssertLoginFailure();
+    }
+
+    [Fact]
     public async Task Deny_EndsInLoginFailure()
     {
         var (user, app, _) = await RegisterAsync("lpm-deny");

@@ -109,6 +109,29 @@ public sealed class PushAuthenticationTests(EndToEndServer host) : IClassFixture
     }
 
     [Fact]
+    public async Task TwoBrowsersAtOnce_ApprovingOnePush_SignsOnOnlyThatBrowser()
+    {
+        var (user, app) = await RegisterAsync("pa-two");
+        using var first = await StartToPushAsync(user);
+        using var second = await StartToPushAsync(user);
+        var pushes = await app.ReceiveAsync();
+        Assert.Equal(2, pushes.Count);
+
+        Assert.Equal(200, (await app.AnswerAsync(pushes[0])).Status);
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await first.PollAsync();
+        await second.PollAsync();
+
+        first.AssertSignedOn();
+        AssertTapToAcceptWait(second); // its own push is still unanswered
+        Assert.Null(second.SessionCookie);
+        Assert.Equal(200, (await app.AnswerAsync(pushes[1], approve: false)).Status);
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await second.PollAsync();
+        second.AssertLoginFailure();
+    }
+
+    [Fact]
     public async Task SkipThisStep_SignsOnWithoutADevice_AndAsksAgainNextTime()
     {
         var user = await host.CreateUserAsync("pa-skip");
