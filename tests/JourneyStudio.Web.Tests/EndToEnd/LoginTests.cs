@@ -1,0 +1,29 @@
+namespace JourneyStudio.Web.Tests.EndToEnd;
+
+/// <summary>The shipped "Login" journey: the realm default, one page, no MFA.</summary>
+public sealed class LoginTests(EndToEndServer host) : IClassFixture<EndToEndServer>
+{
+    [Fact]
+    public async Task RealmDefault_IsTheLoginPage_AndSignsOn()
+    {
+        var user = await host.CreateUserAsync("login-ok");
+        using var signOn = await host.SignOn(journey: null).StartAsync();
+
+        Assert.Equal("Sign In", (string?)signOn.Body["header"]);
+        await signOn.EnterCredentialsAsync(user, EndToEndServer.Password);
+
+        signOn.AssertSignedOn();
+        Assert.Equal(user, await signOn.SessionUsernameAsync());
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsALoginFailure()
+    {
+        var user = await host.CreateUserAsync("login-bad");
+        using var signOn = await host.SignOn("Login").StartAsync();
+
+        await signOn.EnterCredentialsAsync(user, "Wrong-password-1");
+
+        signOn.AssertLoginFailure();
+    }
+}
