@@ -29,31 +29,31 @@ public sealed class RealmPushTransport(
 
     public async Task<PushRegistrationResult> RegisterDeviceAsync(PushDeviceRegistration registration, CancellationToken cancellationToken)
     {
-        IPushTransport transport;
-        try
-        {
-            transport = await ResolveAsync(registration.Realm, cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            logger.LogError(e, "No push transport for realm {Realm}", registration.Realm);
-            return new PushRegistrationResult.Failed("the realm's push notification service is not usable: " + e.Message);
-        }
-        return await transport.RegisterDeviceAsync(registration, cancellationToken);
+        var (transport, problem) = await TryResolveAsync(registration.Realm, cancellationToken);
+        return transport is null
+            ? new PushRegistrationResult.Failed(problem!)
+            : await transport.RegisterDeviceAsync(registration, cancellationToken);
     }
 
     public async Task<PushSendResult> SendAsync(PushDelivery delivery, CancellationToken cancellationToken)
     {
-        IPushTransport transport;
+        var (transport, problem) = await TryResolveAsync(delivery.Realm, cancellationToken);
+        return transport is null
+            ? new PushSendResult.TransmissionFailure(problem!)
+            : await transport.SendAsync(delivery, cancellationToken);
+    }
+
+    // A realm whose settings cannot be read (unknown realm, a secret the key ring lost) fails this one push with a reason.
+    private async Task<(IPushTransport? Transport, string? Problem)> TryResolveAsync(string? realm, CancellationToken cancellationToken)
+    {
         try
         {
-            transport = await ResolveAsync(delivery.Realm, cancellationToken);
+            return (await ResolveAsync(realm, cancellationToken), null);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            logger.LogError(e, "No push transport for realm {Realm}", delivery.Realm);
-            return new PushSendResult.TransmissionFailure("the realm's push notification service is not usable: " + e.Message);
+            logger.LogError(e, "No push transport for realm {Realm}", realm);
+            return (null, "the realm's push notification service is not usable: " + e.Message);
         }
-        return await transport.SendAsync(delivery, cancellationToken);
     }
 }
