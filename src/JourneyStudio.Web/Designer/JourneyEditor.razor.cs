@@ -2,7 +2,9 @@ using Blazor.Diagrams.Core.Geometry;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -40,8 +42,15 @@ public sealed partial class JourneyEditor
     private DotNetObjectReference<JourneyEditor>? _self;
     private IDisposable? _navigationGuard;
     private bool _leaveConfirmed;
+    private bool _ready;
+    private IReadOnlyList<JourneySessionSummary>? _runs;
+    private JourneySessionSummary? _highlightRun;
+    private PathHighlight _pathHighlight = PathHighlight.None;
 
     private bool Viewing => _viewing is not null;
+
+    /// <summary>The revision the canvas shows: the one being viewed read-only, else the one the edits are based on.</summary>
+    private int ShownRevision => _viewing?.Revision ?? _session?.BasedOnRevision ?? 0;
 
     string? IDesignerActions.SelectedNodeId => _selectedId;
 
@@ -102,6 +111,8 @@ public sealed partial class JourneyEditor
         // The first sync ran before the canvas knew its size; fit once it and the nodes have been measured.
         for (var wait = 0; wait < 40 && _diagram is { IsMeasured: false }; wait++) await Task.Delay(50);
         _diagram?.Fit();
+        // The marker tests and the benchmark wait for: every node drawn and measured, the view fitted.
+        _ready = _diagram is { IsMeasured: true };
         StateHasChanged();
     }
 
@@ -132,7 +143,8 @@ public sealed partial class JourneyEditor
         var shown = _viewing?.Journey ?? _session.Current;
         _findings = JourneyValidator.Validate(shown, _session.Catalog,
             name => string.Equals(name, shown.Name, StringComparison.OrdinalIgnoreCase) ? shown : _otherJourneys.GetValueOrDefault(name));
-        _diagram.Sync(shown, _findings);
+        _pathHighlight = _highlightRun is { } run ? PathHighlight.Build(shown, run) : PathHighlight.None;
+        _diagram.Sync(shown, _findings, _pathHighlight);
         foreach (var node in _diagram.Diagram.Nodes)
         {
             node.Locked = Viewing;
@@ -429,6 +441,39 @@ public sealed partial class JourneyEditor
         await LoadRevisionsAsync();
         Refresh(fit: true);
     }
+
+    // ---- path of a recorded run ----
+
+    private const int RecentRunCount = 15;
+
+    private async Task OnRunsMenuOpenChanged(bool open)
+    {
+        if (!open || _session is null) return;
+        _runs = null;
+        StateHasChanged();
+        _runs = await Sessions.ListRecentAsync(_session.Current.Name, RecentRunCount);
+    }
+
+    private void ShowRun(JourneySessionSummary run)
+    {
+        _highlightRun = run;
+        Refresh();
+    }
+
+    private void ClearHighlight()
+    {
+        _highlightRun = null;
+        Refresh();
+    }
+
+    private static string StatusText(JourneySessionStatus status) => status switch
+    {
+        JourneySessionStatus.Succeeded => "success",
+        JourneySessionStatus.Failed => "failure",
+        _ => "in progress",
+    };
+
+    private static string StatusClass(JourneySessionStatus status) => "jn-status-" + status.ToString().ToLowerInvariant();
 
     // ---- preview ----
 
