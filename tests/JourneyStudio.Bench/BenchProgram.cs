@@ -17,6 +17,7 @@ internal static class BenchProgram
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "designer") return await DesignerBench.RunAsync(args[1..]);
         var seconds = args.Length > 0 && double.TryParse(args[0], out var s) ? s : 8;
         var concurrencies = new[] { 1, 16, 64 };
 

@@ -18,6 +18,7 @@ public static class SessionServiceCollectionExtensions
             .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.MaxDuration > TimeSpan.Zero && o.UserSessionLifetime > TimeSpan.Zero,
                 "JourneyStudio:Sessions:IdleTimeout, MaxDuration and UserSessionLifetime must be positive durations (e.g. 00:05:00).")
             .Validate(o => o.PurgeInterval > TimeSpan.Zero, "JourneyStudio:Sessions:PurgeInterval must be positive.")
+            .Validate(o => o.FinishedRetention >= TimeSpan.Zero, "JourneyStudio:Sessions:FinishedRetention must not be negative (00:00:00 deletes ended sign-ons at the next purge).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneySessionStore>();

@@ -34,6 +34,7 @@ public sealed class DesignerDiagram
             Groups = { Enabled = false },
         });
         Diagram.RegisterComponent<StepNode, StepNodeWidget>();
+        Diagram.RegisterComponent<JourneyLink, JourneyLinkWidget>();
 
         var keys = Diagram.GetBehavior<KeyboardShortcutsBehavior>()!;
         keys.RemoveShortcut("g", true, false, true);
@@ -47,6 +48,9 @@ public sealed class DesignerDiagram
     }
 
     public BlazorDiagram Diagram { get; }
+
+    /// <summary>The run marked on the canvas; kept across syncs so that edits and revision switches keep it.</summary>
+    public PathHighlight Highlight { get; private set; } = PathHighlight.None;
 
     /// <summary>An outcome port was dragged onto a node: (source node, outcome, target node).</summary>
     public event Action<string, string, string>? ConnectRequested;
@@ -87,8 +91,8 @@ public sealed class DesignerDiagram
         }
     }
 
-    /// <summary>True once the canvas and every node have been measured in the browser.</summary>
-    public bool IsMeasured => Diagram.Container is not null && Diagram.Nodes.All(n => n.Size is not null);
+    /// <summary>True once the canvas, every node and every port have been measured in the browser (links can then be drawn).</summary>
+    public bool IsMeasured => Diagram.Container is not null && Diagram.Nodes.All(n => n.Size is not null && n.Ports.All(p => p.Initialized));
 
     /// <summary>
     /// Zooms and pans so that every node is in view (the library's own fit uses only the selection when there is
@@ -108,9 +112,10 @@ public sealed class DesignerDiagram
         Diagram.SetPan(margin - left * zoom, margin - top * zoom);
     }
 
-    /// <summary>Makes the diagram show <paramref name="journey"/> with the findings as badges.</summary>
-    public void Sync(Journey journey, IReadOnlyList<ValidationFinding> findings)
+    /// <summary>Makes the diagram show <paramref name="journey"/> with the findings as badges and <paramref name="highlight"/> marked.</summary>
+    public void Sync(Journey journey, IReadOnlyList<ValidationFinding> findings, PathHighlight? highlight = null)
     {
+        Highlight = highlight ?? PathHighlight.None;
         _syncing = true;
         try
         {
@@ -187,7 +192,38 @@ public sealed class DesignerDiagram
         }
 
         SyncLinks(journey);
+        ApplyHighlight();
     }
+
+    /// <summary>Marks visited nodes and followed links; only models whose marking changed are re-rendered.</summary>
+    private void ApplyHighlight()
+    {
+        var on = !ReferenceEquals(Highlight, PathHighlight.None);
+        foreach (var node in Diagram.Nodes.OfType<StepNode>())
+        {
+            var visits = Highlight.VisitsOf(node.Id);
+            var children = node.Children.Where(c => Highlight.VisitsOf(c.Id) > 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            if (node.Visits == visits && node.Highlighting == on && node.VisitedChildIds.SetEquals(children)) continue;
+            node.Visits = visits;
+            node.Highlighting = on;
+            node.VisitedChildIds = children;
+            node.Refresh();
+        }
+        foreach (var link in Diagram.Links.OfType<JourneyLink>())
+        {
+            var followed = Highlight.IsFollowed(link.SourceId, link.OutcomeId);
+            if (link.Followed == followed && link.Highlighting == on) continue;
+            link.Followed = followed;
+            link.Highlighting = on;
+            // The library draws the stroke itself; colour and width are the only styling it takes from the model.
+            link.Color = followed ? FollowedColor : on ? FadedColor : null;
+            link.Width = followed ? 4 : 2;
+            link.Refresh();
+        }
+    }
+
+    private const string FollowedColor = "#2e7d32";
+    private const string FadedColor = "#cfd8dc";
 
     private void SyncLinks(Journey journey)
     {
@@ -203,7 +239,8 @@ public sealed class DesignerDiagram
         {
             if (link == ongoing) continue;
             var key = LinkKey(link);
-            if (key is { } k && wanted.Contains(k) && present.Add(k)) continue;
+            // A link the user just drew is replaced by the designer's own, which carries the highlight.
+            if (link is JourneyLink && key is { } k && wanted.Contains(k) && present.Add(k)) continue;
             Diagram.Links.Remove(link);
         }
 
@@ -213,7 +250,7 @@ public sealed class DesignerDiagram
             var port = FindNode(source)?.Outcome(outcome);
             var input = FindNode(target)?.Input;
             if (port is null || input is null) continue; // e.g. a connection to a missing node: validation reports it
-            Diagram.Links.Add(new LinkModel(port, input) { TargetMarker = LinkMarker.Arrow });
+            Diagram.Links.Add(new JourneyLink(port, input) { TargetMarker = LinkMarker.Arrow });
         }
     }
 

@@ -1,3 +1,4 @@
+using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
@@ -57,6 +58,15 @@ public sealed class StepNode : NodeModel
 
     public int FindingCount { get; set; }
 
+    /// <summary>How often the highlighted run passed this node; 0 when it did not (or nothing is highlighted).</summary>
+    public int Visits { get; set; }
+
+    /// <summary>True while a run is highlighted, so that the nodes it did not reach can be drawn faded.</summary>
+    public bool Highlighting { get; set; }
+
+    /// <summary>Page children the highlighted run passed.</summary>
+    public IReadOnlySet<string> VisitedChildIds { get; set; } = new HashSet<string>();
+
     public IEnumerable<OutcomePort> OutcomePorts => Ports.OfType<OutcomePort>();
 
     public OutcomePort? Outcome(string outcomeId) => OutcomePorts.FirstOrDefault(p => p.OutcomeId == outcomeId);
@@ -75,6 +85,18 @@ public sealed class StepNode : NodeModel
         }
         return true;
     }
+}
+
+/// <summary>A drawn connection: one outcome of a node to another node; marked when the highlighted run followed it.</summary>
+public sealed class JourneyLink(OutcomePort source, InputPort target) : LinkModel(source, target)
+{
+    public string SourceId => ((OutcomePort)((SinglePortAnchor)Source).Port).Parent.Id;
+
+    public string OutcomeId => ((OutcomePort)((SinglePortAnchor)Source).Port).OutcomeId;
+
+    public bool Followed { get; set; }
+
+    public bool Highlighting { get; set; }
 }
 
 /// <summary>The single input of a node: where links end. It never starts a link.</summary>

@@ -2,7 +2,9 @@ using Blazor.Diagrams.Core.Geometry;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -30,6 +32,8 @@ public sealed partial class JourneyEditor
     private IReadOnlyList<ValidationFinding> _findings = [];
     private IReadOnlyList<string> _journeyNames = [];
     private readonly Dictionary<string, Journey> _otherJourneys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _triedJourneys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _unreadJourneys = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlyList<JourneyRevisionSummary> _revisions = [];
     private bool _revisionsOpen;
     private bool _paletteOpen = true;
@@ -40,8 +44,15 @@ public sealed partial class JourneyEditor
     private DotNetObjectReference<JourneyEditor>? _self;
     private IDisposable? _navigationGuard;
     private bool _leaveConfirmed;
+    private bool _ready;
+    private IReadOnlyList<JourneySessionSummary>? _runs;
+    private JourneySessionSummary? _highlightRun;
+    private PathHighlight _pathHighlight = PathHighlight.None;
 
     private bool Viewing => _viewing is not null;
+
+    /// <summary>The revision the canvas shows: the one being viewed read-only, else the one the edits are based on.</summary>
+    private int ShownRevision => _viewing?.Revision ?? _session?.BasedOnRevision ?? 0;
 
     string? IDesignerActions.SelectedNodeId => _selectedId;
 
@@ -86,9 +97,7 @@ public sealed partial class JourneyEditor
             InvokeAsync(StateHasChanged);
         };
         _journeyNames = (await Store.ListAsync()).Select(j => j.Name).ToList();
-        // Inner Tree Evaluator checks look into the referenced journeys; they are read once, when the editor opens.
-        foreach (var other in _journeyNames.Where(n => !string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)))
-            if (await Store.GetAsync(other) is { } found) _otherJourneys[other] = found.Journey;
+        await LoadReferencedJourneysAsync();
         _navigationGuard ??= Navigation.RegisterLocationChangingHandler(OnLocationChanging);
         Refresh();
     }
@@ -100,8 +109,11 @@ public sealed partial class JourneyEditor
         _self = DotNetObjectReference.Create(this);
         await _js.InvokeVoidAsync("attach", _self);
         // The first sync ran before the canvas knew its size; fit once it and the nodes have been measured.
-        for (var wait = 0; wait < 40 && _diagram is { IsMeasured: false }; wait++) await Task.Delay(50);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_diagram is { IsMeasured: false } && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
         _diagram?.Fit();
+        // The marker tests and the benchmark wait for: every node drawn and measured, the view fitted.
+        _ready = _diagram is { IsMeasured: true };
         StateHasChanged();
     }
 
@@ -130,9 +142,15 @@ public sealed partial class JourneyEditor
     {
         if (_session is null || _diagram is null) return;
         var shown = _viewing?.Journey ?? _session.Current;
-        _findings = JourneyValidator.Validate(shown, _session.Catalog,
-            name => string.Equals(name, shown.Name, StringComparison.OrdinalIgnoreCase) ? shown : _otherJourneys.GetValueOrDefault(name));
-        _diagram.Sync(shown, _findings);
+        _unreadJourneys.Clear();
+        _findings = JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name));
+        // A journey named by an Inner Tree Evaluator that was not read yet (e.g. just chosen in the panel): read it, then check again.
+        if (_unreadJourneys.Count > 0) _ = InvokeAsync(async () =>
+        {
+            if (await LoadReferencedJourneysAsync()) Refresh();
+        });
+        _pathHighlight = _highlightRun is { } run ? PathHighlight.Build(shown, run) : PathHighlight.None;
+        _diagram.Sync(shown, _findings, _pathHighlight);
         foreach (var node in _diagram.Diagram.Nodes)
         {
             node.Locked = Viewing;
@@ -142,6 +160,40 @@ public sealed partial class JourneyEditor
         if (fit) _diagram.Fit();
         _ = _js?.InvokeVoidAsync("setDirty", _session.IsDirty).AsTask();
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// The validator's view of other journeys. Inner Tree Evaluator checks follow references from journey to journey,
+    /// so only the journeys actually reached are read (reading every journey made large studios slow to open);
+    /// each is read once, when first needed. A name not read yet is noted and answered as unknown for now.
+    /// </summary>
+    private Journey? FindJourney(Journey shown, string name)
+    {
+        if (string.Equals(name, shown.Name, StringComparison.OrdinalIgnoreCase)) return shown;
+        if (_otherJourneys.TryGetValue(name, out var found)) return found;
+        if (!_triedJourneys.Contains(name) && _journeyNames.Contains(name, StringComparer.OrdinalIgnoreCase)) _unreadJourneys.Add(name);
+        return null;
+    }
+
+    /// <summary>Reads the journeys the shown journey reaches through Inner Tree Evaluators (transitively); true when any was read.</summary>
+    private async Task<bool> LoadReferencedJourneysAsync()
+    {
+        var readAny = false;
+        for (var round = 0; round < 50 && _session is not null; round++)
+        {
+            var shown = _viewing?.Journey ?? _session.Current;
+            _unreadJourneys.Clear();
+            JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name));
+            if (_unreadJourneys.Count == 0) break;
+            foreach (var name in _unreadJourneys.ToList())
+            {
+                _triedJourneys.Add(name);
+                if (await Store.GetAsync(name) is { } stored) _otherJourneys[name] = stored.Journey;
+                readAny = true;
+            }
+        }
+        _unreadJourneys.Clear();
+        return readAny;
     }
 
     /// <summary>Runs an edit after the diagram finished the gesture that asked for it (it may still be using the models).</summary>
@@ -429,6 +481,39 @@ public sealed partial class JourneyEditor
         await LoadRevisionsAsync();
         Refresh(fit: true);
     }
+
+    // ---- path of a recorded run ----
+
+    private const int RecentRunCount = 15;
+
+    private async Task OnRunsMenuOpenChanged(bool open)
+    {
+        if (!open || _session is null) return;
+        _runs = null;
+        StateHasChanged();
+        _runs = await Sessions.ListRecentAsync(_session.Current.Name, RecentRunCount);
+    }
+
+    private void ShowRun(JourneySessionSummary run)
+    {
+        _highlightRun = run;
+        Refresh();
+    }
+
+    private void ClearHighlight()
+    {
+        _highlightRun = null;
+        Refresh();
+    }
+
+    private static string StatusText(JourneySessionStatus status) => status switch
+    {
+        JourneySessionStatus.Succeeded => "success",
+        JourneySessionStatus.Failed => "failure",
+        _ => "in progress",
+    };
+
+    private static string StatusClass(JourneySessionStatus status) => "jn-status-" + status.ToString().ToLowerInvariant();
 
     // ---- preview ----
 

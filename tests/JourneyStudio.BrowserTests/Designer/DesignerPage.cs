@@ -25,9 +25,10 @@ internal sealed class DesignerPage(IPage page)
 
     public ILocator PaletteItem(string typeId) => Page.Locator($"[data-testid=palette-item][data-node-type='{typeId}']");
 
-    /// <summary>Waits until the canvas is interactive: ports exist and links have measured paths.</summary>
+    /// <summary>Waits until the canvas is interactive: the editor says every node and port is measured, and links have paths.</summary>
     public async Task WaitUntilDrawnAsync()
     {
+        await Page.Locator("[data-testid=journey-editor][data-ready=true]").WaitForAsync();
         await Page.Locator(".diagram-port").First.WaitForAsync();
         await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('.diagram-link path')].every(p => (p.getAttribute('d') || '').length > 0)");
         await Page.WaitForTimeoutAsync(300);
