@@ -24,9 +24,6 @@ internal static class DesignerBench
             return 2;
         }
 
-        // WebApplicationFactory reads MvcTestingAppManifest.json (where the studio's content root is) from the
-        // current directory; dotnet run starts in the repository root.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         await using var server = StudioServer.Start(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         var store = server.Services.GetRequiredService<JourneyStore>();
         foreach (var size in Sizes)
