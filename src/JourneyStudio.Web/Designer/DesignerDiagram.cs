@@ -1,6 +1,7 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Extensions;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
@@ -93,6 +94,39 @@ public sealed class DesignerDiagram
 
     /// <summary>True once the canvas, every node and every port have been measured in the browser (links can then be drawn).</summary>
     public bool IsMeasured => Diagram.Container is not null && Diagram.Nodes.All(n => n.Size is not null && n.Ports.All(p => p.Initialized));
+
+    /// <summary>
+    /// Takes node sizes and port geometry measured in the browser; links touching a changed port or node are redrawn,
+    /// once each. Ports are placed relative to their node's current position, so a measure that arrives during a drag
+    /// is still right.
+    /// </summary>
+    public void ApplyMeasures(IReadOnlyList<NodeMeasure> measures)
+    {
+        var nodes = Diagram.Nodes.OfType<StepNode>().ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var stale = new HashSet<BaseLinkModel>();
+        foreach (var measure in measures)
+        {
+            if (!nodes.TryGetValue(measure.Id, out var node) || measure.Width <= 0 || measure.Height <= 0) continue;
+            var size = new Size(measure.Width, measure.Height);
+            if (node.Size is null || !node.Size.Width.AlmostEqualTo(size.Width) || !node.Size.Height.AlmostEqualTo(size.Height))
+            {
+                node.Size = size;
+                stale.UnionWith(node.Links);
+            }
+            foreach (var drawn in measure.Ports)
+            {
+                if (node.Ports.FirstOrDefault(p => p.Id == drawn.Id) is not { } port) continue;
+                var position = new Point(node.Position.X + drawn.X, node.Position.Y + drawn.Y);
+                if (port.Initialized && port.Position.X.AlmostEqualTo(position.X) && port.Position.Y.AlmostEqualTo(position.Y)
+                    && port.Size.Width.AlmostEqualTo(drawn.Width) && port.Size.Height.AlmostEqualTo(drawn.Height)) continue;
+                port.Position = position;
+                port.Size = new Size(drawn.Width, drawn.Height);
+                port.Initialized = true;
+                stale.UnionWith(port.Links);
+            }
+        }
+        foreach (var link in stale) link.Refresh();
+    }
 
     /// <summary>
     /// Zooms and pans so that every node is in view (the library's own fit uses only the selection when there is

@@ -36,6 +36,8 @@ public sealed class StepNode : NodeModel
     {
         Kind = kind;
         Actions = actions;
+        // Measured by the designer itself, with all nodes and their ports in one report (DesignerDiagram.ApplyMeasures).
+        ControlledSize = true;
         if (kind != StepKind.Start) Input = (InputPort)AddPort(new InputPort(this));
     }
 
@@ -120,3 +122,9 @@ public sealed class OutcomePort(StepNode parent, string outcomeId, string label)
         _ => false,
     };
 }
+
+/// <summary>A node as drawn in the browser: its unzoomed size and where its ports sit inside it.</summary>
+public sealed record NodeMeasure(string Id, double Width, double Height, IReadOnlyList<PortMeasure> Ports);
+
+/// <summary>A port's unzoomed offset from the top-left corner of its node, and its size.</summary>
+public sealed record PortMeasure(string Id, double X, double Y, double Width, double Height);

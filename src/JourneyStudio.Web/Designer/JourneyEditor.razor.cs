@@ -45,6 +45,9 @@ public sealed partial class JourneyEditor
     private IDisposable? _navigationGuard;
     private bool _leaveConfirmed;
     private bool _ready;
+    private bool _started;
+    private Task<IJSObjectReference>? _script;
+    private ElementReference _canvasHost;
     private IReadOnlyList<JourneySessionSummary>? _runs;
     private JourneySessionSummary? _highlightRun;
     private PathHighlight _pathHighlight = PathHighlight.None;
@@ -104,18 +107,57 @@ public sealed partial class JourneyEditor
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_session is null || _js is not null) return;
-        _js = await JS.InvokeAsync<IJSObjectReference>("import", "./designer/designer.js");
-        _self = DotNetObjectReference.Create(this);
-        await _js.InvokeVoidAsync("attach", _self);
-        // The first sync ran before the canvas knew its size; fit once it and the nodes have been measured.
+        // The script loads while the journey is still being read, so that measuring starts as soon as the canvas is drawn.
+        _script ??= LoadScriptAsync();
+        // Once, after the render that drew the canvas (the first render may show only the progress bar).
+        if (_started || _session is null || _diagram is null || _canvasHost.Id is null) return;
+        _started = true;
+        var js = await _script;
+        if (!await js.InvokeAsync<bool>("startMeasuring", _canvasHost))
+            throw new InvalidOperationException("The designer canvas was not found in the page, so its nodes cannot be measured.");
+        // Normally OnNodesMeasured finds everything measured; this covers a canvas size that arrives after the nodes'.
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (_diagram is { IsMeasured: false } && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
-        _diagram?.Fit();
-        // The marker tests and the benchmark wait for: every node drawn and measured, the view fitted.
-        _ready = _diagram is { IsMeasured: true };
+        while (!_ready && _diagram is { IsMeasured: false } && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+        MarkReadyWhenMeasured();
+        if (!_ready)
+        {
+            _diagram?.Fit();
+            StateHasChanged();
+        }
+    }
+
+    private async Task<IJSObjectReference> LoadScriptAsync()
+    {
+        var js = await JS.InvokeAsync<IJSObjectReference>("import", "./designer/designer.js");
+        _self = DotNetObjectReference.Create(this);
+        await js.InvokeVoidAsync("attach", _self);
+        _js = js;
+        return js;
+    }
+
+    /// <summary>
+    /// The first sync ran before the canvas knew its size; fit once it and the nodes have been measured, and set the
+    /// marker tests and the benchmark wait for (every node drawn and measured, the view fitted).
+    /// </summary>
+    private void MarkReadyWhenMeasured()
+    {
+        if (_ready || _diagram is not { IsMeasured: true }) return;
+        _diagram.Fit();
+        _ready = true;
         StateHasChanged();
     }
+
+    /// <summary>
+    /// Sizes and port offsets of the nodes the browser drew or resized, reported in one call per frame (designer.js);
+    /// this replaces the library's per-node and per-port round trips.
+    /// </summary>
+    [JSInvokable]
+    public Task OnNodesMeasured(IReadOnlyList<NodeMeasure> nodes) => InvokeAsync(() =>
+    {
+        _diagram?.ApplyMeasures(nodes);
+        // Fitting here puts the links, the fitted view and the ready marker into one render.
+        MarkReadyWhenMeasured();
+    });
 
     private static bool HasStackedNodes(Journey journey) =>
         journey.Nodes.Count > 1 && journey.Nodes.GroupBy(n => n.Position).Any(g => g.Count() > 1);

@@ -34,6 +34,7 @@ export function attach(dotnetEditor) {
 }
 
 export function detach() {
+    stopMeasuring();
     editor = null;
     dirty = false;
     document.removeEventListener('keydown', onKeyDown);
@@ -64,4 +65,80 @@ export async function copyText(text) {
         area.remove();
         return ok;
     }
+}
+
+// Node and port geometry. The diagram library measures every node with its own ResizeObserver report and then
+// every port with one getBoundingClientRect round trip each (4-6 round trips per node), which made large journeys
+// slow to open. Step nodes opt out of that (ControlledSize); here one observer reports every node whose size
+// changed, together with the offsets of its ports, in a single call per frame.
+let sizeObserver = null;
+let layerObserver = null;
+
+const round = v => Math.round(v * 100) / 100;
+
+function measureNode(node, scale) {
+    const box = node.getBoundingClientRect();
+    const ports = [...node.querySelectorAll('.diagram-port[data-port-id]')].map(port => {
+        const r = port.getBoundingClientRect();
+        return { id: port.dataset.portId, x: round((r.left - box.left) / scale), y: round((r.top - box.top) / scale), width: round(r.width / scale), height: round(r.height / scale) };
+    });
+    return { id: node.dataset.nodeId, width: round(box.width / scale), height: round(box.height / scale), ports };
+}
+
+// The zoom of the layer the nodes are drawn in; sizes and offsets are sent unzoomed, so pan and zoom never matter.
+function scaleOf(layer) {
+    const transform = getComputedStyle(layer).transform;
+    const scale = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform).a : 1;
+    return scale > 0 ? scale : 1;
+}
+
+function isNodeElement(el) {
+    return el instanceof Element && el.classList.contains('diagram-node') && el.dataset.nodeId;
+}
+
+export function startMeasuring(canvasHost) {
+    stopMeasuring();
+    const layer = canvasHost && canvasHost.querySelector('.diagram-html-layer');
+    if (!layer) return false;
+    sizeObserver = new ResizeObserver(entries => {
+        if (!editor) return;
+        const scale = scaleOf(layer);
+        const measured = [];
+        for (const entry of entries) {
+            const node = entry.target;
+            // Zero size: the node was removed or hidden; there is nothing to measure.
+            if (!node.isConnected || entry.contentRect.width === 0 && entry.contentRect.height === 0) continue;
+            measured.push(measureNode(node, scale));
+        }
+        // SignalR refuses messages over 32 KB by default, so a large journey is reported in a few parts.
+        let part = [];
+        let length = 0;
+        for (const node of measured) {
+            const size = JSON.stringify(node).length;
+            if (part.length > 0 && length + size > 24000) {
+                editor.invokeMethodAsync('OnNodesMeasured', part);
+                part = [];
+                length = 0;
+            }
+            part.push(node);
+            length += size + 1;
+        }
+        if (part.length > 0) editor.invokeMethodAsync('OnNodesMeasured', part);
+    });
+    for (const node of layer.children) if (isNodeElement(node)) sizeObserver.observe(node);
+    layerObserver = new MutationObserver(records => {
+        for (const record of records) {
+            for (const added of record.addedNodes) if (isNodeElement(added)) sizeObserver.observe(added);
+            for (const removed of record.removedNodes) if (isNodeElement(removed)) sizeObserver.unobserve(removed);
+        }
+    });
+    layerObserver.observe(layer, { childList: true });
+    return true;
+}
+
+function stopMeasuring() {
+    sizeObserver?.disconnect();
+    layerObserver?.disconnect();
+    sizeObserver = null;
+    layerObserver = null;
 }
