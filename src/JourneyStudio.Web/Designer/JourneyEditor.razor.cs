@@ -70,6 +70,8 @@ public sealed partial class JourneyEditor
     protected override async Task OnParametersSetAsync()
     {
         if (_session is not null && string.Equals(_session.Current.Name, Name, StringComparison.OrdinalIgnoreCase)) return;
+        // Loaded while the journey is read: the script then starts measuring the nodes the moment the canvas is drawn.
+        _script ??= LoadScriptAsync();
         var stored = await Store.GetAsync(Name);
         if (stored is null)
         {
@@ -107,12 +109,12 @@ public sealed partial class JourneyEditor
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // The script loads while the journey is still being read, so that measuring starts as soon as the canvas is drawn.
         _script ??= LoadScriptAsync();
         // Once, after the render that drew the canvas (the first render may show only the progress bar).
         if (_started || _session is null || _diagram is null || _canvasHost.Id is null) return;
         _started = true;
         var js = await _script;
+        // Normally measuring has already started (see attach in designer.js); this makes sure of it.
         if (!await js.InvokeAsync<bool>("startMeasuring", _canvasHost))
             throw new InvalidOperationException("The designer canvas was not found in the page, so its nodes cannot be measured.");
         // Normally OnNodesMeasured finds everything measured; this covers a canvas size that arrives after the nodes'.

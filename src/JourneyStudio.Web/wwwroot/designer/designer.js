@@ -31,6 +31,21 @@ export function attach(dotnetEditor) {
     editor = dotnetEditor;
     document.addEventListener('keydown', onKeyDown);
     window.addEventListener('beforeunload', onBeforeUnload);
+    // The script is usually attached before the canvas is drawn; measuring then starts the moment it appears,
+    // without waiting for the server's startMeasuring call.
+    const layer = findLayer(document);
+    if (layer) {
+        observeLayer(layer);
+    } else {
+        canvasWatcher = new MutationObserver(() => {
+            const layer = findLayer(document);
+            if (!layer) return;
+            canvasWatcher.disconnect();
+            canvasWatcher = null;
+            observeLayer(layer);
+        });
+        canvasWatcher.observe(document.body, { childList: true, subtree: true });
+    }
 }
 
 export function detach() {
@@ -73,6 +88,8 @@ export async function copyText(text) {
 // changed, together with the offsets of its ports, in a single call per frame.
 let sizeObserver = null;
 let layerObserver = null;
+let measuredLayer = null;
+let canvasWatcher = null;
 
 const round = v => Math.round(v * 100) / 100;
 
@@ -96,10 +113,19 @@ function isNodeElement(el) {
     return el instanceof Element && el.classList.contains('diagram-node') && el.dataset.nodeId;
 }
 
+const findLayer = root => root.querySelector('.jn-canvas-host .diagram-html-layer');
+
 export function startMeasuring(canvasHost) {
-    stopMeasuring();
-    const layer = canvasHost && canvasHost.querySelector('.diagram-html-layer');
+    const layer = canvasHost && findLayer(canvasHost.parentElement || canvasHost);
     if (!layer) return false;
+    observeLayer(layer);
+    return true;
+}
+
+function observeLayer(layer) {
+    if (measuredLayer === layer) return;
+    stopMeasuring();
+    measuredLayer = layer;
     sizeObserver = new ResizeObserver(entries => {
         if (!editor) return;
         const scale = scaleOf(layer);
@@ -133,10 +159,12 @@ export function startMeasuring(canvasHost) {
         }
     });
     layerObserver.observe(layer, { childList: true });
-    return true;
 }
 
 function stopMeasuring() {
+    canvasWatcher?.disconnect();
+    canvasWatcher = null;
+    measuredLayer = null;
     sizeObserver?.disconnect();
     layerObserver?.disconnect();
     sizeObserver = null;
