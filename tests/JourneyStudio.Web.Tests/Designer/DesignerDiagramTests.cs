@@ -107,4 +107,28 @@ public sealed class DesignerDiagramTests
         Assert.False(port.CanAttachTo(_diagram.FindNode("decision")!.Outcome("true")!));
         Assert.False(_diagram.FindNode("decision")!.Input!.CanAttachTo(port));
     }
+
+    [Fact]
+    public void ApplyMeasures_SizesTheNodeAndPlacesItsPortsRelativeToIt_SoItsLinksCanBeDrawn()
+    {
+        _diagram.Sync(_session.Current, []);
+        var push = _diagram.FindNode("push")!;
+        var sent = push.Outcome("SENT")!;
+        var link = _diagram.Diagram.Links.Single(l => ((SinglePortAnchor)l.Source).Port == sent);
+        Assert.Null(link.Source.GetPosition(link)); // not measured yet: nothing to draw from
+
+        _diagram.ApplyMeasures(
+        [
+            new NodeMeasure("push", 180, 132, [new PortMeasure("push|in", -8, 19, 14, 14), new PortMeasure("push|SENT", 173, 58, 14, 14)]),
+            new NodeMeasure("no-such-node", 180, 80, []),
+        ]);
+
+        Assert.Equal((180d, 132d), (push.Size!.Width, push.Size.Height));
+        Assert.True(sent.Initialized);
+        Assert.Equal((500d + 173, 100d + 58), (sent.Position.X, sent.Position.Y)); // push is at (500, 100)
+        Assert.Equal((492d, 119d), (push.Input!.Position.X, push.Input.Position.Y));
+        Assert.False(push.Outcome("SKIPPED")!.Initialized); // not in the report: left to be measured later
+        var start = link.Source.GetPosition(link)!;
+        Assert.Equal((687d, 165d), (Math.Round(start.X, 6), Math.Round(start.Y, 6))); // the right-hand edge of the SENT port
+    }
 }
