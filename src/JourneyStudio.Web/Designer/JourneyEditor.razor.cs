@@ -323,6 +323,31 @@ public sealed partial class JourneyEditor
         Refresh();
     }
 
+    /// <summary>
+    /// Adding without the mouse: into the selected Page node when the type may go there, otherwise in the middle
+    /// of the visible canvas, below anything already there so repeated adds do not cover each other.
+    /// </summary>
+    private void AddFromPalette(NodeDescriptor descriptor)
+    {
+        if (_session is null || Viewing) return;
+        var selectedPage = _selectedId is { } selected && _diagram!.FindNode(selected) is { Kind: StepKind.Page } page ? page : null;
+        if (selectedPage is not null && descriptor.CanBeOnPage)
+        {
+            var (result, childId) = _session.AddNodeToPage(descriptor.TypeId, selectedPage.Id);
+            if (childId is not null) _selectedId = childId;
+            Report(result);
+            return;
+        }
+        var diagram = _diagram!.Diagram;
+        var (width, height) = diagram.Container is { } container ? (container.Width, container.Height) : (800d, 600d);
+        var x = Math.Round((width / 2 - diagram.Pan.X) / diagram.Zoom - NodeMetrics.Width / 2);
+        var y = Math.Round((height / 2 - diagram.Pan.Y) / diagram.Zoom - 40);
+        while (_session.Current.Nodes.Any(n => Math.Abs(n.X - x) < NodeMetrics.Width && Math.Abs(n.Y - y) < 100))
+            y += 110;
+        _selectedId = _session.AddNode(descriptor.TypeId, x, y);
+        Refresh();
+    }
+
     private void Delete(IReadOnlyList<string> nodeIds, IReadOnlyList<(string SourceId, string OutcomeId)> connections)
     {
         if (Viewing || _session is null) return;
@@ -390,6 +415,11 @@ public sealed partial class JourneyEditor
     private void ZoomToFit()
     {
         _diagram!.Fit();
+    }
+
+    private void OnFindingKey(KeyboardEventArgs e, ValidationFinding finding)
+    {
+        if (e.Key is "Enter" or " ") ShowFinding(finding);
     }
 
     private void ShowFinding(ValidationFinding finding)

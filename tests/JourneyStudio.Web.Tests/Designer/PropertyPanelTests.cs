@@ -206,4 +206,34 @@ public sealed class PropertyPanelTests : BunitContext
         var panel = Render<PropertyPanel>(p => p.Add(x => x.Session, _session).Add(x => x.NodeId, "push").Add(x => x.ReadOnly, true));
         Assert.True(panel.Find("[data-testid=prop-messageTimeout]").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void Connections_ListEveryOutcomeWithItsTarget_ChoosingATargetRewiresAsOneUndoableEdit()
+    {
+        var panel = RenderFor("push");
+        var selects = panel.FindAll("[data-testid=connection-select]");
+        Assert.Equal(NodeCatalog.Default.GetOutcomes(_session.Current.FindNode("push")!).Select(o => o.Id), selects.Select(s => s.GetAttribute("data-outcome")));
+        Assert.Equal(StaticNodeIds.Success, panel.Find("[data-outcome=SENT]").QuerySelector("option[selected]")!.GetAttribute("value"));
+
+        panel.Find("[data-outcome=SENT]").Change("retry");
+        Assert.Equal("retry", _session.Current.FindNode("push")!.Connections["SENT"]);
+
+        panel.Find("[data-outcome=SKIPPED]").Change("");
+        Assert.False(_session.Current.FindNode("push")!.Connections.ContainsKey("SKIPPED"));
+        Assert.Equal(2, _edits.Count(e => e.Applied));
+
+        _session.Undo();
+        Assert.Equal(StaticNodeIds.Failure, _session.Current.FindNode("push")!.Connections["SKIPPED"]);
+    }
+
+    [Fact]
+    public void Connections_OfStart_SetTheEntryNode_AndPageChildrenHaveNone()
+    {
+        var start = RenderFor(StaticNodeIds.Start);
+        start.Find("[data-outcome=start]").Change("page");
+        Assert.Equal("page", _session.Current.EntryNodeId);
+
+        var child = RenderFor("user");
+        Assert.Empty(child.FindAll("[data-testid=connection-select]"));
+    }
 }
