@@ -68,10 +68,8 @@ public sealed class PushMessageResponder(
         var deviceName = OptionalClaim(claims, "deviceName") ?? "Push Device";
 
         // AM's SnsRegistrationPredicate: the device counts as registered only once the transport can reach it.
-        // Registration is rare; reading the message's realm again keeps the answer check free of transport concerns.
-        var realm = (await messages.FindAsync(messageId, cancellationToken))?.Realm;
         var registration = await transport.RegisterDeviceAsync(
-            new PushDeviceRegistration(communicationType, deviceId) { Realm = realm }, cancellationToken);
+            new PushDeviceRegistration(communicationType, deviceId) { Realm = checkedAnswer.Realm }, cancellationToken);
         if (registration is PushRegistrationResult.Failed failed)
         {
             logger.LogWarning("Push registration {MessageId} refused by the transport: {Reason}", messageId, failed.Reason);
@@ -149,17 +147,17 @@ public sealed class PushMessageResponder(
         return new PushResponseResult.Accepted();
     }
 
-    private async Task<(JsonObject? Claims, PushResponseResult.Rejected? Rejection)> CheckAnswerAsync(
+    private async Task<CheckedAnswer> CheckAnswerAsync(
         string messageId, string jwt, StoredKind expectedKind, CancellationToken cancellationToken)
     {
         if (!PushMessageId.TryParse(messageId, out var parsedId, out var idError))
-            return (null, Reject(PushRejectionReason.MalformedMessageId, $"The messageId is not valid: {idError}."));
+            return Refused(Reject(PushRejectionReason.MalformedMessageId, $"The messageId is not valid: {idError}."));
 
         // An answer that lands on the other kind of message (a registration JWT posted to authenticate) must not
         // complete it: the claims mean different things there.
         var kindFromId = parsedId.Kind == Mfa.PushMessageKind.Register ? StoredKind.Register : StoredKind.Authenticate;
         if (kindFromId != expectedKind)
-            return (null, Reject(PushRejectionReason.WrongMessageKind,
+            return Refused(Reject(PushRejectionReason.WrongMessageKind,
                 $"A {kindFromId.ToString().ToUpperInvariant()} message cannot be answered with _action={ActionFor(expectedKind)}."));
 
         var message = await messages.GetLiveAsync(messageId, cancellationToken);
@@ -168,19 +166,19 @@ public sealed class PushMessageResponder(
             // A late (or replayed) answer must not approve a sign-on that has timed out. Saying "expired" rather
             // than "unknown" tells the user to try again and reveals nothing secret.
             return await messages.FindAsync(messageId, cancellationToken) is null
-                ? (null, Reject(PushRejectionReason.UnknownMessage, "There is no pending push message with this id."))
-                : (null, Reject(PushRejectionReason.Expired, "The push message has expired."));
+                ? Refused(Reject(PushRejectionReason.UnknownMessage, "There is no pending push message with this id."))
+                : Refused(Reject(PushRejectionReason.Expired, "The push message has expired."));
         }
         if (message.Kind != expectedKind)
-            return (null, Reject(PushRejectionReason.WrongMessageKind, $"This message cannot be answered with _action={ActionFor(expectedKind)}."));
+            return Refused(Reject(PushRejectionReason.WrongMessageKind, $"This message cannot be answered with _action={ActionFor(expectedKind)}."));
         // Replay of a captured answer, or a second device racing the first: one message, one answer.
         if (message.State != PushMessageState.Pending)
-            return (null, Reject(PushRejectionReason.AlreadyAnswered, "The push message has already been answered."));
+            return Refused(Reject(PushRejectionReason.AlreadyAnswered, "The push message has already been answered."));
 
         if (!TryUnprotect(message.ProtectedSecret, out var secret))
-            return (null, Reject(PushRejectionReason.SecretUnavailable, "The push message's secret can no longer be read."));
+            return Refused(Reject(PushRejectionReason.SecretUnavailable, "The push message's secret can no longer be read."));
         var verification = VerifyJwt(jwt, secret);
-        if (verification.Rejection is not null) return verification;
+        if (verification.Rejection is { } badJwt) return Refused(badJwt);
 
         // The signature alone would accept any earlier JWT from the same device; the challenge is fresh per
         // message, so the response proves this answer was made for this message.
@@ -194,12 +192,17 @@ public sealed class PushMessageResponder(
         catch (FormatException e)
         {
             logger.LogError(e, "Push message {MessageId} has an unreadable challenge", messageId);
-            return (null, Reject(PushRejectionReason.UnknownMessage, "The push message cannot be answered."));
+            return Refused(Reject(PushRejectionReason.UnknownMessage, "The push message cannot be answered."));
         }
         return matches
-            ? verification
-            : (null, Reject(PushRejectionReason.WrongChallengeResponse, "The response claim does not answer the message's challenge."));
+            ? new CheckedAnswer(verification.Claims, null, message.Realm)
+            : Refused(Reject(PushRejectionReason.WrongChallengeResponse, "The response claim does not answer the message's challenge."));
     }
+
+    /// <summary>A verified answer's claims and the realm its message was sent in, or why it was refused.</summary>
+    private sealed record CheckedAnswer(JsonObject? Claims, PushResponseResult.Rejected? Rejection, string? Realm = null);
+
+    private static CheckedAnswer Refused(PushResponseResult.Rejected rejection) => new(null, rejection);
 
     private static (JsonObject? Claims, PushResponseResult.Rejected? Rejection) VerifyJwt(string jwt, byte[] secret) =>
         Hs256Jwt.Verify(jwt, secret) switch
