@@ -20,9 +20,8 @@ public sealed class RealmPushTransport(
     /// <summary>The transport that serves <paramref name="realm"/> now (null: the root realm).</summary>
     public async Task<IPushTransport> ResolveAsync(string? realm, CancellationToken cancellationToken = default)
     {
-        realm ??= RealmNames.Root;
-        if (await settings.GetTransportAsync(realm, cancellationToken) != PushTransportNames.Sns) return embedded;
-        var options = await settings.GetSnsOptionsAsync(realm, cancellationToken);
+        var route = await settings.GetPushRouteAsync(realm ?? RealmNames.Root, cancellationToken);
+        if (route.Sns is not { } options) return embedded;
         // Built per call: the realm's credentials may have changed since the last push, and signing is cheap.
         return new SnsPushTransport(options, httpClients.CreateClient(nameof(SnsPushTransport)), timeProvider: time);
     }

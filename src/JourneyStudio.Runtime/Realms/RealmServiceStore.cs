@@ -33,30 +33,28 @@ public sealed class RealmServiceStore(
         return RealmNames.All.Select(realm => BuildView(realm, rows.SingleOrDefault(r => r.Realm == realm))).ToList();
     }
 
-    /// <summary>The realm's effective settings with the SNS secret in clear, for the push transport only.</summary>
-    /// <exception cref="InvalidOperationException">The saved secret can no longer be decrypted (the key ring was lost).</exception>
-    public async Task<EffectiveRealmServices> GetEffectiveAsync(string realm, CancellationToken cancellationToken = default)
+    public async Task<RealmPushRoute> GetPushRouteAsync(string realm, CancellationToken cancellationToken = default)
     {
         CheckRealm(realm);
         var row = await FindAsync(realm, cancellationToken);
-        var savedCredentials = row?.AccessKeyId is not null && row.ProtectedSecretAccessKey is not null;
-        return new EffectiveRealmServices
-        {
-            View = BuildView(realm, row),
-            SecretAccessKey = savedCredentials ? UnprotectSecret(realm, row!.ProtectedSecretAccessKey!) : defaults.SecretAccessKey.Value,
-            // A configured session token belongs to the configured keys, never to keys saved for the realm.
-            SessionToken = savedCredentials ? null : defaults.SessionToken,
-            RequestTimeout = defaults.Sns.RequestTimeout,
-        };
+        var transport = row?.Transport ?? defaults.Transport.Value;
+        return new RealmPushRoute(transport, transport == PushTransportNames.Sns ? SnsOptionsOf(realm, row) : null);
     }
 
+    /// <summary>The realm's effective transport.</summary>
     public async Task<string> GetTransportAsync(string realm, CancellationToken cancellationToken = default) =>
-        (await GetAsync(realm, cancellationToken)).Transport.Value;
+        (await GetPushRouteAsync(realm, cancellationToken)).Transport;
 
+    /// <summary>The realm's effective SNS settings with the secret in clear (for the transport only; never shown).</summary>
+    /// <exception cref="InvalidOperationException">The saved secret can no longer be decrypted (the key ring was lost).</exception>
     public async Task<SnsOptions> GetSnsOptionsAsync(string realm, CancellationToken cancellationToken = default)
     {
         CheckRealm(realm);
-        var row = await FindAsync(realm, cancellationToken);
+        return SnsOptionsOf(realm, await FindAsync(realm, cancellationToken));
+    }
+
+    private SnsOptions SnsOptionsOf(string realm, RealmServiceSettings? row)
+    {
         var sns = defaults.Sns;
         var savedCredentials = row?.AccessKeyId is not null && row.ProtectedSecretAccessKey is not null;
         return new SnsOptions
@@ -64,6 +62,7 @@ public sealed class RealmServiceStore(
             Region = row?.Region ?? sns.Region,
             AccessKeyId = savedCredentials ? row!.AccessKeyId : sns.AccessKeyId,
             SecretAccessKey = savedCredentials ? UnprotectSecret(realm, row!.ProtectedSecretAccessKey!) : sns.SecretAccessKey,
+            // A configured session token belongs to the configured keys, never to keys saved for the realm.
             SessionToken = savedCredentials ? null : sns.SessionToken,
             ServiceUrl = row?.ServiceUrl ?? sns.ServiceUrl,
             ApnsPlatformApplicationArn = row?.ApnsEndpoint ?? sns.ApnsPlatformApplicationArn,

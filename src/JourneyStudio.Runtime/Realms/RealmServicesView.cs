@@ -71,22 +71,3 @@ public sealed record RealmServicesView
         || SecretSource == SettingSource.Saved || ApnsEndpoint.Source == SettingSource.Saved || GcmEndpoint.Source == SettingSource.Saved
         || ServiceUrl.Source == SettingSource.Saved;
 }
-
-/// <summary>
-/// A realm's effective settings for the push transport, including the SNS secret in clear. Only held in
-/// memory for the call that needs it; never shown.
-/// </summary>
-public sealed class EffectiveRealmServices
-{
-    public required RealmServicesView View { get; init; }
-
-    /// <summary>The secret that goes with <see cref="RealmServicesView.AccessKeyId"/>; null when none is set.</summary>
-    public string? SecretAccessKey { get; init; }
-
-    /// <summary>The configured session token, only when the configured credentials are in use.</summary>
-    public string? SessionToken { get; init; }
-
-    public TimeSpan? RequestTimeout { get; init; }
-
-    public override string ToString() => $"EffectiveRealmServices {{ Realm = {View.Realm}, Transport = {View.Transport.Value} }}";
-}

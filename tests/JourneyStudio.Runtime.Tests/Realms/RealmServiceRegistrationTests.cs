@@ -29,8 +29,8 @@ public sealed class RealmServiceRegistrationTests
             await JourneyStudioDatabase.InitializeAsync(services);
             var push = services.GetRequiredService<IRealmPushSettings>();
 
-            Assert.Equal("sns", await push.GetTransportAsync(RealmNames.Alpha));
-            var sns = await push.GetSnsOptionsAsync(RealmNames.Root);
+            Assert.Equal("sns", (await push.GetPushRouteAsync(RealmNames.Alpha)).Transport);
+            var sns = (await push.GetPushRouteAsync(RealmNames.Root)).Sns!;
             Assert.Equal("ap-southeast-2", sns.Region);
             Assert.Equal("arn:aws:sns:ap-southeast-2:123456789012:app/GCM/Configured", sns.GcmPlatformApplicationArn);
             Assert.Equal("http://127.0.0.1:4566/", sns.ServiceUrl);
