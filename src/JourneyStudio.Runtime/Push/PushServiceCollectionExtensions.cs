@@ -18,26 +18,17 @@ public static class PushServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IPushTransport"/> (routed per realm; <see cref="TransportSetting"/> is the default), the
-    /// <see cref="VirtualInbox"/> and the <see cref="PushMessageResponder"/>. An unknown transport name
+    /// <see cref="VirtualInbox"/> and the <see cref="PushMessageResponder"/>; needs <c>AddJourneyStudioRealmServices</c>. An unknown transport name
     /// throws here, naming the setting, so a typo stops the studio instead of silently using the default.
     /// </summary>
     public static IServiceCollection AddJourneyStudioPush(this IServiceCollection services, IConfiguration configuration)
     {
-        var transport = ReadTransport(configuration);
+        ReadTransport(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<VirtualInbox>();
         services.AddSingleton<PushMessageResponder>();
         services.AddHttpClient(nameof(SnsPushTransport));
         services.AddSingleton<EmbeddedPushTransport>();
-        if (transport == Sns)
-        {
-            // Only for the start-up check of the configured defaults; deliveries go through the realm's settings.
-            var options = configuration.GetSection(SnsOptions.SectionName).Get<SnsOptions>() ?? new SnsOptions();
-            services.AddSingleton(provider => new SnsPushTransport(
-                options,
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SnsPushTransport)),
-                timeProvider: provider.GetRequiredService<TimeProvider>()));
-        }
         services.AddSingleton<RealmPushTransport>();
         services.AddSingleton<IPushTransport>(provider => provider.GetRequiredService<RealmPushTransport>());
         return services;
@@ -47,8 +38,14 @@ public static class PushServiceCollectionExtensions
     /// Problems that stop push delivery, one sentence each naming the setting (SNS without region,
     /// credentials or platform application); empty for the embedded transport. The host checks this at startup.
     /// </summary>
-    public static IReadOnlyList<string> CheckPushConfiguration(this IServiceProvider services) =>
-        services.GetService<SnsPushTransport>() is { } sns ? sns.CheckConfiguration() : [];
+    public static IReadOnlyList<string> CheckPushConfiguration(this IServiceProvider services)
+    {
+        // The configured values are every realm's defaults; RealmServiceDefaults already holds them.
+        var defaults = services.GetRequiredService<RealmServiceDefaults>();
+        if (defaults.Transport.Value != Sns) return [];
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SnsPushTransport));
+        return new SnsPushTransport(defaults.Sns, http).CheckConfiguration();
+    }
 
     /// <summary>The normalized transport name; throws <see cref="InvalidOperationException"/> naming the setting for anything else.</summary>
     public static string ReadTransport(IConfiguration configuration)

@@ -167,7 +167,8 @@ public sealed class EmbeddedPushTransportTests : IAsyncLifetime
         {
             [PushServiceCollectionExtensions.TransportSetting] = "sns",
         }).Build();
-        using var services = new ServiceCollection().AddLogging().AddJourneyStudioPush(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddJourneyStudioRealmServices(configuration)
+            .AddJourneyStudioPush(configuration).BuildServiceProvider();
 
         var problems = services.CheckPushConfiguration();
 
