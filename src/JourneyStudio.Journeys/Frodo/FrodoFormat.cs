@@ -81,6 +81,14 @@ internal static class FrodoFormat
     public static bool IsKnown(NodeCatalog catalog, string nodeType, bool topLevel) =>
         catalog.IsKnown(nodeType) || (topLevel && nodeType == NodeCatalog.PageNodeType);
 
+    /// <summary>
+    /// True for a config field the model does not keep because the writer regenerates it: the <c>_id</c>, AM's generated
+    /// fields of a known type, and a top-level Page node's child list (the model holds the children themselves).
+    /// Reader and writer both ask this, so what one drops the other puts back.
+    /// </summary>
+    public static bool IsRegeneratedConfigField(string name, bool known, bool isPage) =>
+        name == Id || (known && GeneratedConfigFields.Contains(name)) || (isPage && name == Nodes);
+
     public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",

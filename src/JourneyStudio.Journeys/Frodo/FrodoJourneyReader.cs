@@ -411,11 +411,9 @@ public static class FrodoJourneyReader
             IReadOnlyList<JourneyNode> children = [];
             foreach (var property in config.EnumerateObject())
             {
-                if (property.Name == Id) continue;
-                if (known && GeneratedConfigFields.Contains(property.Name)) continue;
                 if (isPage && property.Name == Nodes)
                     children = ReadPageChildren(node, property.Value, Field(configPath, Nodes), configs, usedIds);
-                else
+                else if (!IsRegeneratedConfigField(property.Name, known, isPage))
                     values.Add(KeyValuePair.Create(property.Name, property.Value));
             }
             return node with { Config = NodeConfig.From(values), Children = children };

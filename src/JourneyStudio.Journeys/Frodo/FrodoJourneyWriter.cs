@@ -246,11 +246,8 @@ public static class FrodoJourneyWriter
 
         writer.WriteStartObject(node.Id);
         writer.WriteString(Id, node.Id);
-        foreach (var (name, value) in node.Config)
+        foreach (var (name, value) in node.Config.Where(f => !IsRegeneratedConfigField(f.Key, known, isPage)))
         {
-            if (name == Id) continue;
-            if (known && GeneratedConfigFields.Contains(name)) continue;
-            if (isPage && name == Nodes) continue;
             writer.WritePropertyName(name);
             value.WriteTo(writer);
         }

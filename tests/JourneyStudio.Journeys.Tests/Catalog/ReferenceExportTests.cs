@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
+using JourneyStudio.Journeys.Tests.Frodo;
 using static JourneyStudio.Journeys.Tests.Catalog.CatalogTestHelpers;
 
 namespace JourneyStudio.Journeys.Tests.Catalog;
@@ -11,20 +12,10 @@ namespace JourneyStudio.Journeys.Tests.Catalog;
 /// </summary>
 public sealed class ReferenceExportTests
 {
-    private static readonly string ExportFolder = Path.Combine(AppContext.BaseDirectory, "TestData", "ReferenceJourneys");
-
     private sealed record ExportedNode(string Id, string NodeType, NodeConfig Config, JsonElement Raw);
 
-    private static IReadOnlyList<string> ExportFileNames() =>
-        Directory.GetFiles(ExportFolder, "*.journey.json").Select(f => Path.GetFileName(f)).Order().ToList();
-
-    public static TheoryData<string> ExportFiles => new(ExportFileNames());
-
-    [Fact]
-    public void ExportFolder_HoldsTheSevenReferenceJourneys() => Assert.Equal(7, ExportFileNames().Count);
-
     [Theory]
-    [MemberData(nameof(ExportFiles))]
+    [MemberData(nameof(ReferenceJourneys.Files), MemberType = typeof(ReferenceJourneys))]
     public void KnownNodes_PassValidation(string file)
     {
         var failures = new List<string>();
@@ -38,7 +29,7 @@ public sealed class ReferenceExportTests
     }
 
     [Theory]
-    [MemberData(nameof(ExportFiles))]
+    [MemberData(nameof(ReferenceJourneys.Files), MemberType = typeof(ReferenceJourneys))]
     public void KnownNodes_StoreOnlyPropertiesTheDescriptorKnows(string file)
     {
         var failures = new List<string>();
@@ -52,7 +43,7 @@ public sealed class ReferenceExportTests
     }
 
     [Theory]
-    [MemberData(nameof(ExportFiles))]
+    [MemberData(nameof(ReferenceJourneys.Files), MemberType = typeof(ReferenceJourneys))]
     public void KnownNodes_HaveTheOutcomesAmComputed(string file)
     {
         var nodes = AllNodes(file).ToDictionary(n => n.Id);
@@ -91,7 +82,7 @@ public sealed class ReferenceExportTests
     public void ReferenceExports_ExerciseMostOfTheCatalogue()
     {
         // Guards the tests above against passing vacuously because nothing was recognised.
-        var seen = ExportFileNames().SelectMany(KnownNodes).Select(n => n.NodeType).ToHashSet();
+        var seen = ReferenceJourneys.FileNames.SelectMany(KnownNodes).Select(n => n.NodeType).ToHashSet();
 
         Assert.True(seen.Count >= 14, $"only {seen.Count} known node types found in the exports");
     }
@@ -102,7 +93,7 @@ public sealed class ReferenceExportTests
     /// <summary>Every node config of an export (single-journey or multi-journey form), top-level and inside Page nodes.</summary>
     private static IEnumerable<ExportedNode> AllNodes(string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(ExportFolder, file)));
+        using var document = JsonDocument.Parse(ReferenceJourneys.Load(file));
         var journeys = document.RootElement.TryGetProperty("trees", out var trees)
             ? trees.EnumerateObject().Select(t => t.Value).ToList()
             : [document.RootElement];

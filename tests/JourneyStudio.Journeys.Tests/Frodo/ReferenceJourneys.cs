@@ -19,7 +19,7 @@ internal static class ReferenceJourneys
         {
             var data = new TheoryData<string, string>();
             foreach (var file in FileNames)
-                foreach (var catalog in new[] { "test", "empty", "default" })
+                foreach (var catalog in TestCatalog.NameList)
                     data.Add(file, catalog);
             return data;
         }

@@ -21,7 +21,9 @@ internal static class TestCatalog
     public static readonly NodeCatalog Empty = new([]);
 
     /// <summary>Catalogues a round trip must work with: the test one, an empty one and the shipped default.</summary>
-    public static TheoryData<string> Names => new() { "test", "empty", "default" };
+    public static readonly IReadOnlyList<string> NameList = ["test", "empty", "default"];
+
+    public static TheoryData<string> Names => new(NameList);
 
     public static NodeCatalog ByName(string name) => name switch
     {

@@ -9,10 +9,10 @@ namespace JourneyStudio.Journeys.Catalog.Nodes;
 public sealed class PollingWaitDescriptor : NodeDescriptor
 {
     /// <summary>Waiting text; <c>{{time}}</c> is replaced by the seconds to wait.</summary>
-    public const string DefaultWaitingMessage = "Waiting for response...";
+    public const string DefaultWaitingMessage = SharedProperties.DefaultWaitingMessage;
 
     /// <summary>Label of the button that leaves the wait by the EXITED outcome.</summary>
-    public const string DefaultExitMessage = "Cancel";
+    public const string DefaultExitMessage = SharedProperties.DefaultExitMessage;
 
     public const string DoneOutcome = "DONE";
     public const string ExitedOutcome = "EXITED";
@@ -35,8 +35,7 @@ public sealed class PollingWaitDescriptor : NodeDescriptor
             Name = "spamDetectionTolerance", Label = "Spam Tolerance", Kind = ConfigValueKind.Integer, Default = Json(3), Minimum = 0,
             Help = "How many early requests are tolerated before the Spam outcome (0 means none). Used only with spam detection on.",
         },
-        SharedProperties.LocalizedMessage("waitingMessage", "Waiting Message",
-            "Text shown while waiting; {{time}} is replaced by the seconds to wait.", DefaultWaitingMessage),
+        SharedProperties.WaitingMessage,
         new()
         {
             Name = "exitable", Label = "Exitable", Kind = ConfigValueKind.Boolean, Default = Json(false),

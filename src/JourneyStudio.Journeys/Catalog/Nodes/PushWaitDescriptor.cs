@@ -6,13 +6,13 @@ namespace JourneyStudio.Journeys.Catalog.Nodes;
 public sealed class PushWaitDescriptor : NodeDescriptor
 {
     /// <summary>Waiting text; <c>{{time}}</c> is replaced by the seconds to wait.</summary>
-    public const string DefaultWaitingMessage = "Waiting for response...";
+    public const string DefaultWaitingMessage = SharedProperties.DefaultWaitingMessage;
 
     /// <summary>Waiting text for number matching; <c>{{challenge}}</c> is replaced by the number to tap.</summary>
     public const string DefaultChallengeMessage = "Tap the number [{{challenge}}] on the Push Notification to continue.";
 
     /// <summary>Label of the button that leaves the wait by the EXITED outcome.</summary>
-    public const string DefaultExitMessage = "Cancel";
+    public const string DefaultExitMessage = SharedProperties.DefaultExitMessage;
 
     public const string DoneOutcome = "DONE";
     public const string ExitedOutcome = "EXITED";
@@ -26,8 +26,7 @@ public sealed class PushWaitDescriptor : NodeDescriptor
             Name = "secondsToWait", Label = "Seconds To Wait", Kind = ConfigValueKind.Integer, Default = Json(5), Minimum = 1,
             Help = "Seconds the client waits before the journey goes on to the Done outcome (usually a Push Result Verifier).",
         },
-        SharedProperties.LocalizedMessage("waitingMessage", "Waiting Message",
-            "Text shown while waiting; {{time}} is replaced by the seconds to wait.", DefaultWaitingMessage),
+        SharedProperties.WaitingMessage,
         SharedProperties.LocalizedMessage("challengeMessage", "Push Challenge Message",
             "Text shown instead of the waiting message when the Push Sender uses number matching; {{challenge}} is replaced by the number.",
             DefaultChallengeMessage),

@@ -30,6 +30,15 @@ internal static class SharedProperties
             : $"{help} Keys are locales such as en or en-gb; leave empty for the default \"{defaultText}\".",
     };
 
+    // --- Polling Wait and Push Wait ---
+
+    public const string DefaultWaitingMessage = "Waiting for response...";
+    public const string DefaultExitMessage = "Cancel";
+
+    /// <summary>The text shown while the client waits; both wait nodes replace <c>{{time}}</c> the same way.</summary>
+    public static ConfigProperty WaitingMessage => LocalizedMessage("waitingMessage", "Waiting Message",
+        "Text shown while waiting; {{time}} is replaced by the seconds to wait.", DefaultWaitingMessage);
+
     // --- Push, OATH and Combined registration (AM's MultiFactorCommonConfig) ---
 
     public const string DefaultIssuer = "ForgeRock";
