@@ -9,16 +9,8 @@ public sealed class UsernameCollectorNodeProcessor : INodeProcessor
 {
     public string TypeId => NodeTypeIds.UsernameCollector;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
-    {
-        // An empty answer asks again, like AM.
-        if (context.GetCallback(Callback.NameType)?.GetInputString() is { Length: > 0 } username)
-        {
-            context.SharedState[SharedStateKeys.Username] = username;
-            return ValueTask.FromResult(NodeResult.Goto("outcome"));
-        }
-        return ValueTask.FromResult(NodeResult.Send(Callback.Name("User Name")));
-    }
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context) =>
+        Collect.Answer(context, Callback.Name("User Name"), username => context.SharedState[SharedStateKeys.Username] = username);
 }
 
 /// <summary>Password Collector: asks for a password (PasswordCallback "Password") and puts it in <em>transient</em> <c>password</c>.</summary>
@@ -26,16 +18,9 @@ public sealed class PasswordCollectorNodeProcessor : INodeProcessor
 {
     public string TypeId => NodeTypeIds.PasswordCollector;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
-    {
-        if (context.GetCallback(Callback.PasswordType)?.GetInputString() is { Length: > 0 } password)
-        {
-            // Transient: a password must never reach the stored session.
-            context.TransientState[SharedStateKeys.Password] = password;
-            return ValueTask.FromResult(NodeResult.Goto("outcome"));
-        }
-        return ValueTask.FromResult(NodeResult.Send(Callback.Password("Password")));
-    }
+    // Transient: a password must never reach the stored session.
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context) =>
+        Collect.Answer(context, Callback.Password("Password"), password => context.TransientState[SharedStateKeys.Password] = password);
 }
 
 /// <summary>
@@ -47,17 +32,13 @@ public sealed class ValidatedUsernameNodeProcessor : INodeProcessor
 {
     public string TypeId => NodeTypeIds.PlatformUsername;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
-    {
-        if (context.GetCallback(Callback.NameType)?.GetInputString() is { Length: > 0 } username)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context) =>
+        Collect.Answer(context, Callback.Name("Username"), username =>
         {
             var attribute = context.Config.GetString("usernameAttribute") is { Length: > 0 } a ? a : "userName";
             context.SharedState[SharedStateKeys.Username] = username;
             context.SharedState.GetOrCreateObject(SharedStateKeys.ObjectAttributes)[attribute] = username;
-            return ValueTask.FromResult(NodeResult.Goto("outcome"));
-        }
-        return ValueTask.FromResult(NodeResult.Send(Callback.Name("Username")));
-    }
+        });
 }
 
 /// <summary>
@@ -68,15 +49,24 @@ public sealed class ValidatedPasswordNodeProcessor : INodeProcessor
 {
     public string TypeId => NodeTypeIds.PlatformPassword;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
-    {
-        if (context.GetCallback(Callback.PasswordType)?.GetInputString() is { Length: > 0 } password)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context) =>
+        Collect.Answer(context, Callback.Password("Password"), password =>
         {
             var attribute = context.Config.GetString("passwordAttribute") is { Length: > 0 } a ? a : "password";
             context.TransientState[SharedStateKeys.Password] = password;
             context.TransientState.GetOrCreateObject(SharedStateKeys.ObjectAttributes)[attribute] = password;
-            return ValueTask.FromResult(NodeResult.Goto("outcome"));
-        }
-        return ValueTask.FromResult(NodeResult.Send(Callback.Password("Password")));
+        });
+}
+
+/// <summary>The single-prompt collectors: send the prompt until the client answers it with a non-empty value.</summary>
+internal static class Collect
+{
+    public static ValueTask<NodeResult> Answer(NodeContext context, Callback prompt, Action<string> store)
+    {
+        // An empty answer asks again, like AM.
+        if (context.GetCallback(prompt.Type)?.GetInputString() is not { Length: > 0 } answer)
+            return ValueTask.FromResult(NodeResult.Send(prompt));
+        store(answer);
+        return ValueTask.FromResult(NodeResult.Goto("outcome"));
     }
 }

@@ -15,8 +15,6 @@ namespace JourneyStudio.Runtime.Nodes;
 /// </summary>
 public sealed class PollingWaitNodeProcessor : INodeProcessor
 {
-    private const int ExitPressed = 0;
-    private const int ExitNotPressed = 100;
 
     public string TypeId => NodeTypeIds.PollingWait;
 
@@ -25,42 +23,25 @@ public sealed class PollingWaitNodeProcessor : INodeProcessor
         var config = context.Config;
         var seconds = config.GetInt64("secondsToWait") ?? 8;
         var exitable = config.GetBoolean("exitable") ?? false;
-        var endTimeKey = context.Node.Id + ".end_time";
-        var spamCountKey = context.Node.Id + ".spam_count";
-        var now = context.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var timer = new WaitTimer(context);
 
-        NodeResult Complete(string outcome)
+        if (exitable && timer.ExitRequested)
+            return timer.Complete("EXITED");
+
+        switch (timer.Advance(seconds, out var earlyResubmissions))
         {
-            context.SharedState.Remove(endTimeKey);
-            context.SharedState.Remove(spamCountKey);
-            return NodeResult.Goto(outcome);
-        }
-
-        if (exitable && context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() == ExitPressed)
-            return ValueTask.FromResult(Complete("EXITED"));
-
-        var endTime = context.SharedState.GetInt64(endTimeKey);
-        if (endTime is null)
-        {
-            context.SharedState[endTimeKey] = now + seconds * 1000;
-            context.SharedState[spamCountKey] = 0;
-        }
-        else
-        {
-            if (now >= endTime) return ValueTask.FromResult(Complete("DONE"));
-
-            // The wait is not over, so this submission came early.
-            var earlyResubmissions = (context.SharedState.GetInt64(spamCountKey) ?? 0) + 1;
-            context.SharedState[spamCountKey] = earlyResubmissions;
-            if ((config.GetBoolean("spamDetectionEnabled") ?? false) && earlyResubmissions > (config.GetInt64("spamDetectionTolerance") ?? 3))
-                return ValueTask.FromResult(Complete("SPAM"));
+            case WaitProgress.Elapsed:
+                return timer.Complete("DONE");
+            case WaitProgress.Early when (config.GetBoolean("spamDetectionEnabled") ?? false)
+                                         && earlyResubmissions > (config.GetInt64("spamDetectionTolerance") ?? 3):
+                return timer.Complete("SPAM");
         }
 
         var message = context.Localize("waitingMessage", "Waiting for response...")
             .Replace("{{time}}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var callbacks = new List<Callback> { Callback.PollingWait(seconds * 1000, message) };
         if (exitable)
-            callbacks.Add(Callback.Confirmation([context.Localize("exitMessage", "Cancel")], defaultOption: ExitPressed, selectedIndex: ExitNotPressed));
+            callbacks.Add(WaitTimer.ExitCallback(context.Localize("exitMessage", "Cancel")));
         return ValueTask.FromResult(NodeResult.Send(callbacks));
     }
 }

@@ -53,6 +53,17 @@ public sealed class EngineHarness
     /// <summary>Answers <paramref name="result"/> (which must be a step) with input values by IDToken name.</summary>
     public async Task<JourneyRunResult> SubmitAsync(JourneyRunResult result, params (string Input, object? Value)[] answers)
     {
+        var (restored, submitted) = Answer(result, answers);
+        return await CreateEngine().ContinueAsync(restored, submitted, JourneyRequestInfo.Empty);
+    }
+
+    /// <summary>
+    /// What a client posts back for <paramref name="result"/> (a step): the step as JSON with inputs filled by IDToken
+    /// name, parsed against the pending callbacks, and the session state restored through JSON as a store would keep it.
+    /// </summary>
+    public static (JourneySessionState State, IReadOnlyList<Callback> Submitted) Answer(
+        JourneyRunResult result, params (string Input, object? Value)[] answers)
+    {
         var step = Assert.IsType<JourneyStep>(result);
         var body = JsonNode.Parse(StepSerializer.Serialize("auth-id", step.Callbacks, step.Header, step.Description, step.Stage))!;
         foreach (var (input, value) in answers)
@@ -65,9 +76,7 @@ public sealed class EngineHarness
         }
         var parsed = StepSerializer.Parse(body.ToJsonString(), step.State.PendingCallbacks);
         Assert.True(parsed.Succeeded, parsed.Error?.Message);
-        // Through JSON, as a stored session would be.
-        var restored = JourneySessionState.FromJson(step.State.ToJson());
-        return await CreateEngine().ContinueAsync(restored, parsed.Callbacks!, JourneyRequestInfo.Empty);
+        return (JourneySessionState.FromJson(step.State.ToJson()), parsed.Callbacks!);
     }
 
     public static IReadOnlyList<string> Types(JourneyRunResult result) =>

@@ -150,6 +150,20 @@ internal static class MfaNodeSupport
         }
     }
 
+    /// <summary>The JSON object <paramref name="json"/> holds; null when it is absent, not JSON or not an object.</summary>
+    public static JsonObject? TryParseObject(string? json)
+    {
+        if (json is null) return null;
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string? GetString(this JsonObject obj, string key) =>
         obj[key] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 

@@ -147,14 +147,7 @@ internal static class MfaRegistrationSupport
 
     private static PushPoll ParseRegistration(PushMessageRecord message, string uuid, string issuer)
     {
-        JsonObject? registration = null;
-        try
-        {
-            registration = message.RegistrationJson is null ? null : JsonNode.Parse(message.RegistrationJson) as JsonObject;
-        }
-        catch (JsonException)
-        {
-        }
+        var registration = MfaNodeSupport.TryParseObject(message.RegistrationJson);
         if (registration?.GetString("mechanismUid") is not { Length: > 0 } mechanismUid
             || registration.GetString("communicationId") is not { Length: > 0 } communicationId)
             return new PushPoll.Failed("the device's registration lacks its mechanism id or communication id");

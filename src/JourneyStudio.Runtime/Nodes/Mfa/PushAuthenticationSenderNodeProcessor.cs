@@ -176,7 +176,7 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
         var profile = context.SharedState[SharedStateKeys.DeviceProfile] switch
         {
             JsonObject obj => obj,
-            JsonValue text when text.TryGetValue<string>(out var s) => TryParseObject(s),
+            JsonValue text when text.TryGetValue<string>(out var s) => MfaNodeSupport.TryParseObject(s),
             _ => null,
         };
         var headers = context.Request.Headers;
@@ -186,17 +186,5 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
             ["remoteIp"] = headers.TryGetValue("X-Real-IP", out var realIp) ? realIp : context.Request.RemoteIpAddress,
             ["userAgent"] = headers.TryGetValue("User-Agent", out var agent) ? agent : context.Request.UserAgent,
         };
-    }
-
-    private static JsonObject? TryParseObject(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

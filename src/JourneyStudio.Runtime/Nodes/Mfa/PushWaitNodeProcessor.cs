@@ -15,42 +15,18 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 public sealed class PushWaitNodeProcessor : INodeProcessor
 {
     public const string ChallengeNumberId = "pushChallengeNumber";
-    private const int ExitPressed = 0;
-    private const int ExitNotPressed = 100;
 
     public string TypeId => NodeTypeIds.PushWait;
 
     public ValueTask<NodeResult> ProcessAsync(NodeContext context)
     {
         var seconds = context.Config.GetInt64("secondsToWait") ?? 5;
-        var endTimeKey = context.Node.Id + ".end_time";
-        var spamCountKey = context.Node.Id + ".spam_count";
-        var now = context.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var timer = new WaitTimer(context);
 
-        NodeResult Complete(string outcome)
-        {
-            context.SharedState.Remove(endTimeKey);
-            context.SharedState.Remove(spamCountKey);
-            return NodeResult.Goto(outcome);
-        }
-
-        if (context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() == ExitPressed)
-            return ValueTask.FromResult(Complete(PushWaitDescriptor.ExitedOutcome));
-
-        var endTime = context.SharedState.GetInt64(endTimeKey);
-        if (endTime is null)
-        {
-            context.SharedState[endTimeKey] = now + seconds * 1000;
-            context.SharedState[spamCountKey] = 0;
-        }
-        else if (now >= endTime)
-        {
-            return ValueTask.FromResult(Complete(PushWaitDescriptor.DoneOutcome));
-        }
-        else
-        {
-            context.SharedState[spamCountKey] = (context.SharedState.GetInt64(spamCountKey) ?? 0) + 1;
-        }
+        if (timer.ExitRequested)
+            return timer.Complete(PushWaitDescriptor.ExitedOutcome);
+        if (timer.Advance(seconds, out _) == WaitProgress.Elapsed)
+            return timer.Complete(PushWaitDescriptor.DoneOutcome);
 
         var number = MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge);
         var message = number is null
@@ -60,8 +36,7 @@ public sealed class PushWaitNodeProcessor : INodeProcessor
                 .Replace("{{challenge}}", number, StringComparison.Ordinal);
         var callbacks = new List<Callback> { Callback.PollingWait(seconds * 1000, message) };
         if (number is not null) callbacks.Add(Callback.HiddenValue(ChallengeNumberId, number));
-        callbacks.Add(Callback.Confirmation(
-            [context.Localize("exitMessage", PushWaitDescriptor.DefaultExitMessage)], defaultOption: ExitPressed, selectedIndex: ExitNotPressed));
+        callbacks.Add(WaitTimer.ExitCallback(context.Localize("exitMessage", PushWaitDescriptor.DefaultExitMessage)));
         return ValueTask.FromResult(NodeResult.Send(callbacks));
     }
 }

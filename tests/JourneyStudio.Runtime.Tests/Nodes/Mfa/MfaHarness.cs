@@ -113,20 +113,8 @@ internal sealed class MfaHarness : IAsyncDisposable
     /// <summary>Answers <paramref name="result"/> (a step) with input values by IDToken name, through JSON as a client would.</summary>
     public async Task<JourneyRunResult> SubmitAsync(JourneyRunResult result, params (string Input, object? Value)[] answers)
     {
-        var step = Assert.IsType<JourneyStep>(result);
-        var body = JsonNode.Parse(StepSerializer.Serialize("auth-id", step.Callbacks, step.Header, step.Description, step.Stage))!;
-        foreach (var (input, value) in answers)
-        {
-            var entry = body["callbacks"]!.AsArray()
-                .SelectMany(c => c!["input"]?.AsArray() ?? [])
-                .SingleOrDefault(i => (string?)i!["name"] == input)
-                ?? throw new InvalidOperationException($"The step has no input {input}.");
-            entry["value"] = System.Text.Json.JsonSerializer.SerializeToNode(value);
-        }
-        var parsed = StepSerializer.Parse(body.ToJsonString(), step.State.PendingCallbacks);
-        Assert.True(parsed.Succeeded, parsed.Error?.Message);
-        var restored = JourneySessionState.FromJson(step.State.ToJson());
-        var next = await CreateEngine().ContinueAsync(restored, parsed.Callbacks!, Request);
+        var (restored, submitted) = EngineHarness.Answer(result, answers);
+        var next = await CreateEngine().ContinueAsync(restored, submitted, Request);
         Assert.DoesNotContain(MfaStateKeys.RecoveryCodes, next.State.ToJson());
         return next;
     }
