@@ -30,7 +30,14 @@ public sealed class BoundedPasswordHasher : IDisposable
     }
 
     /// <summary>Checks <paramref name="password"/>; with a null <paramref name="hash"/> it does the same work and answers false.</summary>
-    public async Task<bool> VerifyAsync(string? hash, string password, CancellationToken cancellationToken = default)
+    public async Task<bool> VerifyAsync(string? hash, string password, CancellationToken cancellationToken = default) =>
+        await CheckAsync(hash, password, cancellationToken) != PasswordVerificationResult.Failed;
+
+    /// <summary>
+    /// Like <see cref="VerifyAsync"/>, but tells <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> apart,
+    /// for callers that upgrade old hashes while the password is at hand. A null <paramref name="hash"/> answers Failed.
+    /// </summary>
+    public async Task<PasswordVerificationResult> CheckAsync(string? hash, string password, CancellationToken cancellationToken = default)
     {
         await _slots.WaitAsync(cancellationToken);
         try
@@ -38,7 +45,7 @@ public sealed class BoundedPasswordHasher : IDisposable
             return await Task.Run(() =>
             {
                 var result = Hasher.VerifyHashedPassword(null!, hash ?? _unknownUserHash.Value, password);
-                return hash is not null && result != PasswordVerificationResult.Failed;
+                return hash is null ? PasswordVerificationResult.Failed : result;
             }, cancellationToken);
         }
         finally { _slots.Release(); }

@@ -1,5 +1,6 @@
 using JourneyStudio.Runtime.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JourneyStudio.Runtime.Identities;
 
@@ -8,7 +9,8 @@ public static class IdentityServiceCollectionExtensions
     /// <summary>The identity store, the bounded password hasher and the engine's identity-backed services.</summary>
     public static IServiceCollection AddJourneyStudioIdentities(this IServiceCollection services)
     {
-        services.AddSingleton<BoundedPasswordHasher>();
+        // Also registered by AddJourneyStudioData (admins' passwords): one hasher, one bound, for the whole process.
+        services.TryAddSingleton<BoundedPasswordHasher>();
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
         services.AddSingleton<IRetryCounterStore, DatabaseRetryCounterStore>();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using JourneyStudio.Runtime.Identities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace JourneyStudio.Runtime.Persistence;
 public sealed class AdminAccountStore(
     IDbContextFactory<JourneyStudioDbContext> contextFactory,
     IOptions<JourneyStudioDataOptions> options,
+    BoundedPasswordHasher hasher,
     TimeProvider timeProvider)
 {
     public const int MaxUsernameLength = 100;
@@ -20,13 +22,6 @@ public sealed class AdminAccountStore(
     // No look-alikes (0/O, 1/l/I): the generated password is read off a console and typed in.
     // 57 symbols x 24 characters is about 140 bits.
     private const string GeneratedPasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
-    private static readonly PasswordHasher<AdminAccount> Hasher = new();
-
-    // Verified against when the username is unknown, so that a failed sign-in costs the same time
-    // whether or not the account exists and response times do not reveal admin usernames.
-    private static readonly Lazy<string> UnknownUserHash =
-        new(() => Hasher.HashPassword(null!, RandomNumberGenerator.GetHexString(32)));
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
     {
@@ -40,11 +35,13 @@ public sealed class AdminAccountStore(
         if (ValidateUsername(username) is { } usernameProblem) return new AdminCreateResult.Invalid(usernameProblem);
         if (ValidatePassword(password) is { } passwordProblem) return new AdminCreateResult.Invalid(passwordProblem);
 
+        // Hashed before the write lock is taken, so the slow hash never holds up other writers.
+        var passwordHash = await hasher.HashAsync(password, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.AdminAccounts.Where(a => a.Username == username).Select(a => a.Username).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return new AdminCreateResult.UsernameTaken(existing);
-        var account = NewAccount(username, password);
+        var account = NewAccount(username, passwordHash);
         db.AdminAccounts.Add(account);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -76,7 +73,7 @@ public sealed class AdminAccountStore(
         // Check and insert under one write lock: two hosts starting on one file create one admin.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.AdminAccounts.AnyAsync(cancellationToken)) return new FirstAdminResult.AlreadyPresent();
-        db.AdminAccounts.Add(NewAccount(username, password));
+        db.AdminAccounts.Add(NewAccount(username, await hasher.HashAsync(password, cancellationToken)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FirstAdminResult.Created(username, generated ? password : null);
@@ -89,19 +86,14 @@ public sealed class AdminAccountStore(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var account = await db.AdminAccounts.SingleOrDefaultAsync(a => a.Username == username, cancellationToken);
-        if (account is null)
-        {
-            Hasher.VerifyHashedPassword(null!, UnknownUserHash.Value, password);
-            return null;
-        }
-
-        switch (Hasher.VerifyHashedPassword(account, account.PasswordHash, password))
+        // An unknown username costs the same hash as a known one, so response times do not reveal admin usernames.
+        switch (await hasher.CheckAsync(account?.PasswordHash, password, cancellationToken))
         {
             case PasswordVerificationResult.Success:
-                return Summarize(account);
+                return Summarize(account!);
             case PasswordVerificationResult.SuccessRehashNeeded:
                 // The hash predates the current hasher settings; upgrade it while the password is at hand.
-                account.PasswordHash = Hasher.HashPassword(account, password);
+                account!.PasswordHash = await hasher.HashAsync(password, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Summarize(account);
             default:
@@ -129,10 +121,10 @@ public sealed class AdminAccountStore(
             ? $"An admin password needs at least {MinPasswordLength} characters."
             : null;
 
-    private AdminAccount NewAccount(string username, string password) => new()
+    private AdminAccount NewAccount(string username, string passwordHash) => new()
     {
         Username = username,
-        PasswordHash = Hasher.HashPassword(null!, password),
+        PasswordHash = passwordHash,
         CreatedAt = timeProvider.GetUtcNow(),
     };
 

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Identities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -37,6 +38,7 @@ public static class JourneyStudioDataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneyStore>();
+        services.TryAddSingleton<BoundedPasswordHasher>();
         services.TryAddSingleton<AdminAccountStore>();
         return services;
     }

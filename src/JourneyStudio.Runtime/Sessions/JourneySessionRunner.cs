@@ -97,9 +97,11 @@ public sealed partial class JourneySessionRunner(
             await sessions.ReleaseClaimAsync(session.Id, step, CancellationToken.None);
             throw;
         }
-        var saved = await sessions.SaveStepAsync(session.Id, step, result.State, cancellationToken);
-        var pinned = await journeys.GetRevisionAsync(journeyName, session.State.Revision, cancellationToken);
-        return await ConcludeAsync(saved, result, pinned?.Journey.Settings.NoSession ?? false, cancellationToken);
+        var saved = await sessions.SaveStepAsync(session, result.State, cancellationToken);
+        // Only a success needs the journey's settings; a step or a failure skips reading the pinned revision again.
+        var noSession = result is JourneySuccess
+            && (await journeys.GetRevisionAsync(journeyName, session.State.Revision, cancellationToken))?.Journey.Settings.NoSession == true;
+        return await ConcludeAsync(saved, result, noSession, cancellationToken);
     }
 
     private async Task<AuthenticateOutcome> ConcludeAsync(JourneySession session, JourneyRunResult result, bool noSession, CancellationToken cancellationToken)

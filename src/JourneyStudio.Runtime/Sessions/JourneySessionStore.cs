@@ -103,15 +103,31 @@ public sealed class JourneySessionStore(
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Step, step), cancellationToken);
     }
 
-    /// <summary>Stores the state a claimed step produced; the session stays at the claimed step + 1.</summary>
-    public async Task<JourneySession> SaveStepAsync(string id, int claimedStep, JourneySessionState state, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores the state a claimed step produced; <paramref name="claimed"/> is the session as read before
+    /// <see cref="TryClaimStepAsync"/>, which stays at the claimed step + 1. One UPDATE, no second read of the row.
+    /// </summary>
+    public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Set<JourneySessionRecord>().SingleOrDefaultAsync(s => s.Id == id && s.Step == claimedStep + 1, cancellationToken)
-            ?? throw new InvalidOperationException($"Journey session {id} is no longer at step {claimedStep + 1}; the step was not claimed.");
+        var record = new JourneySessionRecord
+        {
+            Id = claimed.Id, JourneyName = state.JourneyName, Revision = state.Revision, Realm = state.Realm,
+            Step = claimed.Step + 1, CreatedAt = claimed.CreatedAt, MaxExpiresAt = claimed.MaxExpiresAt,
+            StateJson = "", CallbacksJson = "", VisitedPathJson = "",
+        };
         Apply(record, state, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == record.Id && s.Step == record.Step)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, record.Status)
+                .SetProperty(r => r.StateJson, record.StateJson)
+                .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
+                .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
+                .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
+                .SetProperty(r => r.ExpiresAt, record.ExpiresAt), cancellationToken);
+        if (updated != 1)
+            throw new InvalidOperationException($"Journey session {claimed.Id} is no longer at step {record.Step}; the step was not claimed.");
         return ToSession(record);
     }
 

@@ -39,9 +39,12 @@ public sealed class SessionStoreTests : IAsyncLifetime
         Assert.False(await store.TryClaimStepAsync(session.Id, 2));
         Assert.True(await store.TryClaimStepAsync(session.Id, 1));
         Assert.False(await store.TryClaimStepAsync(session.Id, 1));
-        var saved = await store.SaveStepAsync(session.Id, 1, State());
+        var saved = await store.SaveStepAsync(session, State());
         Assert.Equal(2, saved.Step);
+        Assert.Equal(2, (await store.GetAsync(session.Id))!.Step);
         Assert.True(await store.TryClaimStepAsync(session.Id, 2));
+        // Step 2 was claimed (the row is at 3), so the step-1 session can no longer be saved over it.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveStepAsync(session, State()));
     }
 
     [Fact]
@@ -64,7 +67,7 @@ public sealed class SessionStoreTests : IAsyncLifetime
         _db.Clock.Advance(TimeSpan.FromMinutes(4));
         Assert.False((await store.GetAsync(session.Id))!.IsTimedOut(_db.Clock.GetUtcNow()));
         Assert.True(await store.TryClaimStepAsync(session.Id, 1));
-        await store.SaveStepAsync(session.Id, 1, State());
+        await store.SaveStepAsync(session, State());
 
         _db.Clock.Advance(TimeSpan.FromMinutes(3)); // 7 min: idle ok (3 < 5), maximum not reached
         Assert.False((await store.GetAsync(session.Id))!.IsTimedOut(_db.Clock.GetUtcNow()));
