@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace JourneyStudio.Runtime.Sessions;
 
-/// <summary>Deletes timed-out sign-ons and expired user sessions every <see cref="JourneySessionOptions.PurgeInterval"/>.</summary>
+/// <summary>
+/// Deletes timed-out sign-ons, expired user sessions and push messages expired longer than
+/// <see cref="JourneySessionOptions.FinishedRetention"/> every <see cref="JourneySessionOptions.PurgeInterval"/>.
+/// </summary>
 public sealed partial class JourneySessionPurgeService(
     IServiceProvider services,
     IOptions<JourneySessionOptions> options,
@@ -31,8 +35,11 @@ public sealed partial class JourneySessionPurgeService(
         {
             var journeySessions = await services.GetRequiredService<JourneySessionStore>().PurgeExpiredAsync(cancellationToken);
             var userSessions = await services.GetRequiredService<UserSessionStore>().PurgeExpiredAsync(cancellationToken);
-            if (journeySessions + userSessions > 0)
-                LogPurged(journeySessions, userSessions);
+            // Kept past their expiry as long as finished sign-ons, so a late answer still hears "expired", not "unknown".
+            var pushMessages = await services.GetRequiredService<PushMessageStore>()
+                .PurgeExpiredAsync(options.Value.FinishedRetention, cancellationToken);
+            if (journeySessions + userSessions + pushMessages > 0)
+                LogPurged(journeySessions, userSessions, pushMessages);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -41,8 +48,8 @@ public sealed partial class JourneySessionPurgeService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {JourneySessions} expired sign-ons and {UserSessions} expired user sessions.")]
-    private partial void LogPurged(int journeySessions, int userSessions);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {JourneySessions} expired sign-ons, {UserSessions} expired user sessions and {PushMessages} expired push messages.")]
+    private partial void LogPurged(int journeySessions, int userSessions, int pushMessages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging expired sessions failed; retrying at the next interval.")]
     private partial void LogPurgeFailed(Exception exception);

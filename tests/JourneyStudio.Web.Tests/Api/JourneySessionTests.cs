@@ -1,9 +1,11 @@
 using System.Net;
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace JourneyStudio.Web.Tests.Api;
 
@@ -118,6 +120,28 @@ public sealed class JourneySessionTests(ApiServerFixture fixture) : IClassFixtur
 
         Assert.Equal(1, purged);
         Assert.Empty(await store.ListRecentAsync(SignOnJourneys.Plain));
+    }
+
+    [Fact]
+    public async Task PurgeService_DeletesPushMessagesExpiredLongerThanTheRetention_KeepsTheRest()
+    {
+        await using var server = StudioServer.Start(new Dictionary<string, string?> { ["JourneyStudio:Sessions:FinishedRetention"] = "00:01:00" });
+        var messages = server.Services.GetRequiredService<PushMessageStore>();
+        var now = DateTimeOffset.UtcNow;
+        PushMessageRecord Message(string id, DateTimeOffset expiresAt) => new()
+        {
+            MessageId = id, Kind = PushMessageKind.Authenticate, Username = "alice", Realm = "alpha", ProtectedSecret = "x",
+            Challenge = "c", CreatedAt = expiresAt.AddMinutes(-2), ExpiresAt = expiresAt,
+        };
+        await messages.AddAsync(Message("AUTHENTICATE:long-gone", now.AddMinutes(-5)));
+        await messages.AddAsync(Message("AUTHENTICATE:just-expired", now.AddSeconds(-10)));
+        await messages.AddAsync(Message("AUTHENTICATE:pending", now.AddMinutes(2)));
+
+        await server.Services.GetServices<IHostedService>().OfType<JourneySessionPurgeService>().Single().PurgeOnceAsync(default);
+
+        Assert.Null(await messages.FindAsync("AUTHENTICATE:long-gone"));
+        Assert.NotNull(await messages.FindAsync("AUTHENTICATE:just-expired"));
+        Assert.NotNull(await messages.FindAsync("AUTHENTICATE:pending"));
     }
 
     [Fact]
