@@ -5,6 +5,7 @@ using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Sessions;
+using JourneyStudio.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -591,11 +592,7 @@ public sealed partial class JourneyEditor
 
     // ---- preview ----
 
-    private string PreviewUrl()
-    {
-        var baseUrl = Configuration["JourneyStudio:PublicBaseUrl"] is { Length: > 0 } configured ? configured : Navigation.BaseUri;
-        return baseUrl.TrimEnd('/') + "/login?journey=" + Uri.EscapeDataString(_session!.Current.Name);
-    }
+    private string PreviewUrl() => StudioUrls.Preview(Configuration, Navigation.BaseUri, _session!.Current.Name);
 
     private async Task Preview()
     {
