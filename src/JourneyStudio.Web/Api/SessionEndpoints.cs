@@ -59,7 +59,7 @@ public static class SessionEndpoints
 
     private static async Task<string?> TokenFromBodyAsync(HttpContext http)
     {
-        var body = await AuthenticateEndpoints.ReadBodyAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (string.IsNullOrWhiteSpace(body)) return null;
         try
         {
