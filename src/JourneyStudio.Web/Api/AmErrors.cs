@@ -1,3 +1,5 @@
+using JourneyStudio.Runtime.Realms;
+
 namespace JourneyStudio.Web.Api;
 
 /// <summary>AM's error body <c>{"code","reason","message"}</c>, used for every refusal of the end-user API.</summary>
@@ -58,20 +60,15 @@ public sealed partial class AmExceptionFilter(ILogger<AmExceptionFilter> logger)
     private partial void LogUnhandled(Exception exception, string method, string path);
 }
 
-/// <summary>The realms the studio serves: <c>alpha</c> (the default) and <c>root</c>.</summary>
+/// <summary>The realms of <see cref="RealmNames"/> as the end-user API names them in paths and answers.</summary>
 public static class Realms
 {
-    public const string Alpha = "alpha";
-    public const string Root = "root";
-
     /// <summary>The realm's canonical name, or null when the studio has no such realm.</summary>
     public static string? Normalize(string? realm) =>
-        string.Equals(realm, Alpha, StringComparison.OrdinalIgnoreCase) ? Alpha
-        : string.Equals(realm, Root, StringComparison.OrdinalIgnoreCase) ? Root
-        : null;
+        RealmNames.All.FirstOrDefault(known => string.Equals(realm, known, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>AM's realm path: <c>/alpha</c>, or <c>/</c> for the root realm.</summary>
-    public static string Path(string realm) => realm == Root ? "/" : "/" + realm;
+    public static string Path(string realm) => realm == RealmNames.Root ? "/" : "/" + realm;
 
     public static IResult NotFound(string realm) =>
         AmErrors.Result(404, $"Realm '{realm}' not found; this server has the realms 'alpha' and 'root'.");

@@ -23,7 +23,7 @@ public static class AuthenticateEndpoints
 
     private static async Task<IResult> AuthenticateAsync(HttpContext http, string realm)
     {
-        var body = await ReadBodyAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
             return AmErrors.Result(413, $"The request body is larger than {MaxBodyBytes / 1024} KB.");
 
@@ -135,21 +135,6 @@ public static class AuthenticateEndpoints
             PreferredLocales = locales,
             BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}",
         };
-    }
-
-    /// <summary>The body as text; null when it is larger than <paramref name="maxBytes"/>.</summary>
-    internal static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private sealed record Success(string TokenId, string SuccessUrl, string Realm);

@@ -1,3 +1,5 @@
+using JourneyStudio.Runtime.Realms;
+
 namespace JourneyStudio.Web.Api;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class EndUserApi
     internal static void MapForRealms(this RouteGroupBuilder root, string method, string pattern, Func<HttpContext, string, Task<IResult>> handler)
     {
         // Cast to Delegate: as a plain lambda it would bind as a RequestDelegate and drop the result.
-        root.MapMethods(pattern, [method], (Delegate)((HttpContext http) => handler(http, Realms.Root)));
+        root.MapMethods(pattern, [method], (Delegate)((HttpContext http) => handler(http, RealmNames.Root)));
         root.MapMethods("/realms/{realm}" + pattern, [method], (HttpContext http, string realm) =>
             Realms.Normalize(realm) is { } known ? handler(http, known) : Task.FromResult(Realms.NotFound(realm)));
     }

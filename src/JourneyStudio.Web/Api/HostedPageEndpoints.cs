@@ -33,7 +33,7 @@ public static class HostedPageEndpoints
 
     private static async Task<IResult> RenderQrAsync(HttpContext http)
     {
-        var body = await AuthenticateEndpoints.ReadBodyAsync(http.Request, MaxQrTextBytes * 8, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request, MaxQrTextBytes * 8, http.RequestAborted);
         if (body is null) return AmErrors.Result(400, $"The QR text must be at most {MaxQrTextBytes} bytes.");
         string? text;
         try

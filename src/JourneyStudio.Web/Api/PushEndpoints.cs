@@ -1,4 +1,3 @@
-using System.Text;
 using JourneyStudio.Runtime.Push;
 using JourneyStudio.Runtime.Push.Embedded;
 using JourneyStudio.Runtime.Realms;
@@ -37,7 +36,7 @@ public static class PushEndpoints
             {
                 http.Response.Headers.CacheControl = "no-store";
                 if (deviceToken.Length is < EmbeddedPushTransport.MinDeviceTokenLength or > EmbeddedPushTransport.MaxDeviceTokenLength)
-                    return Results.Json(Error(StatusCodes.Status400BadRequest, "Bad Request", "The device token has the wrong length."), statusCode: 400);
+                    return AmErrors.Result(StatusCodes.Status400BadRequest, "The device token has the wrong length.");
                 var messages = await inbox.TakeAsync(deviceToken, cancellationToken);
                 return Results.Json(new
                 {
@@ -56,33 +55,15 @@ public static class PushEndpoints
     private static async Task<IResult> RespondAsync(HttpContext http, PushMessageResponder responder)
     {
         var action = http.Request.Query["_action"].ToString();
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
-            return Results.Json(Error(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body is larger than {MaxBodyBytes} bytes."), statusCode: 413);
+            return AmErrors.Result(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
         var realm = http.Request.RouteValues["realm"] as string ?? RealmNames.Root;
         var result = await responder.HandleAsync(action, body, http.RequestAborted, realm);
         return result switch
         {
-            PushResponseResult.Rejected rejected => Results.Json(Error(StatusCodes.Status400BadRequest, "Bad Request", rejected.Message), statusCode: 400),
+            PushResponseResult.Rejected rejected => AmErrors.Result(StatusCodes.Status400BadRequest, rejected.Message),
             _ => Results.Json(new { }),
         };
     }
-
-    /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/>. Invalid UTF-8 becomes replacement characters, then fails JSON parsing.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    /// <summary>AM's CREST error body.</summary>
-    private static object Error(int code, string reason, string message) => new { code, reason, message };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyStudio.Runtime.Realms;
 using JourneyStudio.Runtime.Sessions;
 
 namespace JourneyStudio.Web.Api;
@@ -59,7 +60,7 @@ public static class SessionEndpoints
 
     private static async Task<string?> TokenFromBodyAsync(HttpContext http)
     {
-        var body = await AuthenticateEndpoints.ReadBodyAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (string.IsNullOrWhiteSpace(body)) return null;
         try
         {
@@ -83,7 +84,7 @@ public static class SessionEndpoints
 
     /// <summary>AM's universal id of a user, e.g. <c>id=demo,ou=user,o=alpha,ou=services,ou=am-config</c>.</summary>
     private static string UniversalId(UserSession session) =>
-        session.Realm == Realms.Root
+        session.Realm == RealmNames.Root
             ? $"id={session.Username},ou=user,ou=am-config"
             : $"id={session.Username},ou=user,o={session.Realm},ou=services,ou=am-config";
 

@@ -1,4 +1,5 @@
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.Realms;
 
 namespace JourneyStudio.Web.Api;
 
@@ -7,7 +8,7 @@ public static class UserEndpoints
 {
     public static void MapUserEndpoints(this RouteGroupBuilder root)
     {
-        root.MapGet("/users/{username}", (HttpContext http, string username) => GetUserAsync(http, Realms.Root, username));
+        root.MapGet("/users/{username}", (HttpContext http, string username) => GetUserAsync(http, RealmNames.Root, username));
         root.MapGet("/realms/{realm}/users/{username}", (HttpContext http, string realm, string username) =>
             Realms.Normalize(realm) is { } known ? GetUserAsync(http, known, username) : Task.FromResult(Realms.NotFound(realm)));
     }

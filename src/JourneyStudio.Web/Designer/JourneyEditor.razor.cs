@@ -5,6 +5,7 @@ using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Sessions;
+using JourneyStudio.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -314,9 +315,7 @@ public sealed partial class JourneyEditor
         var point = _diagram!.Diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
         if (PageAt(point) is { } page)
         {
-            var (result, childId) = _session.AddNodeToPage(descriptor.TypeId, page.Id);
-            if (childId is not null) _selectedId = childId;
-            Report(result);
+            AddToPage(descriptor, page.Id);
             return;
         }
         _selectedId = _session.AddNode(descriptor.TypeId, Math.Round(point.X), Math.Round(point.Y));
@@ -333,9 +332,7 @@ public sealed partial class JourneyEditor
         var selectedPage = _selectedId is { } selected && _diagram!.FindNode(selected) is { Kind: StepKind.Page } page ? page : null;
         if (selectedPage is not null && descriptor.CanBeOnPage)
         {
-            var (result, childId) = _session.AddNodeToPage(descriptor.TypeId, selectedPage.Id);
-            if (childId is not null) _selectedId = childId;
-            Report(result);
+            AddToPage(descriptor, selectedPage.Id);
             return;
         }
         var diagram = _diagram!.Diagram;
@@ -346,6 +343,14 @@ public sealed partial class JourneyEditor
             y += 110;
         _selectedId = _session.AddNode(descriptor.TypeId, x, y);
         Refresh();
+    }
+
+    /// <summary>Adds the node as the page's last child and selects it; the session refuses types a page cannot hold.</summary>
+    private void AddToPage(NodeDescriptor descriptor, string pageId)
+    {
+        var (result, childId) = _session!.AddNodeToPage(descriptor.TypeId, pageId);
+        if (childId is not null) _selectedId = childId;
+        Report(result);
     }
 
     private void Delete(IReadOnlyList<string> nodeIds, IReadOnlyList<(string SourceId, string OutcomeId)> connections)
@@ -591,11 +596,7 @@ public sealed partial class JourneyEditor
 
     // ---- preview ----
 
-    private string PreviewUrl()
-    {
-        var baseUrl = Configuration["JourneyStudio:PublicBaseUrl"] is { Length: > 0 } configured ? configured : Navigation.BaseUri;
-        return baseUrl.TrimEnd('/') + "/login?journey=" + Uri.EscapeDataString(_session!.Current.Name);
-    }
+    private string PreviewUrl() => StudioUrls.Preview(Configuration, Navigation.BaseUri, _session!.Current.Name);
 
     private async Task Preview()
     {

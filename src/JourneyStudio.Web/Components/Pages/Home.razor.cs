@@ -19,8 +19,6 @@ public sealed partial class Home
     /// <summary>Large enough for any real export; stops a stray upload from filling the server's memory.</summary>
     public const long MaxImportBytes = 10 * 1024 * 1024;
 
-    public const string PublicBaseUrlSetting = "JourneyStudio:PublicBaseUrl";
-
     [Inject] private JourneyAdminService Admin { get; set; } = default!;
     [Inject] private JourneyStore Store { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -52,16 +50,7 @@ public sealed partial class Home
         || row.Summary.Name.Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase)
         || row.Summary.Description.Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The designer of the journey (its page is the designer's).</summary>
-    public static string EditorUrl(string name) => $"/journeys/{Uri.EscapeDataString(name)}/edit";
-
-    /// <summary>Where an admin signs on through the journey as a test user: absolute, from the public base URL when one is set.</summary>
-    public string PreviewUrl(string name)
-    {
-        var configured = Configuration[PublicBaseUrlSetting];
-        var baseUrl = string.IsNullOrWhiteSpace(configured) ? Navigation.BaseUri : configured.Trim();
-        return $"{baseUrl.TrimEnd('/')}/login?journey={Uri.EscapeDataString(name)}";
-    }
+    private string PreviewUrl(string name) => StudioUrls.Preview(Configuration, Navigation.BaseUri, name);
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
@@ -80,7 +69,7 @@ public sealed partial class Home
         var dialog = await Dialogs.ShowAsync<NewJourneyDialog>("New journey", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: string name })
-            Navigation.NavigateTo(EditorUrl(name));
+            Navigation.NavigateTo(StudioUrls.Editor(name));
     }
 
     private async Task RenameAsync(JourneyOverview row)
