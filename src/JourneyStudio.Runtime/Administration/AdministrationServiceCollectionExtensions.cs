@@ -12,6 +12,7 @@ public static class AdministrationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddJourneyStudioAdministration(this IServiceCollection services)
     {
+        services.TryAddSingleton<Audit.IAuditLog, Audit.NoAuditLog>();
         services.TryAddSingleton<JourneyAdminService>();
         // Scoped: the MFA stores behind IMfaDeviceReset may be scoped.
         services.TryAddScoped<MfaDeviceResetService>();

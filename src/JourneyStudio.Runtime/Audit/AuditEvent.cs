@@ -63,3 +63,9 @@ public interface IAuditLog
 {
     Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Placeholder until the database-backed audit log is registered; records nothing.</summary>
+public sealed class NoAuditLog : IAuditLog
+{
+    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
