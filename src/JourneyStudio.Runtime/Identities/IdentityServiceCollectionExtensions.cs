@@ -12,6 +12,7 @@ public static class IdentityServiceCollectionExtensions
         // Also registered by AddJourneyStudioData (admins' passwords): one hasher, one bound, for the whole process.
         services.TryAddSingleton<BoundedPasswordHasher>();
         services.AddSingleton<IdentityStore>();
+        services.TryAddSingleton<IAccountLockout, NoAccountLockout>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
         services.AddSingleton<IRetryCounterStore, DatabaseRetryCounterStore>();
         return services;

@@ -84,6 +84,13 @@ public sealed class UserSessionStore(
         return await db.Set<UserSessionRecord>().Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    /// <summary>Ends every session of <paramref name="username"/> (any realm); returns how many there were.</summary>
+    public async Task<int> EndAllForUserAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<UserSessionRecord>().Where(s => s.Username == username).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
