@@ -77,7 +77,6 @@ public static class StudioProgram
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
-        services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
     }
 
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>
@@ -112,6 +111,7 @@ public static class StudioProgram
             FileProvider = new PhysicalFileProvider(FindBesideProgram("wwwroot-assets")),
             RequestPath = "/assets",
         });
+        app.UseAdminApiRequestGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

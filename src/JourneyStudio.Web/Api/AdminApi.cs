@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace JourneyStudio.Web.Api;
 
 /// <summary>
-/// The admin REST API under <c>/admin/api</c>: HTTP Basic with an admin's credentials, JSON in and out,
+/// The admin REST API under <c>/admin/api</c>: an admin API token (Bearer) or an admin's HTTP Basic credentials, JSON in and out,
 /// every error as <c>{code, reason, message, …}</c>. The paths are a contract scripts rely on.
 /// </summary>
 public static class AdminApi
@@ -16,6 +16,7 @@ public static class AdminApi
     {
         var api = endpoints.MapGroup(Prefix)
             .RequireAuthorization(AdminAuthentication.ApiPolicy)
+            .WithMetadata(AdminApiEndpointMetadata.Instance) // cross-site and content-type rules: AdminApiRequestGuard
             .AddEndpointFilter(GuardAsync)
             .DisableAntiforgery();
 

@@ -40,6 +40,13 @@ public sealed class AdminApiFixture : IAsyncLifetime
         return client;
     }
 
+    public HttpClient WithBearer(string token)
+    {
+        var client = Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static string ReferenceExport(string file) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ReferenceJourneys", file));
 

@@ -131,10 +131,10 @@ public sealed partial class AdminApiTests
     {
         await CreateIdentityAsync(new { username = "delete.api", password = "Delete-password-1" });
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync("/admin/api/identities/delete.api")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync("/admin/api/identities/delete.api")).StatusCode);
 
         Assert.Null(await Identities.GetAsync("delete.api"));
-        await AssertErrorAsync(await _admin.DeleteAsync("/admin/api/identities/delete.api"), HttpStatusCode.NotFound);
+        await AssertErrorAsync(await DeleteAsync("/admin/api/identities/delete.api"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed partial class AdminApiTests
         await devices.AddAsync(new MfaDevice { Username = "reset.api", Kind = DeviceKind.Push, Uuid = Guid.NewGuid().ToString(), ProtectedSecret = "x" });
         await fixture.Server.Services.GetRequiredService<RecoveryCodeStore>().ReplaceAsync("reset.api", [DeviceKind.Push], ["hash-1", "hash-2"]);
 
-        var response = await _admin.DeleteAsync("/admin/api/identities/reset.api/devices");
+        var response = await DeleteAsync("/admin/api/identities/reset.api/devices");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var identity = await Identities.GetAsync("reset.api");
@@ -160,7 +160,7 @@ public sealed partial class AdminApiTests
     [Fact]
     public async Task ResetDevices_UnknownUser_Answers404AndCallsNoHook()
     {
-        await AssertErrorAsync(await _admin.DeleteAsync("/admin/api/identities/ghost.api/devices"), HttpStatusCode.NotFound);
+        await AssertErrorAsync(await DeleteAsync("/admin/api/identities/ghost.api/devices"), HttpStatusCode.NotFound);
         Assert.DoesNotContain("ghost.api", fixture.MfaReset.Usernames);
     }
 }

@@ -210,10 +210,10 @@ public sealed partial class AdminApiTests
     {
         await PutAsync("Delete me", SimpleExport("Delete me"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync(Path("Delete me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync(Path("Delete me"))).StatusCode);
 
         Assert.Null(await Store.GetAsync("Delete me"));
-        await AssertErrorAsync(await _admin.DeleteAsync(Path("Delete me")), HttpStatusCode.NotFound);
+        await AssertErrorAsync(await DeleteAsync(Path("Delete me")), HttpStatusCode.NotFound);
     }
 
     [Fact]
