@@ -63,7 +63,8 @@ public static class AdminAuthentication
     public static void MapAdminLoginEndpoints(this WebApplication app)
     {
         // The antiforgery token is checked by StudioFormPosts, which answers a refusal with a page instead of an exception.
-        var forms = app.MapGroup("").DisableAntiforgery().AddEndpointFilter(StudioFormPosts.ValidateAsync);
+        // Order -1: the sign-in page's Razor component endpoint accepts POST on the same path; every post is ours.
+        var forms = app.MapGroup("").DisableAntiforgery().AddEndpointFilter(StudioFormPosts.ValidateAsync).WithOrder(-1);
         forms.MapPost(LoginPath, SignInAsync).AllowAnonymous();
         forms.MapPost(LogoutPath, SignOutAsync).RequireAuthorization(StudioPolicy);
     }

@@ -14,17 +14,6 @@ public sealed partial class AdminApiTests
 {
     private BoundedPasswordHasher Hasher => fixture.Server.Services.GetRequiredService<BoundedPasswordHasher>();
 
-    /// <summary>Status, headers (all but Date) and body bytes, for comparing two answers exactly.</summary>
-    private static async Task<string> WireFormAsync(HttpResponseMessage response)
-    {
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .Where(h => !h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}");
-        var body = Convert.ToBase64String(await response.Content.ReadAsByteArrayAsync());
-        return $"{(int)response.StatusCode}\n{string.Join("\n", headers)}\n\n{body}";
-    }
-
     [Fact]
     public async Task EndUsersCorrectPassword_GetsExactlyTheAnswerOfAWrongOne()
     {
@@ -34,10 +23,10 @@ public sealed partial class AdminApiTests
         var wrongAdmin = await fixture.WithBasic(StudioServer.AdminUsername, "Not-the-password-1").GetAsync("/admin/api/journeys");
 
         Assert.Equal(HttpStatusCode.Unauthorized, correct.StatusCode);
-        var expected = await WireFormAsync(wrong);
-        Assert.Equal(expected, await WireFormAsync(correct));
-        Assert.Equal(expected, await WireFormAsync(unknown));
-        Assert.Equal(expected, await WireFormAsync(wrongAdmin));
+        var expected = await ResponseWireForm.OfAsync(wrong);
+        Assert.Equal(expected, await ResponseWireForm.OfAsync(correct));
+        Assert.Equal(expected, await ResponseWireForm.OfAsync(unknown));
+        Assert.Equal(expected, await ResponseWireForm.OfAsync(wrongAdmin));
     }
 
     [Theory]
