@@ -55,6 +55,25 @@ public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFix
         return client;
     }
 
+    private void SetCreatedAt(string name, string text)
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE AdminApiTokens SET CreatedAt = $text WHERE Name = $name";
+        command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$name", name);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    /// <summary>The studio's SQLite file, opened the way any SQLite tool would.</summary>
+    private SqliteConnection OpenDatabase()
+    {
+        var databasePath = Path.Combine(fixture.Server.DataDirectory, "journeystudio.db");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
     private async Task<AdminApiTokenSummary> SummaryAsync(string name) =>
         (await fixture.Tokens.ListAsync()).First(t => t.Name == name);
 
@@ -79,9 +98,7 @@ public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFix
 
         Assert.StartsWith("jst_", token);
         Assert.Equal(32, JourneyStudio.Runtime.Mfa.Base64Url.Decode(token["jst_".Length..]).Length);
-        var databasePath = Path.Combine(fixture.Server.DataDirectory, "journeystudio.db");
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM AdminApiTokens WHERE Name = 'stored hashed'";
         using var reader = command.ExecuteReader();
@@ -185,5 +202,25 @@ public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFix
         var failure = Assert.Single(fixture.Audit.Of(AuditActions.AdminSignIn), e => e.Actor == "token:revoked for audit");
         Assert.False(failure.Succeeded);
         Assert.Contains("revoked", failure.Detail);
+    }
+
+    [Fact]
+    public async Task TokenCheck_ThatFailsInsideTheStudio_AnswersInTheApisJsonShape()
+    {
+        var token = await CreateTokenAsync("corrupted");
+        var createdAt = (await SummaryAsync("corrupted")).CreatedAt;
+        // A row some other tool broke: its timestamp no longer parses, so reading it throws.
+        SetCreatedAt("corrupted", "yesterday");
+        HttpResponseMessage response;
+        try
+        {
+            response = await WithBearer(token).SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/admin/api/identities/nobody") { Content = Json("") });
+        }
+        finally { SetCreatedAt("corrupted", createdAt.UtcDateTime.ToString(Runtime.Persistence.UtcSortableDateTimeOffsetConverter.Format)); }
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        Assert.Equal(500, body.GetProperty("code").GetInt32());
+        Assert.DoesNotContain("Exception", body.GetRawText());
     }
 }
