@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace JourneyStudio.Web.Operations;
 
@@ -18,6 +19,9 @@ public static class StudioOperations
     public const string ReadyPath = "/health/ready";
 
     private const string ReadinessTag = "ready";
+
+    /// <summary>The <c>service_name</c> of <c>target_info</c>.</summary>
+    public const string ServiceName = "journeystudio";
 
     // A check that hangs (a database behind a dead network) must not hold the load balancer's probe for long.
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
@@ -39,7 +43,9 @@ public static class StudioOperations
         services.AddSingleton(metrics);
         if (metrics.Enabled)
         {
-            services.AddOpenTelemetry().WithMetrics(meters => meters
+            services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(ServiceName))
+                .WithMetrics(meters => meters
                 .AddMeter(JourneyStudioMetrics.MeterName)
                 .AddMeter(PlatformMeters)
                 .AddAspNetCoreInstrumentation()
