@@ -61,13 +61,18 @@ public sealed class MetricsEndpointTests(EndToEndServer host) : IClassFixture<En
         // 2: denied on the device (3 requests). 3: the wrong number picked (3 requests).
         await PushAndAnswerAsync(user, app, (push, _) => app.AnswerAsync(push, approve: false));
         await PushAndAnswerAsync(user, app, (push, shown) => app.AnswerAsync(push, number: push.Numbers.First(n => n != shown)));
-        // 4: a wrong password (2 requests). 5: one left waiting at the password page (1 request).
+        // 4: a wrong password (2 requests).
         using (var wrong = await host.SignOn(Journey).StartAsync())
         {
             await wrong.EnterCredentialsAsync(user, "not-the-password");
             wrong.AssertLoginFailure();
         }
+        // 5: the push is not answered in time, so the journey sends another and waits again (3 requests).
         using var waiting = await host.SignOn(Journey).StartAsync();
+        await waiting.EnterCredentialsAsync(user, EndToEndServer.Password);
+        host.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(5));
+        await waiting.PollAsync();
+        Assert.NotNull(waiting.HiddenValue("pushChallengeNumber"));
 
         var after = await PrometheusScrape.ScrapeAsync(host.Server);
 
@@ -75,15 +80,15 @@ public sealed class MetricsEndpointTests(EndToEndServer host) : IClassFixture<En
         Assert.Equal(5, Delta("journeystudio_signons_started_total", PushJourney, Alpha));
         Assert.Equal(1, Delta("journeystudio_signons_succeeded_total", PushJourney, Alpha));
         Assert.Equal(3, Delta("journeystudio_signons_failed_total", PushJourney, Alpha));
-        Assert.Equal(15, Delta("journeystudio_journey_step_duration_seconds_count", PushJourney));
-        Assert.Equal(15, Delta("journeystudio_journey_step_duration_seconds_bucket", PushJourney, ("le", "+Inf")));
+        Assert.Equal(17, Delta("journeystudio_journey_step_duration_seconds_count", PushJourney));
+        Assert.Equal(17, Delta("journeystudio_journey_step_duration_seconds_bucket", PushJourney, ("le", "+Inf")));
         Assert.True(Delta("journeystudio_journey_step_duration_seconds_sum", PushJourney) > 0);
-        Assert.Equal(3, Delta("journeystudio_push_sent_total", Alpha, ("transport", "embedded")));
+        Assert.Equal(5, Delta("journeystudio_push_sent_total", Alpha, ("transport", "embedded")));
         Assert.Equal(1, Delta("journeystudio_push_approved_total", Alpha));
         Assert.Equal(1, Delta("journeystudio_push_denied_total", Alpha));
         Assert.Equal(1, Delta("journeystudio_push_number_challenge_failed_total", Alpha));
-        Assert.Equal(0, Delta("journeystudio_push_expired_total", Alpha));
-        // Counted in the database when scraped: only the sign-on waiting at the password page is still in progress.
+        Assert.Equal(1, Delta("journeystudio_push_expired_total", Alpha));
+        // Counted in the database when scraped: only the sign-on waiting for its second push is still in progress.
         Assert.Equal(1, after.Value("journeystudio_signons_active"));
         // ASP.NET Core's own request metrics come along.
         Assert.True(after.Has("http_server_request_duration_seconds_count"), after.Text);
