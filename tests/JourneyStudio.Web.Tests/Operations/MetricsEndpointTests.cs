@@ -90,8 +90,9 @@ public sealed class MetricsEndpointTests(EndToEndServer host) : IClassFixture<En
         Assert.Equal(1, Delta("journeystudio_push_expired_total", Alpha));
         // Counted in the database when scraped: only the sign-on waiting for its second push is still in progress.
         Assert.Equal(1, after.Value("journeystudio_signons_active"));
-        // ASP.NET Core's own request metrics come along.
+        // ASP.NET Core's request metrics and the .NET runtime's come along.
         Assert.True(after.Has("http_server_request_duration_seconds_count"), after.Text);
+        Assert.True(after.Has("dotnet_process_cpu_count"), after.Text);
     }
 
     [Fact]
