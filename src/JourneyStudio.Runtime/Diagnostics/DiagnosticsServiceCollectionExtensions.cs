@@ -6,15 +6,13 @@ namespace JourneyStudio.Runtime.Diagnostics;
 public static class DiagnosticsServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="JourneyStudioMetrics"/> (meter <see cref="JourneyStudioMetrics.MeterName"/>) and the
+    /// <see cref="JourneyStudioMetrics"/> (meter <see cref="JourneyStudioMetrics.MeterName"/>); the sessions register the
     /// <see cref="ActiveSignOnsGauge"/>. Exporting is the host's business; without an exporter the instruments cost next to nothing.
     /// </summary>
     public static IServiceCollection AddJourneyStudioMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneyStudioMetrics>();
-        services.TryAddSingleton<ActiveSignOnsGauge>();
         return services;
     }
 }

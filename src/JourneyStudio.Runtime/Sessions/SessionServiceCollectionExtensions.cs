@@ -24,6 +24,7 @@ public static class SessionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneySessionStore>();
         services.AddJourneyStudioMetrics();
+        services.TryAddSingleton<ActiveSignOnsGauge>();
         services.TryAddSingleton<UserSessionStore>();
         services.TryAddSingleton<AuthIdProtector>();
         services.TryAddScoped<JourneySessionRunner>();
