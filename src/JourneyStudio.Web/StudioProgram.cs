@@ -10,6 +10,7 @@ using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
+using JourneyStudio.Web.Operations;
 using JourneyStudio.Web.Security;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -77,6 +78,7 @@ public static class StudioProgram
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
+        services.AddStudioOperations(builder.Configuration);
     }
 
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>
@@ -120,6 +122,7 @@ public static class StudioProgram
         app.MapEndUserApi();
         app.MapAdminApi();
         app.MapPushEndpoints();
+        app.MapStudioOperations();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(AdminAuthentication.StudioPolicy);

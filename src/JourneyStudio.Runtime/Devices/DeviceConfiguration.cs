@@ -38,6 +38,7 @@ internal sealed class PushMessageRecordConfiguration : IEntityTypeConfiguration<
         message.HasKey(m => m.MessageId);
         message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         message.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+        message.Property(m => m.SignOnId).HasMaxLength(32);
         message.HasIndex(m => m.ExpiresAt);
     }
 }

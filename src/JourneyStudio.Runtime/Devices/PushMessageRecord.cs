@@ -29,6 +29,9 @@ public sealed class PushMessageRecord
 
     public required string Realm { get; init; }
 
+    /// <summary>The sign-on (journey session id) that sent the message, so the device's answer logs under it; null when unknown.</summary>
+    public string? SignOnId { get; init; }
+
     /// <summary>The secret the answer's JWT must be signed with, protected with Data Protection.</summary>
     public required string ProtectedSecret { get; init; }
 

@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class JourneyEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(NodeCatalog.Default);
         services.TryAddSingleton(new JourneyEngineOptions());
+        services.AddJourneyStudioMetrics();
         services.TryAddSingleton<IRetryCounterStore, InMemoryRetryCounterStore>();
         foreach (var type in typeof(JourneyEngine).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeProcessor).IsAssignableFrom(t)))

@@ -21,6 +21,12 @@ public sealed record JourneyRequestInfo
     public IReadOnlyDictionary<string, string> Headers { get; init; } =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The sign-on (journey session id) this request drives; set by the session runner. Nodes store it with what a
+    /// device answers later (push messages), so the answer's log lines name the sign-on too.
+    /// </summary>
+    public string? SignOnId { get; init; }
+
     /// <summary>The client's preferred locales, best first (from Accept-Language or the <c>locale</c> query).</summary>
     public IReadOnlyList<string> PreferredLocales { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Mfa;
 using Microsoft.Extensions.Logging;
 using StoredKind = JourneyStudio.Runtime.Devices.PushMessageKind;
@@ -55,8 +56,11 @@ public sealed class PushMessageResponder(
     /// <summary>Registration (<c>_action=register</c>): the device proves it scanned the QR code and tells where pushes go.</summary>
     public async Task<PushResponseResult> RegisterAsync(string messageId, string jwt, CancellationToken cancellationToken = default)
     {
+        using var messageScope = SignOnLogScope.BeginPushMessage(logger, messageId);
         var checkedAnswer = await CheckAnswerAsync(messageId, jwt, StoredKind.Register, cancellationToken);
         if (checkedAnswer.Rejection is { } rejection) return rejection;
+        // The transport (SNS) registers the device below: its log lines belong to the sign-on showing the QR code.
+        using var signOnScope = SignOnLogScope.BeginPushAnswer(logger, checkedAnswer.SignOnId, checkedAnswer.Realm);
         var claims = checkedAnswer.Claims!;
 
         // Without these the device could never be reached or identified; a half-registered device is worse than none.
@@ -92,8 +96,10 @@ public sealed class PushMessageResponder(
     /// <summary>An answer to an authentication push (<c>_action=authenticate</c>): approve, deny, or the picked number.</summary>
     public async Task<PushResponseResult> AuthenticateAsync(string messageId, string jwt, CancellationToken cancellationToken = default)
     {
+        using var messageScope = SignOnLogScope.BeginPushMessage(logger, messageId);
         var checkedAnswer = await CheckAnswerAsync(messageId, jwt, StoredKind.Authenticate, cancellationToken);
         if (checkedAnswer.Rejection is { } rejection) return rejection;
+        using var signOnScope = SignOnLogScope.BeginPushAnswer(logger, checkedAnswer.SignOnId, checkedAnswer.Realm);
         var claims = checkedAnswer.Claims!;
 
         // AM: any deny claim present means denied. Only a JSON true counts here, so a typo cannot approve by accident.
@@ -195,12 +201,12 @@ public sealed class PushMessageResponder(
             return Refused(Reject(PushRejectionReason.UnknownMessage, "The push message cannot be answered."));
         }
         return matches
-            ? new CheckedAnswer(verification.Claims, null, message.Realm)
+            ? new CheckedAnswer(verification.Claims, null, message.Realm, message.SignOnId)
             : Refused(Reject(PushRejectionReason.WrongChallengeResponse, "The response claim does not answer the message's challenge."));
     }
 
-    /// <summary>A verified answer's claims and the realm its message was sent in, or why it was refused.</summary>
-    private sealed record CheckedAnswer(JsonObject? Claims, PushResponseResult.Rejected? Rejection, string? Realm = null);
+    /// <summary>A verified answer's claims, the realm and sign-on its message was sent in, or why it was refused.</summary>
+    private sealed record CheckedAnswer(JsonObject? Claims, PushResponseResult.Rejected? Rejection, string? Realm = null, string? SignOnId = null);
 
     private static CheckedAnswer Refused(PushResponseResult.Rejected rejection) => new(null, rejection);
 

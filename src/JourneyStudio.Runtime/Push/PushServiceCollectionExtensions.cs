@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Push.Embedded;
 using JourneyStudio.Runtime.Push.Sns;
 using JourneyStudio.Runtime.Realms;
@@ -25,6 +26,7 @@ public static class PushServiceCollectionExtensions
     {
         ReadTransport(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJourneyStudioMetrics();
         services.AddSingleton<VirtualInbox>();
         services.AddSingleton<PushMessageResponder>();
         services.AddHttpClient(nameof(SnsPushTransport));

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Push.Embedded;
 using JourneyStudio.Runtime.Push.Sns;
 using JourneyStudio.Runtime.Realms;
@@ -15,6 +16,7 @@ public sealed class RealmPushTransport(
     EmbeddedPushTransport embedded,
     IHttpClientFactory httpClients,
     TimeProvider time,
+    JourneyStudioMetrics metrics,
     ILogger<RealmPushTransport> logger) : IPushTransport
 {
     /// <summary>The transport that serves <paramref name="realm"/> now (null: the root realm).</summary>
@@ -23,7 +25,7 @@ public sealed class RealmPushTransport(
         var route = await settings.GetPushRouteAsync(realm ?? RealmNames.Root, cancellationToken);
         if (route.Sns is not { } options) return embedded;
         // Built per call: the realm's credentials may have changed since the last push, and signing is cheap.
-        return new SnsPushTransport(options, httpClients.CreateClient(nameof(SnsPushTransport)), timeProvider: time);
+        return new SnsPushTransport(options, httpClients.CreateClient(nameof(SnsPushTransport)), timeProvider: time, metrics: metrics);
     }
 
     public async Task<PushRegistrationResult> RegisterDeviceAsync(PushDeviceRegistration registration, CancellationToken cancellationToken)
@@ -37,9 +39,11 @@ public sealed class RealmPushTransport(
     public async Task<PushSendResult> SendAsync(PushDelivery delivery, CancellationToken cancellationToken)
     {
         var (transport, problem) = await TryResolveAsync(delivery.Realm, cancellationToken);
-        return transport is null
-            ? new PushSendResult.TransmissionFailure(problem!)
-            : await transport.SendAsync(delivery, cancellationToken);
+        if (transport is null) return new PushSendResult.TransmissionFailure(problem!);
+        var result = await transport.SendAsync(delivery, cancellationToken);
+        if (result is PushSendResult.Sent)
+            metrics.PushSent(delivery.Realm ?? RealmNames.Root, transport is SnsPushTransport ? PushTransportNames.Sns : PushTransportNames.Embedded);
+        return result;
     }
 
     // A realm whose settings cannot be read (unknown realm, a secret the key ring lost) fails this one push with a reason.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JourneyStudio.Runtime.Callbacks;
+using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class JourneySessionRunner(
     UserSessionStore userSessions,
     AuthIdProtector authIds,
     TimeProvider time,
+    JourneyStudioMetrics metrics,
     ILogger<JourneySessionRunner> logger)
 {
     public const string TimedOutMessage = "Session has timed out";
@@ -46,19 +48,28 @@ public sealed partial class JourneySessionRunner(
         if (journey.Settings.InnerTreeOnly)
             return Reject(journey.Name, 403, $"Journey '{journey.Name}' can only run inside another journey (Inner Tree Evaluator), not on its own.");
 
-        var result = await engine.StartAsync(journey.Name, realm, request, cancellationToken);
+        var startedAt = time.GetTimestamp();
+        // The id exists before the first node runs, so everything the step logs carries it.
+        var signOnId = JourneySessionStore.NewId();
+        using var logScope = SignOnLogScope.BeginStep(logger, signOnId, journey.Name, realm);
+        var result = await engine.StartAsync(journey.Name, realm, request with { SignOnId = signOnId }, cancellationToken);
         // Every run is stored, also one that ends at once, so the designer can show the path it took.
-        var session = await sessions.CreateAsync(result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken);
-        return await ConcludeAsync(session, result, journey.Settings.NoSession, cancellationToken);
+        var session = await sessions.CreateAsync(result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken, signOnId);
+        metrics.SignOnStarted(journey.Name, realm);
+        var outcome = await ConcludeAsync(session, result, journey.Settings.NoSession, cancellationToken);
+        metrics.StepCompleted(journey.Name, time.GetElapsedTime(startedAt));
+        return outcome;
     }
 
     /// <summary>Continues the sign-on named by <paramref name="authId"/> with the submitted step <paramref name="body"/>.</summary>
     public async Task<AuthenticateOutcome> ContinueAsync(string authId, JsonElement body, string realm, JourneyRequestInfo request, CancellationToken cancellationToken)
     {
+        var startedAt = time.GetTimestamp();
         if (!authIds.TryUnprotect(authId, out var sessionId, out var step))
             return Reject(null, 400, InvalidAuthIdMessage);
 
         var session = await sessions.GetAsync(sessionId, cancellationToken);
+        using var logScope = SignOnLogScope.BeginStep(logger, sessionId, session?.State.JourneyName, realm);
         // A genuine authId whose session is gone was purged after timing out.
         if (session is null)
             return Reject(null, 401, TimedOutMessage);
@@ -90,7 +101,7 @@ public sealed partial class JourneySessionRunner(
         JourneyRunResult result;
         try
         {
-            result = await engine.ContinueAsync(session.State, parsed.Callbacks!, request, cancellationToken);
+            result = await engine.ContinueAsync(session.State, parsed.Callbacks!, request with { SignOnId = session.Id }, cancellationToken);
         }
         catch
         {
@@ -101,7 +112,9 @@ public sealed partial class JourneySessionRunner(
         // Only a success needs the journey's settings; a step or a failure skips reading the pinned revision again.
         var noSession = result is JourneySuccess
             && (await journeys.GetRevisionAsync(journeyName, session.State.Revision, cancellationToken))?.Journey.Settings.NoSession == true;
-        return await ConcludeAsync(saved, result, noSession, cancellationToken);
+        var outcome = await ConcludeAsync(saved, result, noSession, cancellationToken);
+        metrics.StepCompleted(journeyName, time.GetElapsedTime(startedAt));
+        return outcome;
     }
 
     private async Task<AuthenticateOutcome> ConcludeAsync(JourneySession session, JourneyRunResult result, bool noSession, CancellationToken cancellationToken)
@@ -112,6 +125,7 @@ public sealed partial class JourneySessionRunner(
             case JourneyStep step:
                 return new AuthenticateOutcome.NextStep(authIds.Protect(session.Id, session.Step), step);
             case JourneySuccess success:
+                metrics.SignOnSucceeded(state.JourneyName, state.Realm);
                 if (noSession)
                     return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, null);
                 if (string.IsNullOrEmpty(success.Username))
@@ -123,6 +137,7 @@ public sealed partial class JourneySessionRunner(
                 LogSignedOn(state.JourneyName, success.Username, session.Id);
                 return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, userSession);
             case JourneyFailure failure:
+                metrics.SignOnFailed(state.JourneyName, state.Realm);
                 var lastNode = state.VisitedPath.Count > 0 ? state.VisitedPath[^1].NodeId : state.CurrentNodeId;
                 LogSignOnFailed(state.JourneyName, lastNode, failure.Reason, session.Id);
                 return new AuthenticateOutcome.Failed(state.JourneyName, failure.Reason);

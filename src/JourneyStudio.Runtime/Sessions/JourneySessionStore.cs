@@ -44,17 +44,21 @@ public sealed class JourneySessionStore(
 
     private JourneySessionOptions Options => options.Value;
 
+    /// <summary>A new random sign-on id (32 hex digits), for a caller that needs the id before the sign-on is stored.</summary>
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     /// <summary>
     /// Stores a new sign-on at step 1. <paramref name="maximumDurationMinutes"/> (the journey's setting)
-    /// overrides <see cref="JourneySessionOptions.MaxDuration"/>.
+    /// overrides <see cref="JourneySessionOptions.MaxDuration"/>; <paramref name="id"/> (from <see cref="NewId"/>) defaults to a new one.
     /// </summary>
-    public async Task<JourneySession> CreateAsync(JourneySessionState state, int? maximumDurationMinutes = null, CancellationToken cancellationToken = default)
+    public async Task<JourneySession> CreateAsync(JourneySessionState state, int? maximumDurationMinutes = null, CancellationToken cancellationToken = default,
+        string? id = null)
     {
         var now = time.GetUtcNow();
         var maxDuration = maximumDurationMinutes is > 0 ? TimeSpan.FromMinutes(maximumDurationMinutes.Value) : Options.MaxDuration;
         var record = new JourneySessionRecord
         {
-            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            Id = id ?? NewId(),
             JourneyName = state.JourneyName,
             Revision = state.Revision,
             Realm = state.Realm,

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,8 @@ public static class SessionServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneySessionStore>();
+        services.AddJourneyStudioMetrics();
+        services.TryAddSingleton<ActiveSignOnsGauge>();
         services.TryAddSingleton<UserSessionStore>();
         services.TryAddSingleton<AuthIdProtector>();
         services.TryAddScoped<JourneySessionRunner>();

@@ -6,6 +6,7 @@ using JourneyStudio.Runtime.Push.Sns;
 using JourneyStudio.Runtime.Realms;
 using JourneyStudio.Runtime.Tests.Persistence;
 using JourneyStudio.Runtime.Tests.Push.Sns;
+using JourneyStudio.Runtime.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class RealmPushTransportTests : IAsyncLifetime
         var embedded = new EmbeddedPushTransport(
             new VirtualInbox(_db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), _db.Clock),
             _db.Services.GetRequiredService<PushMessageStore>(), _db.Clock);
-        _transport = new RealmPushTransport(_realms, embedded, new SingleClientFactory(), TimeProvider.System,
+        _transport = new RealmPushTransport(_realms, embedded, new SingleClientFactory(), TimeProvider.System, TestMetrics.Create(),
             NullLogger<RealmPushTransport>.Instance);
     }
 

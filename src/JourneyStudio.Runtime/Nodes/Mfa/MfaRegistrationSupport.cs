@@ -61,6 +61,7 @@ internal static class MfaRegistrationSupport
             Kind = StoredMessageKind.Register,
             Username = account.Username,
             Realm = context.Realm,
+            SignOnId = context.Request.SignOnId,
             ProtectedSecret = context.Service<SecretProtector>().Protect(secret),
             Challenge = challenge,
             CreatedAt = now,

@@ -122,6 +122,7 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
             Kind = StoredMessageKind.Authenticate,
             Username = username,
             Realm = context.Realm,
+            SignOnId = context.Request.SignOnId,
             ProtectedSecret = device.ProtectedSecret,
             Challenge = challenge,
             CreatedAt = now,

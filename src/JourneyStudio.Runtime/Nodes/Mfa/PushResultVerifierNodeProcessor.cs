@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Engine;
 
 namespace JourneyStudio.Runtime.Nodes.Mfa;
@@ -14,7 +15,7 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// yet → WAITING, until <c>t</c> ms after the first check (then EXPIRED). Every outcome but WAITING clears
 /// <c>pushMessageId</c>, <c>pushMessageExpiration</c> and <c>t</c>, so Push Sender may send again.
 /// </summary>
-public sealed class PushResultVerifierNodeProcessor : INodeProcessor
+public sealed class PushResultVerifierNodeProcessor(JourneyStudioMetrics metrics) : INodeProcessor
 {
     public string TypeId => NodeTypeIds.PushResultVerifier;
 
@@ -34,12 +35,17 @@ public sealed class PushResultVerifierNodeProcessor : INodeProcessor
             return NodeResult.Goto(outcome);
         }
 
-        if (message is null) return Complete(PushResultVerifierDescriptor.ExpiredOutcome);
+        if (message is null)
+        {
+            metrics.PushExpired(context.Realm);
+            return Complete(PushResultVerifierDescriptor.ExpiredOutcome);
+        }
 
         switch (message.State)
         {
             case PushMessageState.Denied:
                 await messages.DeleteAsync(messageId, context.CancellationToken);
+                metrics.PushDenied(context.Realm);
                 return Complete(PushResultVerifierDescriptor.FalseOutcome);
 
             case PushMessageState.Accepted:
@@ -53,7 +59,11 @@ public sealed class PushResultVerifierNodeProcessor : INodeProcessor
                 };
                 if (MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge) is { } expected
                     && expected != message.ChallengeResponse?.ToString(CultureInfo.InvariantCulture))
+                {
+                    metrics.PushNumberChallengeFailed(context.Realm);
                     return Complete(PushResultVerifierDescriptor.FalseOutcome);
+                }
+                metrics.PushApproved(context.Realm);
                 context.AddAuthType(MfaAuthTypes.Push);
                 return Complete(PushResultVerifierDescriptor.TrueOutcome);
 
@@ -69,6 +79,7 @@ public sealed class PushResultVerifierNodeProcessor : INodeProcessor
                 if (now > expiration)
                 {
                     await messages.DeleteAsync(messageId, context.CancellationToken);
+                    metrics.PushExpired(context.Realm);
                     return Complete(PushResultVerifierDescriptor.ExpiredOutcome);
                 }
                 return NodeResult.Goto(PushResultVerifierDescriptor.WaitingOutcome);

@@ -194,6 +194,10 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.Property<string>("RegistrationJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignOnId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -1,4 +1,5 @@
 using System.Text;
+using JourneyStudio.Runtime.Diagnostics;
 
 namespace JourneyStudio.Runtime.Push.Sns;
 
@@ -16,20 +17,27 @@ public sealed class SnsPushTransport : IPushTransport
     private const int MaxCustomUserDataBytes = 2048;
     private const int MaxSubjectLength = 99;
 
+    /// <summary>The <c>error_code</c> of <c>journeystudio.sns.errors</c> when SNS gave no answer in time, or none at all.</summary>
+    public const string TimeoutErrorCode = "Timeout";
+    public const string NetworkErrorCode = "NetworkError";
+
     private readonly SnsOptions _options;
     private readonly HttpClient _httpClient;
     private readonly Func<string, string?> _environment;
     private readonly TimeProvider _timeProvider;
+    private readonly JourneyStudioMetrics? _metrics;
 
     /// <param name="options">Bound from <see cref="SnsOptions.SectionName"/>.</param>
     /// <param name="httpClient">Used for every SNS request; the transport does not dispose it.</param>
     /// <param name="environment">Reads AWS_* variables; defaults to the process environment.</param>
     /// <param name="timeProvider">Signing clock; defaults to the system clock.</param>
+    /// <param name="metrics">Counts failed SNS requests by error code; none when null (a configuration check).</param>
     public SnsPushTransport(
         SnsOptions options,
         HttpClient httpClient,
         Func<string, string?>? environment = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        JourneyStudioMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -37,6 +45,7 @@ public sealed class SnsPushTransport : IPushTransport
         _httpClient = httpClient;
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _metrics = metrics;
     }
 
     /// <summary>Problems with the settings, one sentence each naming the setting; empty when delivery can work.</summary>
@@ -110,15 +119,18 @@ public sealed class SnsPushTransport : IPushTransport
         }
         catch (SnsException error)
         {
+            _metrics?.SnsError(error.Code);
             return new PushRegistrationResult.Failed(
                 $"Amazon SNS refused to register the {registration.CommunicationType} device: {error.Code} (HTTP {error.StatusCode}): {error.ErrorMessage}");
         }
         catch (TimeoutException timeout)
         {
+            _metrics?.SnsError(TimeoutErrorCode);
             return new PushRegistrationResult.Failed(timeout.Message);
         }
         catch (HttpRequestException network)
         {
+            _metrics?.SnsError(NetworkErrorCode);
             return new PushRegistrationResult.Failed(
                 $"Amazon SNS could not be reached at {client.Settings.Endpoint}: {network.Message}");
         }
@@ -154,20 +166,24 @@ public sealed class SnsPushTransport : IPushTransport
         }
         catch (SnsException error) when (SnsErrorCodes.MeansDeviceMustRegisterAgain(error))
         {
+            _metrics?.SnsError(error.Code);
             return new PushSendResult.DeviceMustRegisterAgain(
                 $"Amazon SNS endpoint {delivery.CommunicationId} cannot be reached: {error.Code}: {error.ErrorMessage}");
         }
         catch (SnsException error)
         {
+            _metrics?.SnsError(error.Code);
             return new PushSendResult.TransmissionFailure(
                 $"Amazon SNS refused the push: {error.Code} (HTTP {error.StatusCode}): {error.ErrorMessage}", error.Code);
         }
         catch (TimeoutException timeout)
         {
+            _metrics?.SnsError(TimeoutErrorCode);
             return new PushSendResult.TransmissionFailure(timeout.Message);
         }
         catch (HttpRequestException network)
         {
+            _metrics?.SnsError(NetworkErrorCode);
             return new PushSendResult.TransmissionFailure($"Amazon SNS could not be reached at {client.Settings.Endpoint}: {network.Message}");
         }
     }

@@ -81,7 +81,7 @@ internal sealed class MfaHarness : IAsyncDisposable
             new RetryLimitDecisionNodeProcessor(RetryCounters),
             new PushAuthenticationSenderNodeProcessor(),
             new PushWaitNodeProcessor(),
-            new PushResultVerifierNodeProcessor(),
+            new PushResultVerifierNodeProcessor(TestMetrics.Create()),
             new PushRegistrationNodeProcessor(),
             new OathRegistrationNodeProcessor(),
             new CombinedMultiFactorRegistrationNodeProcessor(),
