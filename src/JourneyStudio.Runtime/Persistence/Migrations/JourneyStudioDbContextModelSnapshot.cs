@@ -518,6 +518,10 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -556,6 +560,11 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
                     b.Property<string>("VisitedPathJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -563,6 +572,8 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Username");
 
                     b.HasIndex("JourneyName", "CreatedAt");
 
@@ -586,6 +597,9 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("IdentityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("JourneyName")
                         .IsRequired()
@@ -618,6 +632,8 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Username");
 
                     b.ToTable("UserSessions", (string)null);
                 });
