@@ -91,10 +91,32 @@ public sealed class DeviceStore(IDbContextFactory<JourneyStudioDbContext> contex
         return updated == 1;
     }
 
-    /// <summary>Removes every device and recovery code of the user (admin "reset MFA devices"). Returns the devices removed.</summary>
+    /// <summary>
+    /// Removes every device, recovery code and push message of the user in one transaction (admin "reset MFA
+    /// devices"): a lost phone can then neither answer a push sent before the reset nor be asked again. Returns the
+    /// devices removed.
+    /// </summary>
     public async Task<int> DeleteAllAsync(string username, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await DeleteAllAsync(db, username, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    /// <summary>
+    /// <see cref="DeleteAllAsync(string, CancellationToken)"/> inside the caller's context and transaction; also what
+    /// deleting the identity removes of its MFA state (OATH counters live on the device rows).
+    /// </summary>
+    internal static async Task<int> DeleteAllAsync(JourneyStudioDbContext db, string username, CancellationToken cancellationToken)
+    {
+        // Push messages keep the username as the sign-on typed it, in a column without NOCASE.
+        var messages = db.PushMessages.Where(m => EF.Functions.Collate(m.Username, JourneyStudioDbContext.CaseInsensitiveCollation) == username);
+        // A push waiting in a virtual device's inbox is one of the user's push messages.
+        var messageIds = messages.Select(m => m.MessageId);
+        await db.VirtualInbox.Where(m => messageIds.Contains(m.MessageId)).ExecuteDeleteAsync(cancellationToken);
+        await messages.ExecuteDeleteAsync(cancellationToken);
         await db.RecoveryCodes.Where(c => c.Username == username).ExecuteDeleteAsync(cancellationToken);
         return await db.MfaDevices.Where(d => d.Username == username).ExecuteDeleteAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,11 @@ public static class IdentityServiceCollectionExtensions
     {
         // Also registered by AddJourneyStudioData (admins' passwords): one hasher, one bound, for the whole process.
         services.TryAddSingleton<BoundedPasswordHasher>();
+        // Changing an identity ends its sessions, so the identity store needs the session store (also registered,
+        // with its options, by AddJourneySessions).
+        services.AddOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UserSessionStore>();
         services.AddSingleton<IdentityStore>();
         services.TryAddSingleton<IAccountLockout, NoAccountLockout>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();

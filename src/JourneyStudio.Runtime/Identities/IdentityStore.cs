@@ -1,4 +1,6 @@
+using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Identities;
@@ -22,11 +24,16 @@ public abstract record IdentityResult
     public sealed record Invalid(string Message) : IdentityResult;
 }
 
-/// <summary>End users: CRUD for admins, password checks for the Data Store Decision node, MFA skip flags.</summary>
+/// <summary>
+/// End users: CRUD for admins, password checks for the Data Store Decision node, MFA skip flags. The account
+/// rules live here, so the admin API and the studio page cannot differ: disabling an identity or changing its
+/// password ends its sessions and sign-ons in progress, and deleting it removes everything kept for it.
+/// </summary>
 public sealed class IdentityStore(
     IDbContextFactory<JourneyStudioDbContext> contextFactory,
     BoundedPasswordHasher hasher,
-    TimeProvider time)
+    TimeProvider time,
+    UserSessionStore sessions)
 {
     public async Task<IReadOnlyList<IdentitySummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
     {
@@ -82,6 +89,7 @@ public sealed class IdentityStore(
         var hash = update.Password is null ? null : await hasher.HashAsync(update.Password, cancellationToken);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var identity = await db.Identities.FirstOrDefaultAsync(i => i.Username == username, cancellationToken);
         if (identity is null) return new IdentityResult.NotFound();
         if (update.GivenName is not null) identity.GivenName = update.GivenName;
@@ -91,15 +99,33 @@ public sealed class IdentityStore(
         if (hash is not null) identity.PasswordHash = hash;
         identity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        // A session or a half-done sign-on must not outlive the state it was granted under (ASVS 3.3.1, 2.1.x).
+        SignOnRefusal? ends = update.Active == false ? SignOnRefusal.AccountDisabled
+            : hash is not null ? SignOnRefusal.PasswordChanged
+            : null;
+        if (ends is { } reason) await sessions.EndAllForUserAsync(db, identity.Username, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new IdentityResult.Done(Summarize(identity));
     }
 
+    /// <summary>
+    /// Deletes the identity and, in the same transaction, everything kept for its username: user sessions (its
+    /// sign-ons in progress are ended), MFA devices with their OATH counters, recovery codes, push messages and the
+    /// pushes waiting for them, retry counters. A user created again under the name starts from nothing. False when
+    /// there was no such identity (nothing is changed then).
+    /// </summary>
     public async Task<bool> DeleteAsync(string username, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Identities.Where(i => i.Username == username).ExecuteDeleteAsync(cancellationToken);
-        await db.RetryCounters.Where(c => c.Username == username).ExecuteDeleteAsync(cancellationToken);
-        return deleted > 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await db.Identities.Where(i => i.Username == username).Select(i => i.Username).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null) return false;
+        await sessions.EndAllForUserAsync(db, stored, SignOnRefusal.AccountDeleted, cancellationToken);
+        await DeviceStore.DeleteAllAsync(db, stored, cancellationToken);
+        await db.RetryCounters.Where(c => c.Username == stored).ExecuteDeleteAsync(cancellationToken);
+        await db.Identities.Where(i => i.Username == stored).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>True only for an existing, active user with this password. Unknown users cost the same time.</summary>

@@ -19,6 +19,12 @@ public abstract record AuthenticateOutcome
     /// <summary>The journey reached Failure or could not go on; <paramref name="Reason"/> is for the log, not the client.</summary>
     public sealed record Failed(string JourneyName, string Reason) : AuthenticateOutcome;
 
+    /// <summary>
+    /// No session for this sign-on because of the account's state (<paramref name="Reason"/>), whatever the journey's
+    /// nodes decided; answered exactly like <see cref="Failed"/>, so the client cannot tell the reasons apart.
+    /// </summary>
+    public sealed record Refused(string JourneyName, SignOnRefusal Reason) : AuthenticateOutcome;
+
     /// <summary>The request itself was refused (bad authId, old step, timeout, unknown journey...).</summary>
     public sealed record Rejected(int StatusCode, string Message) : AuthenticateOutcome;
 }

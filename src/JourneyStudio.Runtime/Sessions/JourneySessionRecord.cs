@@ -1,4 +1,5 @@
 using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,15 @@ public sealed class JourneySessionRecord
     public required string Realm { get; init; }
 
     public JourneySessionStatus Status { get; set; }
+
+    /// <summary>
+    /// The username the sign-on is about (shared state <c>username</c> as of the last step), so that disabling, locking
+    /// or deleting that identity, or changing its password, can end the sign-on. Null until a node sets one.
+    /// </summary>
+    public string? Username { get; set; }
+
+    /// <summary>Set when an account change ended the sign-on (then <see cref="Status"/> is Failed); its next step is refused.</summary>
+    public SignOnRefusal? EndedBy { get; set; }
 
     /// <summary>
     /// The step the client may answer next. It goes up by one when a submission is accepted, which makes it
@@ -60,6 +70,10 @@ internal sealed class JourneySessionRecordConfiguration : IEntityTypeConfigurati
             .UseCollation(JourneyStudioDbContext.CaseInsensitiveCollation);
         session.Property(s => s.Realm).HasMaxLength(100);
         session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        session.Property(s => s.Username).HasMaxLength(IdentityRules.MaxUsernameLength)
+            .UseCollation(JourneyStudioDbContext.CaseInsensitiveCollation);
+        session.HasIndex(s => s.Username);
+        session.Property(s => s.EndedBy).HasConversion<string>().HasMaxLength(20);
         session.HasIndex(s => new { s.JourneyName, s.CreatedAt });
         session.HasIndex(s => s.ExpiresAt);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ public sealed partial class JourneySessionRunner(
     JourneyStore journeys,
     JourneySessionStore sessions,
     UserSessionStore userSessions,
+    IAccountLockout lockout,
     AuthIdProtector authIds,
     TimeProvider time,
     JourneyStudioMetrics metrics,
@@ -44,7 +46,7 @@ public sealed partial class JourneySessionRunner(
                 : $"No journey named '{journeyName}' exists in realm '{realm}'.");
         var journey = stored.Journey;
         if (!journey.Settings.Enabled)
-            return Reject(journey.Name, 403, $"Journey '{journey.Name}' is disabled.");
+            return Reject(journey.Name, 403, DisabledMessage(journey.Name));
         if (journey.Settings.InnerTreeOnly)
             return Reject(journey.Name, 403, $"Journey '{journey.Name}' can only run inside another journey (Inner Tree Evaluator), not on its own.");
 
@@ -53,10 +55,11 @@ public sealed partial class JourneySessionRunner(
         var signOnId = JourneySessionStore.NewId();
         using var logScope = SignOnLogScope.BeginStep(logger, signOnId, journey.Name, realm);
         var result = await engine.StartAsync(journey.Name, realm, request with { SignOnId = signOnId }, cancellationToken);
+        var admission = await AdmitAsync(result, journey.Settings.NoSession, cancellationToken);
         // Every run is stored, also one that ends at once, so the designer can show the path it took.
-        var session = await sessions.CreateAsync(result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken, signOnId);
+        var session = await sessions.CreateAsync(admission.Result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken, signOnId);
         metrics.SignOnStarted(journey.Name, realm);
-        var outcome = await ConcludeAsync(session, result, journey.Settings.NoSession, cancellationToken);
+        var outcome = Conclude(session, admission);
         metrics.StepCompleted(journey.Name, time.GetElapsedTime(startedAt));
         return outcome;
     }
@@ -76,6 +79,9 @@ public sealed partial class JourneySessionRunner(
         var journeyName = session.State.JourneyName;
         if (!string.Equals(session.State.Realm, realm, StringComparison.Ordinal))
             return Reject(journeyName, 400, $"This authId belongs to a sign-on in realm '{session.State.Realm}', not '{realm}'.");
+        // Disabled, locked, deleted or given a new password since the last step: this sign-on is over, whatever comes next.
+        if (session.EndedBy is { } endedBy)
+            return Refuse(journeyName, realm, session.Id, endedBy);
         if (session.Status != JourneySessionStatus.InProgress)
             return Reject(journeyName, 401, EndedMessage);
         if (session.IsTimedOut(time.GetUtcNow()))
@@ -83,6 +89,9 @@ public sealed partial class JourneySessionRunner(
             await sessions.DeleteAsync(session.Id, cancellationToken);
             return Reject(journeyName, 401, TimedOutMessage);
         }
+        // The journey's setting now, not the pinned revision's: an admin who disables a journey stops its sign-ons.
+        if (session.JourneyEnabled == false)
+            return Reject(journeyName, 403, DisabledMessage(journeyName));
         // Replaying an older step would rerun its node, e.g. reset a retry counter kept in the session.
         if (step != session.Step)
             return Reject(journeyName, 401, StaleStepMessage);
@@ -95,6 +104,7 @@ public sealed partial class JourneySessionRunner(
         if (!await sessions.TryClaimStepAsync(session.Id, step, cancellationToken))
         {
             var now = await sessions.GetAsync(session.Id, cancellationToken);
+            if (now?.EndedBy is { } ended) return Refuse(journeyName, realm, session.Id, ended);
             return Reject(journeyName, 401, now is null || now.IsTimedOut(time.GetUtcNow()) ? TimedOutMessage : StaleStepMessage);
         }
 
@@ -108,42 +118,93 @@ public sealed partial class JourneySessionRunner(
             await sessions.ReleaseClaimAsync(session.Id, step, CancellationToken.None);
             throw;
         }
-        var saved = await sessions.SaveStepAsync(session, result.State, cancellationToken);
         // Only a success needs the journey's settings; a step or a failure skips reading the pinned revision again.
         var noSession = result is JourneySuccess
             && (await journeys.GetRevisionAsync(journeyName, session.State.Revision, cancellationToken))?.Journey.Settings.NoSession == true;
-        var outcome = await ConcludeAsync(saved, result, noSession, cancellationToken);
+        var admission = await AdmitAsync(result, noSession, cancellationToken);
+        var saved = await sessions.SaveStepAsync(session, admission.Result.State, cancellationToken);
+        if (saved.EndedBy is { } endedMeanwhile)
+        {
+            // The account changed while this step ran; a session made for it must not outlive the sign-on.
+            if (admission.UserSession is { } orphan) await userSessions.DeleteAsync(orphan.TokenId, CancellationToken.None);
+            return Refuse(journeyName, realm, session.Id, endedMeanwhile);
+        }
+        var outcome = Conclude(saved, admission);
         metrics.StepCompleted(journeyName, time.GetElapsedTime(startedAt));
         return outcome;
     }
 
-    private async Task<AuthenticateOutcome> ConcludeAsync(JourneySession session, JourneyRunResult result, bool noSession, CancellationToken cancellationToken)
+    /// <summary>The message of a sign-on refused because its journey is disabled (at the start or at a later step).</summary>
+    public static string DisabledMessage(string journeyName) => $"Journey '{journeyName}' is disabled.";
+
+    /// <summary>
+    /// A run and, when it reached Success, the user session it earned, or why it earned none (then the run is turned
+    /// into a failure, which is how the sign-on is stored).
+    /// </summary>
+    private sealed record Admission(JourneyRunResult Result, NewUserSession? UserSession = null, SignOnRefusal? Refusal = null);
+
+    /// <summary>
+    /// Where every successful journey gets its session, whatever its nodes did: the username must name an active
+    /// identity that is not locked. A journey with <c>noSession</c>, or one that set no username, gets no session
+    /// and is not checked, since it hands out nothing that could later be trusted.
+    /// </summary>
+    private async Task<Admission> AdmitAsync(JourneyRunResult result, bool noSession, CancellationToken cancellationToken)
     {
+        if (result is not JourneySuccess success || noSession || string.IsNullOrEmpty(success.Username))
+            return new Admission(result);
         var state = result.State;
-        switch (result)
+        var creation = await userSessions.CreateAsync(success.Username, state.Realm, state.JourneyName, success.AuthTypes, cancellationToken);
+        var refusal = (creation as UserSessionCreation.Refused)?.Reason;
+        if (creation is UserSessionCreation.Created { Session: var created })
+        {
+            // Asked after the session exists: a lockout written meanwhile is either seen here, or was written
+            // before the protector ended the user's sessions, this one included.
+            if (!await lockout.IsLockedAsync(created.Session.Username, cancellationToken))
+                return new Admission(result, created);
+            await userSessions.DeleteAsync(created.TokenId, cancellationToken);
+            refusal = SignOnRefusal.AccountLocked;
+        }
+        var refused = new JourneyFailure
+        {
+            State = state with { Status = JourneySessionStatus.Failed },
+            Reason = $"No session for '{success.Username}': {refusal}.",
+        };
+        return new Admission(refused, Refusal: refusal);
+    }
+
+    private AuthenticateOutcome Conclude(JourneySession session, Admission admission)
+    {
+        var state = admission.Result.State;
+        switch (admission.Result)
         {
             case JourneyStep step:
                 return new AuthenticateOutcome.NextStep(authIds.Protect(session.Id, session.Step), step);
             case JourneySuccess success:
                 metrics.SignOnSucceeded(state.JourneyName, state.Realm);
-                if (noSession)
-                    return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, null);
-                if (string.IsNullOrEmpty(success.Username))
+                if (admission.UserSession is not { } userSession)
                 {
-                    LogSuccessWithoutUser(state.JourneyName);
+                    if (string.IsNullOrEmpty(success.Username)) LogSuccessWithoutUser(state.JourneyName);
                     return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, null);
                 }
-                var userSession = await userSessions.CreateAsync(success.Username, state.Realm, state.JourneyName, success.AuthTypes, cancellationToken);
-                LogSignedOn(state.JourneyName, success.Username, session.Id);
+                LogSignedOn(state.JourneyName, userSession.Session.Username, session.Id);
                 return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, userSession);
+            case JourneyFailure when admission.Refusal is { } refusal:
+                return Refuse(state.JourneyName, state.Realm, session.Id, refusal);
             case JourneyFailure failure:
                 metrics.SignOnFailed(state.JourneyName, state.Realm);
                 var lastNode = state.VisitedPath.Count > 0 ? state.VisitedPath[^1].NodeId : state.CurrentNodeId;
                 LogSignOnFailed(state.JourneyName, lastNode, failure.Reason, session.Id);
                 return new AuthenticateOutcome.Failed(state.JourneyName, failure.Reason);
             default:
-                throw new InvalidOperationException($"Unexpected engine result {result.GetType().Name}.");
+                throw new InvalidOperationException($"Unexpected engine result {admission.Result.GetType().Name}.");
         }
+    }
+
+    private AuthenticateOutcome.Refused Refuse(string journeyName, string realm, string sessionId, SignOnRefusal reason)
+    {
+        metrics.SignOnFailed(journeyName, realm);
+        LogRefused(journeyName, reason, sessionId);
+        return new AuthenticateOutcome.Refused(journeyName, reason);
     }
 
     private AuthenticateOutcome.Rejected Reject(string? journeyName, int statusCode, string message)
@@ -157,6 +218,9 @@ public sealed partial class JourneySessionRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-on through journey {Journey} failed at node {NodeId}: {Reason} (session {SessionId}).")]
     private partial void LogSignOnFailed(string journey, string nodeId, string reason, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-on through journey {Journey} refused: {Reason} (session {SessionId}).")]
+    private partial void LogRefused(string journey, SignOnRefusal reason, string sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Authenticate request for journey {Journey} refused with {StatusCode}: {Message}")]
     private partial void LogRejected(string journey, int statusCode, string message);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,17 @@ public sealed record JourneySession(
     DateTimeOffset ExpiresAt,
     DateTimeOffset MaxExpiresAt)
 {
-    public JourneySessionStatus Status => State.Status;
+    public JourneySessionStatus Status => EndedBy is null ? State.Status : JourneySessionStatus.Failed;
+
+    /// <summary>Set when an account change ended the sign-on (<see cref="UserSessionStore.EndAllForUserAsync(string, SignOnRefusal, CancellationToken)"/>).</summary>
+    public SignOnRefusal? EndedBy { get; init; }
+
+    /// <summary>
+    /// Whether the journey is enabled now (the journey row, whatever the pinned revision says), as read by
+    /// <see cref="JourneySessionStore.GetAsync"/> in the same query as the session; null when no journey has that name
+    /// any more, or when the session was not loaded by GetAsync.
+    /// </summary>
+    public bool? JourneyEnabled { get; init; }
 
     /// <summary>In progress and past its idle or maximum limit.</summary>
     public bool IsTimedOut(DateTimeOffset now) => Status == JourneySessionStatus.InProgress && now >= ExpiresAt;
@@ -76,12 +87,22 @@ public sealed class JourneySessionStore(
         return ToSession(record);
     }
 
-    /// <summary>The sign-on with this id, or null when there is none (never was, or purged).</summary>
+    /// <summary>
+    /// The sign-on with this id, or null when there is none (never was, or purged), with its journey's current
+    /// <see cref="JourneySession.JourneyEnabled"/> flag read in the same query (no journey content is parsed).
+    /// </summary>
     public async Task<JourneySession?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return record is null ? null : ToSession(record);
+        var found = await (
+                from session in db.Set<JourneySessionRecord>()
+                where session.Id == id
+                join journey in db.Journeys on session.JourneyName equals journey.Name into journeys
+                from journey in journeys.DefaultIfEmpty()
+                select new { Session = session, Enabled = journey == null ? (bool?)null : journey.Enabled })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : ToSession(found.Session) with { JourneyEnabled = found.Enabled };
     }
 
     /// <summary>
@@ -109,7 +130,9 @@ public sealed class JourneySessionStore(
 
     /// <summary>
     /// Stores the state a claimed step produced; <paramref name="claimed"/> is the session as read before
-    /// <see cref="TryClaimStepAsync"/>, which stays at the claimed step + 1. One UPDATE, no second read of the row.
+    /// <see cref="TryClaimStepAsync"/>, which stays at the claimed step + 1. One UPDATE, no second read of the row,
+    /// unless an account change ended the sign-on while the step ran: then nothing is written and the ended session
+    /// comes back (with <see cref="JourneySession.EndedBy"/> set).
     /// </summary>
     public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default)
     {
@@ -122,14 +145,18 @@ public sealed class JourneySessionStore(
         };
         Apply(record, state, now);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == record.Id && s.Step == record.Step)
+        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == record.Id && s.Step == record.Step && s.EndedBy == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, record.Status)
+                .SetProperty(r => r.Username, record.Username)
                 .SetProperty(r => r.StateJson, record.StateJson)
                 .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
                 .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
                 .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
                 .SetProperty(r => r.ExpiresAt, record.ExpiresAt), cancellationToken);
+        if (updated != 1 && await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(
+                s => s.Id == record.Id && s.Step == record.Step && s.EndedBy != null, cancellationToken) is { } ended)
+            return ToSession(ended);
         if (updated != 1)
             throw new InvalidOperationException($"Journey session {claimed.Id} is no longer at step {record.Step}; the step was not claimed.");
         return ToSession(record);
@@ -167,6 +194,8 @@ public sealed class JourneySessionStore(
     private void Apply(JourneySessionRecord record, JourneySessionState state, DateTimeOffset now)
     {
         record.Status = state.Status;
+        record.Username = state.SharedState[SharedStateKeys.Username] is JsonValue value && value.TryGetValue<string>(out var username)
+            && username.Length > 0 ? username : null;
         record.StateJson = state.ToJson();
         record.CallbacksJson = JsonSerializer.Serialize(state.PendingCallbacks, JsonOptions);
         record.VisitedPathJson = JsonSerializer.Serialize(state.VisitedPath, JsonOptions);
@@ -179,5 +208,8 @@ public sealed class JourneySessionStore(
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static JourneySession ToSession(JourneySessionRecord record) =>
-        new(record.Id, record.Step, JourneySessionState.FromJson(record.StateJson), record.CreatedAt, record.ExpiresAt, record.MaxExpiresAt);
+        new(record.Id, record.Step, JourneySessionState.FromJson(record.StateJson), record.CreatedAt, record.ExpiresAt, record.MaxExpiresAt)
+        {
+            EndedBy = record.EndedBy,
+        };
 }

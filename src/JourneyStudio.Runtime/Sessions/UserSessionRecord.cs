@@ -16,6 +16,14 @@ public sealed class UserSessionRecord
     /// <summary>Lower-case hex SHA-256 of the tokenId.</summary>
     public required string TokenHash { get; init; }
 
+    /// <summary>
+    /// The identity's immutable id (ids are never reused: AUTOINCREMENT). A user deleted and created again under the
+    /// same name has a new id, so a session that outlived the old one cannot pass for the new user. No foreign key:
+    /// SQLite could only add one by rebuilding the table, and the lookup's join already refuses an orphan.
+    /// </summary>
+    public int IdentityId { get; init; }
+
+    /// <summary>The identity's username as stored (for display and for ending a user's sessions by name).</summary>
     public required string Username { get; init; }
 
     public required string Realm { get; init; }
@@ -41,6 +49,7 @@ internal sealed class UserSessionRecordConfiguration : IEntityTypeConfiguration<
         session.HasIndex(s => s.TokenHash).IsUnique();
         session.Property(s => s.Username).HasMaxLength(IdentityRules.MaxUsernameLength)
             .UseCollation(JourneyStudioDbContext.CaseInsensitiveCollation);
+        session.HasIndex(s => s.Username);
         session.Property(s => s.Realm).HasMaxLength(100);
         session.Property(s => s.JourneyName).HasMaxLength(JourneyNameRules.MaxLength);
         session.HasIndex(s => s.ExpiresAt);

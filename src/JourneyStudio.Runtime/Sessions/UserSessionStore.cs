@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,9 +21,21 @@ public sealed record UserSession(
 /// <summary>A new session and its tokenId, which exists only here and at the client.</summary>
 public sealed record NewUserSession(string TokenId, UserSession Session);
 
+/// <summary>What <see cref="UserSessionStore.CreateAsync"/> came to: a session, or the named reason there is none.</summary>
+public abstract record UserSessionCreation
+{
+    private UserSessionCreation() { }
+
+    public sealed record Created(NewUserSession Session) : UserSessionCreation;
+
+    public sealed record Refused(SignOnRefusal Reason) : UserSessionCreation;
+}
+
 /// <summary>
 /// End-user sessions: the tokenId AM calls <c>iPlanetDirectoryPro</c>. The token is 32 random bytes
-/// (base64url); the database keeps only its SHA-256, looked up by equality.
+/// (base64url); the database keeps only its SHA-256, looked up by equality. Every session is bound to its
+/// identity's immutable id, and every lookup checks that identity in the same query: a session of a deleted,
+/// disabled or re-created user is not a session, whichever endpoint asks.
 /// </summary>
 public sealed class UserSessionStore(
     IDbContextFactory<JourneyStudioDbContext> contextFactory,
@@ -32,16 +45,28 @@ public sealed class UserSessionStore(
     /// <summary>Longer strings cannot be a tokenId; refused before hashing so junk costs nothing.</summary>
     private const int MaxTokenLength = 100;
 
-    public async Task<NewUserSession> CreateAsync(string username, string realm, string journeyName, IReadOnlyList<string> authTypes,
+    /// <summary>
+    /// A session for the identity called <paramref name="username"/> (any letter case), or the reason there is none:
+    /// no such identity, or an inactive one. Whether the identity is locked is the caller's check
+    /// (<see cref="JourneySessionRunner"/>), since the lockout itself ends sessions through this store.
+    /// </summary>
+    public async Task<UserSessionCreation> CreateAsync(string username, string realm, string journeyName, IReadOnlyList<string> authTypes,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var identity = await db.Identities.AsNoTracking().Where(i => i.Username == username)
+            .Select(i => new { i.Id, i.Username, i.Active }).FirstOrDefaultAsync(cancellationToken);
+        if (identity is null) return new UserSessionCreation.Refused(SignOnRefusal.NoSuchIdentity);
+        if (!identity.Active) return new UserSessionCreation.Refused(SignOnRefusal.AccountDisabled);
+
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         var record = new UserSessionRecord
         {
             TokenHash = Hash(token),
-            Username = username,
+            IdentityId = identity.Id,
+            Username = identity.Username,
             Realm = realm,
             JourneyName = journeyName,
             AuthTypesJson = JsonSerializer.Serialize(authTypes),
@@ -49,30 +74,41 @@ public sealed class UserSessionStore(
             LastAccessAt = now,
             ExpiresAt = now + options.Value.UserSessionLifetime,
         };
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // An identity deleted or disabled between the read and this insert leaves a row no lookup accepts.
         db.Set<UserSessionRecord>().Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        return new NewUserSession(token, ToSession(record));
+        return new UserSessionCreation.Created(new NewUserSession(token, ToSession(record, identity.Username)));
     }
 
-    /// <summary>The live session of <paramref name="tokenId"/>, or null (unknown, malformed or expired). Records the access.</summary>
+    /// <summary>
+    /// The live session of <paramref name="tokenId"/>, or null: unknown, malformed or expired, or its identity is gone,
+    /// inactive or no longer the one it was made for. One query reads the session and its identity. Records the access.
+    /// </summary>
     public async Task<UserSession?> GetAsync(string? tokenId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(tokenId) || tokenId.Length > MaxTokenLength) return null;
         var hash = Hash(tokenId);
         var now = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Set<UserSessionRecord>().SingleOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
-        if (record is null) return null;
+        var found = await (
+                from session in db.Set<UserSessionRecord>()
+                where session.TokenHash == hash
+                join identity in db.Identities on session.IdentityId equals identity.Id
+                where identity.Active
+                select new { Session = session, identity.Username })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var record = found.Session;
         if (record.ExpiresAt <= now)
         {
-            db.Remove(record);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Set<UserSessionRecord>().Where(s => s.Id == record.Id).ExecuteDeleteAsync(cancellationToken);
             return null;
         }
+        await db.Set<UserSessionRecord>().Where(s => s.Id == record.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastAccessAt, now), cancellationToken);
         record.LastAccessAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return ToSession(record);
+        return ToSession(record, found.Username);
     }
 
     /// <summary>Ends the session; false when there was none.</summary>
@@ -84,10 +120,43 @@ public sealed class UserSessionStore(
         return await db.Set<UserSessionRecord>().Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>Ends every session of <paramref name="username"/> (any realm); returns how many there were.</summary>
-    public async Task<int> EndAllForUserAsync(string username, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What the brute-force protector calls when it locks <paramref name="username"/>: ends every user session
+    /// and every sign-on in progress of that user, as <see cref="EndAllForUserAsync(string, SignOnRefusal, CancellationToken)"/>
+    /// with <see cref="SignOnRefusal.AccountLocked"/>.
+    /// </summary>
+    public Task<int> EndAllForUserAsync(string username, CancellationToken cancellationToken = default) =>
+        EndAllForUserAsync(username, SignOnRefusal.AccountLocked, cancellationToken);
+
+    /// <summary>
+    /// Ends every session of <paramref name="username"/> (any realm, any letter case) and every sign-on in progress
+    /// bound to that username: their next step answers a login failure, logged as <paramref name="reason"/>.
+    /// Returns how many user sessions there were.
+    /// </summary>
+    public async Task<int> EndAllForUserAsync(string username, SignOnRefusal reason, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await EndAllForUserAsync(db, username, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ended;
+    }
+
+    /// <summary>
+    /// <see cref="EndAllForUserAsync(string, SignOnRefusal, CancellationToken)"/> inside the caller's context and
+    /// transaction, so that an identity change and the end of its sessions commit together.
+    /// </summary>
+    internal async Task<int> EndAllForUserAsync(JourneyStudioDbContext db, string username, SignOnRefusal reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var keepUntil = now + options.Value.FinishedRetention;
+        await db.Set<JourneySessionRecord>()
+            .Where(s => s.Username == username && s.Status == JourneySessionStatus.InProgress)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, JourneySessionStatus.Failed)
+                .SetProperty(r => r.EndedBy, reason)
+                .SetProperty(r => r.UpdatedAt, now)
+                .SetProperty(r => r.ExpiresAt, keepUntil), cancellationToken);
         return await db.Set<UserSessionRecord>().Where(s => s.Username == username).ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -103,8 +172,8 @@ public sealed class UserSessionStore(
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static UserSession ToSession(UserSessionRecord record) =>
-        new(record.Username, record.Realm, record.JourneyName,
+    private static UserSession ToSession(UserSessionRecord record, string username) =>
+        new(username, record.Realm, record.JourneyName,
             JsonSerializer.Deserialize<List<string>>(record.AuthTypesJson) ?? [],
             record.CreatedAt, record.LastAccessAt, record.ExpiresAt);
 }

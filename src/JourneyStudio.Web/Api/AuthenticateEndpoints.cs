@@ -70,6 +70,8 @@ public static class AuthenticateEndpoints
                 "application/json", Encoding.UTF8),
             AuthenticateOutcome.SignedOn signedOn => SignedOn(http, signedOn),
             AuthenticateOutcome.Failed => AmErrors.LoginFailure(),
+            // Disabled, locked, unknown or changed accounts look like any failed sign-on: nothing to enumerate.
+            AuthenticateOutcome.Refused => AmErrors.LoginFailure(),
             AuthenticateOutcome.Rejected rejected => AmErrors.Result(rejected.StatusCode, rejected.Message),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
         };

@@ -20,8 +20,9 @@ public static class UserEndpoints
         if (!string.Equals(session.Username, username, StringComparison.OrdinalIgnoreCase))
             return AmErrors.Result(403, "You can only read your own profile.");
         var identity = await http.RequestServices.GetRequiredService<IdentityStore>().GetAsync(session.Username, http.RequestAborted);
+        // Deleted since the session was looked up: the session went with it.
         if (identity is null)
-            return AmErrors.Result(404, $"User '{session.Username}' no longer exists.");
+            return AmErrors.Result(401, "No valid session in this realm: sign on first.");
         return Results.Json(new Profile(identity.Username, identity.Username, identity.GivenName, identity.Sn, identity.Mail));
     }
 

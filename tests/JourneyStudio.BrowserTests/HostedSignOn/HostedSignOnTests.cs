@@ -1,5 +1,7 @@
 using JourneyStudio.BrowserTests.Infrastructure;
+using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JourneyStudio.BrowserTests.HostedSignOn;
@@ -33,6 +35,29 @@ public sealed class HostedSignOnTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#cb-IDToken1")).ToBeVisibleAsync();
         await page.GotoAsync("/account");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+    }
+
+    [Fact]
+    public async Task AccountPage_OfAUserDisabledSinceSigningOn_GoesBackToLogin()
+    {
+        await SignOnJourneys.SeedAsync(fixture.Server);
+        var username = "browser-disabled-" + Guid.NewGuid().ToString("N")[..6];
+        var identities = fixture.Server.Services.GetRequiredService<IdentityStore>();
+        Assert.IsType<IdentityResult.Done>(await identities.CreateAsync(new NewIdentity(username, SignOnJourneys.Password, "Dee", "Abled")));
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/login?journey=" + Uri.EscapeDataString(SignOnJourneys.PageWithRetry));
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(SignOnJourneys.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
+        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("Hello, Dee Abled");
+
+        await identities.UpdateAsync(username, new IdentityUpdate(Active: false));
+        await page.ReloadAsync();
+
+        // The cookie is still in the browser, but the session it names ended with the account.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+        await Assertions.Expect(page.Locator("#cb-IDToken1")).ToBeVisibleAsync();
     }
 
     [Fact]

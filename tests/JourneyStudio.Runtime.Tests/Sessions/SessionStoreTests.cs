@@ -1,4 +1,5 @@
 using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Runtime.Tests.Persistence;
@@ -119,11 +120,25 @@ public sealed class SessionStoreTests : IAsyncLifetime
         Assert.Single(await store.ListRecentAsync("Login", 1));
     }
 
+    private async Task<NewUserSession> CreateUserSessionAsync(UserSessionStore users, IReadOnlyList<string> authTypes)
+    {
+        await using (var db = _db.CreateContext())
+        {
+            if (!await db.Identities.AnyAsync(i => i.Username == "jdoe"))
+            {
+                db.Identities.Add(new Identity { Username = "jdoe", PasswordHash = "not a real hash" });
+                await db.SaveChangesAsync();
+            }
+        }
+        var creation = await users.CreateAsync("jdoe", "alpha", "Login", authTypes);
+        return Assert.IsType<UserSessionCreation.Created>(creation).Session;
+    }
+
     [Fact]
     public async Task UserSession_TokenIsStoredOnlyAsItsHash()
     {
         var users = Users();
-        var created = await users.CreateAsync("jdoe", "alpha", "Login", ["AuthenticatorPush"]);
+        var created = await CreateUserSessionAsync(users, ["AuthenticatorPush"]);
 
         Assert.Equal(43, created.TokenId.Length);
         Assert.Equal(0L, _db.QueryScalar($"SELECT COUNT(*) FROM UserSessions WHERE TokenHash LIKE '%{created.TokenId}%'"));
@@ -138,8 +153,8 @@ public sealed class SessionStoreTests : IAsyncLifetime
     public async Task UserSession_ExpiresAfterItsLifetime_AndLogoutEndsIt()
     {
         var users = Users();
-        var a = await users.CreateAsync("jdoe", "alpha", "Login", []);
-        var b = await users.CreateAsync("jdoe", "alpha", "Login", []);
+        var a = await CreateUserSessionAsync(users, []);
+        var b = await CreateUserSessionAsync(users, []);
 
         Assert.True(await users.DeleteAsync(b.TokenId));
         Assert.Null(await users.GetAsync(b.TokenId));

@@ -10,7 +10,7 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// One real studio per test class (Kestrel on loopback, fresh SQLite, the shipped journeys as imported at first
 /// start) with an <see cref="AdjustableClock"/>. Tests share it, so each one signs on as its own new user.
 /// </summary>
-public sealed class EndToEndServer : IAsyncLifetime
+public class EndToEndServer : IAsyncLifetime
 {
     public const string Password = "Correct-horse-battery-1";
 
@@ -18,36 +18,54 @@ public sealed class EndToEndServer : IAsyncLifetime
 
     public AdjustableClock Clock { get; } = new();
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
-        Server = StudioServer.Start(configureServices: services => services.AddSingleton<TimeProvider>(Clock));
+        Server = StudioServer.Start(configureServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    /// <summary>Extra test services of a derived fixture, registered after the program's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>Creates a user with a unique name (prefix + random suffix) through the admin REST API and returns the name.</summary>
     public async Task<string> CreateUserAsync(string prefix)
     {
         var username = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-        using var http = Server.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/api/identities")
+        await CreateUserNamedAsync(username, sn: prefix);
+        return username;
+    }
+
+    /// <summary>Creates the user <paramref name="username"/> (with <see cref="Password"/>) through the admin REST API.</summary>
+    public async Task CreateUserNamedAsync(string username, string sn = "User")
+    {
+        var (status, text) = await AdminAsync(HttpMethod.Post, "identities", new JsonObject
         {
-            Content = JsonContent(new JsonObject
-            {
-                ["username"] = username,
-                ["password"] = Password,
-                ["givenName"] = "Test",
-                ["sn"] = prefix,
-                ["mail"] = username + "@example.com",
-            }),
-        };
+            ["username"] = username,
+            ["password"] = Password,
+            ["givenName"] = "Test",
+            ["sn"] = sn,
+            ["mail"] = username + "@example.com",
+        });
+        if (status != HttpStatusCode.Created && status != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Creating user {username} failed: {(int)status} {text}");
+    }
+
+    /// <summary>A request to the admin REST API (<c>/admin/api/{path}</c>) as the first admin; returns the status and body.</summary>
+    public async Task<(HttpStatusCode Status, string Text)> AdminAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var http = Server.CreateClient();
+        using var request = new HttpRequestMessage(method, "admin/api/" + path);
+        if (body is not null) request.Content = JsonContent(body);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{StudioServer.AdminUsername}:{StudioServer.AdminPassword}")));
         using var response = await http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Created && response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"Creating user {username} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return username;
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public Task<IdentitySummary?> IdentityAsync(string username) =>

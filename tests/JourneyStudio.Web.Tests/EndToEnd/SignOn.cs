@@ -138,13 +138,19 @@ public sealed partial class SignOn(EndToEndServer host, string? journey) : IDisp
         Assert.Null(SessionCookie);
     }
 
+    /// <summary>getSessionInfo with this browser's cookie, as the hosted account page asks it.</summary>
+    public Task<AmResponse> GetSessionInfoAsync() => _client.PostAsync($"{AmClient.AlphaPath}/sessions?_action=getSessionInfo", "");
+
+    /// <summary>The profile of <paramref name="username"/> with this browser's cookie, as the hosted account page reads it.</summary>
+    public Task<AmResponse> GetProfileAsync(string username) => _client.GetAsync($"{AmClient.AlphaPath}/users/{Uri.EscapeDataString(username)}");
+
     /// <summary>The signed-on user as the session cookie tells it: getSessionInfo's username, then the profile it may read.</summary>
     public async Task<string> SessionUsernameAsync()
     {
-        var info = await _client.PostAsync($"{AmClient.AlphaPath}/sessions?_action=getSessionInfo", "");
+        var info = await GetSessionInfoAsync();
         Assert.Equal(HttpStatusCode.OK, info.Status);
         var username = (string)info.Body["username"]!;
-        var profile = await _client.GetAsync($"{AmClient.AlphaPath}/users/{Uri.EscapeDataString(username)}");
+        var profile = await GetProfileAsync(username);
         Assert.Equal(HttpStatusCode.OK, profile.Status);
         Assert.Equal(username, (string?)profile.Body["username"]);
         return username;

@@ -574,6 +574,10 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -612,6 +616,11 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
                     b.Property<string>("VisitedPathJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -619,6 +628,8 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Username");
 
                     b.HasIndex("JourneyName", "CreatedAt");
 
@@ -642,6 +653,9 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("IdentityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("JourneyName")
                         .IsRequired()
@@ -674,6 +688,8 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Username");
 
                     b.ToTable("UserSessions", (string)null);
                 });

@@ -9,11 +9,13 @@ using JourneyStudio.Runtime.Nodes;
 using JourneyStudio.Runtime.Nodes.Mfa;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Push;
+using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Runtime.Tests.Persistence;
 using JourneyStudio.Runtime.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
@@ -31,7 +33,9 @@ internal sealed class MfaHarness : IAsyncDisposable
     private MfaHarness(TestDatabase db)
     {
         Db = db;
-        Identities = new IdentityStore(db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), new BoundedPasswordHasher(1), db.Clock);
+        var contexts = db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>();
+        Identities = new IdentityStore(contexts, new BoundedPasswordHasher(1), db.Clock,
+            new UserSessionStore(contexts, Options.Create(new JourneySessionOptions()), db.Clock));
         _overrides[typeof(IdentityStore)] = Identities;
         _overrides[typeof(IPushTransport)] = Transport;
         Services = new OverlayServiceProvider(db.Services, _overrides);
