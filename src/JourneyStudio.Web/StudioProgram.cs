@@ -77,6 +77,7 @@ public static class StudioProgram
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
+        services.AddScoped<StudioActor>();
         services.AddSingleton<IEndUserCredentialCheck, IdentityCredentialCheck>();
     }
 

@@ -91,13 +91,14 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
 
     /// <summary>
     /// Saves journeys already read (e.g. from several files) the way <see cref="ImportAsync(string, AuditActor, CancellationToken)"/>
-    /// does: all or none, after the same checks of names, repeats and realm defaults.
+    /// does: all or none, after the same checks of names, repeats and realm defaults. <paramref name="placeOf"/>
+    /// says where a journey's name is in its source, for the errors (default <c>$.tree._id</c>).
     /// </summary>
     public async Task<JourneyImportResult> ImportAsync(IReadOnlyList<Journey> journeys, AuditActor actor, string note,
-        CancellationToken cancellationToken = default)
+        Func<Journey, string>? placeOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journeys);
-        var errors = CheckImport(journeys, _ => "$.tree._id");
+        var errors = CheckImport(journeys, placeOf ?? (_ => "$.tree._id"));
         if (journeys.Count == 0) errors = [new JourneyFormatError("$", "there is no journey to import")];
         return errors.Count > 0
             ? await RejectImportAsync(errors, actor, cancellationToken)

@@ -34,12 +34,17 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
         Services.AddJourneyStudioIdentities();
         Services.AddJourneyStudioDevices();
         Services.AddJourneyStudioAdministration();
+        Services.AddScoped<StudioActor>();
         Services.AddMudServices();
+        AddAuthorization().SetAuthorized(AdminName);
         JSInterop.Mode = JSRuntimeMode.Loose;
         FilesModule = JSInterop.SetupModule(StudioFiles.ModulePath);
         FilesModule.SetupVoid("downloadText", _ => true);
         FilesModule.Setup<bool>("copyText", _ => true).SetResult(true);
     }
+
+    /// <summary>The admin the pages act as (what the audit log records as the actor).</summary>
+    protected const string AdminName = "page-admin";
 
     protected ConfigurationManager Configuration { get; }
 
