@@ -105,6 +105,9 @@ public sealed class ServicesPageTests : BunitContext, IAsyncLifetime
         Assert.Equal("ops-admin", view.UpdatedBy);
         cut.WaitForAssertion(() => Assert.Contains("Saved for this realm.", cut.Markup));
         Assert.Contains("by ops-admin", cut.Find("[data-testid=last-saved]").TextContent);
+        var entry = Assert.Single((await Services.GetRequiredService<JourneyStudio.Runtime.Audit.DatabaseAuditLog>()
+            .QueryAsync(new JourneyStudio.Runtime.Audit.AuditQuery { Target = RealmNames.Alpha })).Entries).Event;
+        Assert.Equal(("services.save", "ops-admin", "studio", "changed SNS Endpoint for GCM"), (entry.Action, entry.Actor, entry.Channel, entry.Detail));
     }
 
     [Fact]

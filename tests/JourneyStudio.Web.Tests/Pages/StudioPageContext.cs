@@ -54,6 +54,11 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
 
     protected IdentityStore Identities => Services.GetRequiredService<IdentityStore>();
 
+    /// <summary>What the audit log holds about <paramref name="target"/>, newest first.</summary>
+    protected async Task<IReadOnlyList<Runtime.Audit.AuditEvent>> AuditAsync(string target) =>
+        (await Services.GetRequiredService<Runtime.Audit.DatabaseAuditLog>().QueryAsync(new Runtime.Audit.AuditQuery { Target = target }))
+            .Entries.Select(e => e.Event).ToList();
+
     public virtual async Task InitializeAsync() => await JourneyStudioDatabase.InitializeAsync(Services);
 
     async Task IAsyncLifetime.DisposeAsync()
