@@ -12,25 +12,26 @@ public static class JourneyChangeSummary
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var parts = new List<string>();
-        if (before.Description != after.Description) parts.Add("description");
-
+        var fields = new List<string>();
+        if (before.Description != after.Description) fields.Add("description");
         var settings = ChangedSettings(before.Settings, after.Settings);
-        if (settings.Count > 0) parts.Add($"settings ({string.Join(", ", settings)})");
-        if (before.EntryNodeId != after.EntryNodeId) parts.Add("entry node");
+        if (settings.Count > 0) fields.Add($"settings ({string.Join(", ", settings)})");
+        if (before.EntryNodeId != after.EntryNodeId) fields.Add("entry node");
 
         var old = before.Nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var now = after.Nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var added = now.Keys.Count(id => !old.ContainsKey(id));
         var removed = old.Keys.Count(id => !now.ContainsKey(id));
         var changed = now.Count(n => old.TryGetValue(n.Key, out var was) && !SameNode(was, n.Value));
+
+        var parts = new List<string>();
+        if (fields.Count > 0) parts.Add(string.Join(", ", fields) + " changed");
         if (added > 0) parts.Add(Count(added, "node") + " added");
         if (removed > 0) parts.Add(Count(removed, "node") + " removed");
         if (changed > 0) parts.Add(Count(changed, "node") + " changed");
-
         if (parts.Count == 0)
             return JourneyComparer.Differences(before, after).Count == 0 ? "no changes" : "layout or export fields changed";
-        return "changed " + string.Join(", ", parts);
+        return string.Join("; ", parts);
     }
 
     /// <summary>The names (as in the frodo export) of the settings that differ.</summary>

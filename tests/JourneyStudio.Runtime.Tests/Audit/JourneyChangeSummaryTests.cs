@@ -31,7 +31,7 @@ public sealed class JourneyChangeSummaryTests
 
         var summary = JourneyChangeSummary.Describe(Before, after);
 
-        Assert.Equal("changed description, settings (enabled, realm default), 2 nodes added, 1 node removed, 1 node changed", summary);
+        Assert.Equal("description, settings (enabled, realm default) changed; 2 nodes added; 1 node removed; 1 node changed", summary);
         Assert.DoesNotContain("Hunter2", summary);
     }
 

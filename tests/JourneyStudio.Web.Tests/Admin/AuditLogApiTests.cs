@@ -86,7 +86,7 @@ public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture
         ], entries.Select(Summary));
         Assert.All(entries, e => Assert.Equal(("admin", "api", "127.0.0.1"),
             (e.GetProperty("actor").GetString(), e.GetProperty("channel").GetString(), e.GetProperty("clientAddress").GetString())));
-        Assert.Equal("changed description", entries[3].GetProperty("detail").GetString());
+        Assert.Equal("description changed", entries[3].GetProperty("detail").GetString());
         Assert.Contains("revision 2", entries[2].GetProperty("detail").GetString());
         var times = entries.Select(e => e.GetProperty("time").GetDateTimeOffset()).ToList();
         Assert.Equal(times.OrderDescending(), times);

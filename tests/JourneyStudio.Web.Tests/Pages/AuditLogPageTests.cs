@@ -36,7 +36,7 @@ public sealed class AuditLogPageTests : StudioPageContext
     private async Task<IRenderedComponent<IComponent>> RenderWithAsync()
     {
         await RecordAsync(AuditActions.JourneyCreate, "ann", "Login", after: 1, detail: "created");
-        await RecordAsync(AuditActions.JourneySave, "bob", "Login", before: 1, after: 2, detail: "changed description");
+        await RecordAsync(AuditActions.JourneySave, "bob", "Login", before: 1, after: 2, detail: "description changed");
         await RecordAsync(AuditActions.IdentityDelete, "ann", "carol", succeeded: false, detail: "refused: there is no such user");
         var cut = RenderPage<AuditLog>();
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=audit-row]").Count));
@@ -53,7 +53,7 @@ public sealed class AuditLogPageTests : StudioPageContext
         var save = cut.FindAll("[data-testid=audit-row]")[1].ParentElement!;
         Assert.Contains("1 → 2", save.TextContent);
         Assert.Contains("192.0.2.4", save.TextContent);
-        Assert.Equal("changed description", save.QuerySelector("[data-testid=audit-detail]")!.TextContent.Trim());
+        Assert.Equal("description changed", save.QuerySelector("[data-testid=audit-detail]")!.TextContent.Trim());
         Assert.Equal("Done", save.QuerySelector("[data-testid=audit-result]")!.TextContent.Trim());
         Assert.Equal("Refused", cut.FindAll("[data-testid=audit-row]")[0].ParentElement!.QuerySelector("[data-testid=audit-result]")!.TextContent.Trim());
     }
