@@ -168,10 +168,11 @@ public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Audit_NeedsAdminCredentials()
+    public async Task Audit_IsForAdminsOnly()
     {
         using var anonymous = fixture.Server.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/admin/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/admin/api/audit")).StatusCode);
     }
 }
