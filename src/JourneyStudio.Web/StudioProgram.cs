@@ -79,6 +79,7 @@ public static class StudioProgram
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();
         services.AddStudioOperations(builder.Configuration);
+        services.AddScoped<StudioActor>();
     }
 
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>

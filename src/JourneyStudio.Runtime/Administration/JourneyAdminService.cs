@@ -4,6 +4,7 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Runtime.Administration;
@@ -34,11 +35,13 @@ public abstract record JourneyImportResult
 }
 
 /// <summary>
-/// What the admin API and the studio pages both do with whole journeys: list with validation state, import
-/// all-or-nothing, export with the inner journeys a journey depends on, duplicate with fresh node ids.
-/// UI-free, so that each front end stays a thin translation to HTTP or to components.
+/// What the admin API, the studio pages and the command line all do with journeys: list with validation state,
+/// create, save, rename, restore, delete, import all-or-nothing, export with the inner journeys a journey depends
+/// on, duplicate with fresh node ids, enable or disable. Every write is recorded in the audit log with the
+/// <see cref="AuditActor"/> the front end passes in. UI-free, so that each front end stays a thin translation to
+/// HTTP or to components.
 /// </summary>
-public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog)
+public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog, IAuditLog audit)
 {
     /// <summary>Config property of the Inner Tree Evaluator that names the journey it runs.</summary>
     public const string InnerTreeProperty = "tree";
@@ -76,14 +79,117 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog)
     /// <summary>
     /// Reads a frodo single- or multi-journey export and saves every journey in it, or none: any format
     /// error, bad name, repeated name or second realm default rejects the whole file. Existing journeys get a
-    /// new revision.
+    /// new revision. Each imported journey is recorded in the audit log with its revisions.
     /// </summary>
-    public async Task<JourneyImportResult> ImportAsync(string json, string savedBy, CancellationToken cancellationToken = default)
+    public async Task<JourneyImportResult> ImportAsync(string json, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var (journeys, errors) = Parse(json);
-        if (errors.Count > 0) return new JourneyImportResult.Rejected(errors);
-        var saved = await store.ImportAsync(journeys, savedBy, "Imported", cancellationToken);
+        return errors.Count > 0
+            ? await RejectImportAsync(errors, actor, cancellationToken)
+            : await SaveImportAsync(journeys, actor, "Imported", cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves journeys already read (e.g. from several files) the way <see cref="ImportAsync(string, AuditActor, CancellationToken)"/>
+    /// does: all or none, after the same checks of names, repeats and realm defaults. <paramref name="placeOf"/>
+    /// says where a journey's name is in its source, for the errors (default <c>$.tree._id</c>).
+    /// </summary>
+    public async Task<JourneyImportResult> ImportAsync(IReadOnlyList<Journey> journeys, AuditActor actor, string note,
+        Func<Journey, string>? placeOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        var errors = CheckImport(journeys, placeOf ?? (_ => "$.tree._id"));
+        if (journeys.Count == 0) errors = [new JourneyFormatError("$", "there is no journey to import")];
+        return errors.Count > 0
+            ? await RejectImportAsync(errors, actor, cancellationToken)
+            : await SaveImportAsync(journeys, actor, note, cancellationToken);
+    }
+
+    private async Task<JourneyImportResult> SaveImportAsync(IReadOnlyList<Journey> journeys, AuditActor actor, string note,
+        CancellationToken cancellationToken)
+    {
+        var saved = await store.ImportAsync(journeys, actor.SavedBy, note, cancellationToken);
+        foreach (var journey in saved)
+            await audit.RecordAsync(actor.Event(AuditActions.JourneyImport, journey.Name) with
+            {
+                // An import adds exactly one revision to a journey that existed.
+                RevisionBefore = journey.Created ? null : journey.Revision - 1,
+                RevisionAfter = journey.Revision,
+                Detail = journey.Created ? "created by the import" : "new revision from the import",
+            }, cancellationToken);
         return new JourneyImportResult.Imported(saved);
+    }
+
+    private async Task<JourneyImportResult> RejectImportAsync(IReadOnlyList<JourneyFormatError> errors, AuditActor actor,
+        CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(actor.Event(AuditActions.JourneyImport, null) with
+        {
+            Succeeded = false,
+            Detail = $"rejected ({(errors.Count == 1 ? "1 problem" : $"{errors.Count} problems")}); nothing was saved",
+        }, cancellationToken);
+        return new JourneyImportResult.Rejected(errors);
+    }
+
+    /// <summary>Creates a new journey as revision 1.</summary>
+    public async Task<SaveResult> CreateAsync(Journey journey, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var result = await store.CreateAsync(journey, actor.SavedBy, cancellationToken);
+        await RecordAsync(actor.Event(AuditActions.JourneyCreate, journey.Name), result, null, "created", cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="journey"/> as a new revision on top of <paramref name="basedOnRevision"/> (see
+    /// <see cref="JourneyStore.SaveAsync"/>); the audit entry names what changed.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Journey journey, int basedOnRevision, AuditActor actor, string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var result = await store.SaveAsync(journey, basedOnRevision, actor.SavedBy, note, cancellationToken);
+        string? detail = null;
+        // Revisions are immutable, so the one the save was based on can be read afterwards to say what changed.
+        if (result is SaveResult.Saved && await store.GetRevisionAsync(journey.Name, basedOnRevision, cancellationToken) is { } before)
+            detail = JourneyChangeSummary.Describe(before.Journey, journey with { Name = before.Journey.Name });
+        await RecordAsync(actor.Event(AuditActions.JourneySave, journey.Name), result, basedOnRevision, detail, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Saves an old revision's content as a new revision (see <see cref="JourneyStore.RestoreAsync"/>).</summary>
+    public async Task<SaveResult> RestoreAsync(string name, int revision, int basedOnRevision, AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await store.RestoreAsync(name, revision, basedOnRevision, actor.SavedBy, cancellationToken);
+        await RecordAsync(actor.Event(AuditActions.JourneyRestore, name), result, basedOnRevision, $"restored revision {revision}", cancellationToken);
+        return result;
+    }
+
+    /// <summary>Renames the journey as a new revision (see <see cref="JourneyStore.RenameAsync"/>); the entry's target is the old name.</summary>
+    public async Task<SaveResult> RenameAsync(string name, string newName, int basedOnRevision, AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await store.RenameAsync(name, newName, basedOnRevision, actor.SavedBy, cancellationToken);
+        await RecordAsync(actor.Event(AuditActions.JourneyRename, name), result, basedOnRevision, $"renamed to '{newName}'", cancellationToken);
+        return result;
+    }
+
+    /// <summary>Deletes the journey and its revisions; false when there was no such journey.</summary>
+    public async Task<bool> DeleteAsync(string name, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var current = (await store.ListAsync(cancellationToken))
+            .FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        var deleted = await store.DeleteAsync(name, cancellationToken);
+        await audit.RecordAsync(actor.Event(AuditActions.JourneyDelete, current?.Name ?? name) with
+        {
+            Succeeded = deleted,
+            RevisionBefore = deleted ? current?.CurrentRevision : null,
+            Detail = deleted
+                ? $"deleted with its {(current?.CurrentRevision is 1 ? "1 revision" : $"{current?.CurrentRevision} revisions")}"
+                : "refused: there is no such journey",
+        }, cancellationToken);
+        return deleted;
     }
 
     /// <summary>
@@ -101,18 +207,25 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog)
 
         var multi = IsMultiExport(json);
         string NamePath(Journey j) => multi ? $"$.trees['{j.Name.Replace("'", "\\'")}'].tree._id" : "$.tree._id";
+        var errors = CheckImport(journeys, NamePath);
+        return errors.Count > 0 ? ([], errors) : (journeys, []);
+    }
+
+    /// <summary>What an import refuses whatever the source: bad names, a name given twice, two realm defaults.</summary>
+    private static IReadOnlyList<JourneyFormatError> CheckImport(IReadOnlyList<Journey> journeys, Func<Journey, string> namePath)
+    {
         var errors = new List<JourneyFormatError>();
         foreach (var journey in journeys)
             if (JourneyNameRules.Validate(journey.Name) is { } problem)
-                errors.Add(new JourneyFormatError(NamePath(journey), problem));
+                errors.Add(new JourneyFormatError(namePath(journey), problem));
         foreach (var group in journeys.GroupBy(j => j.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            errors.Add(new JourneyFormatError(NamePath(group.Last()),
+            errors.Add(new JourneyFormatError(namePath(group.Last()),
                 $"the journey name '{group.Key}' is used more than once (names are unique without regard to letter case)"));
         var defaults = journeys.Where(j => j.Settings.IsRealmDefault).ToList();
         if (defaults.Count > 1)
-            errors.Add(new JourneyFormatError(NamePath(defaults[1]),
+            errors.Add(new JourneyFormatError(namePath(defaults[1]),
                 $"only one journey can be the realm default; {string.Join(", ", defaults.Select(d => $"'{d.Name}'"))} all are"));
-        return errors.Count > 0 ? ([], errors) : (journeys, []);
+        return errors;
     }
 
     /// <summary>
@@ -158,24 +271,38 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog)
     /// Saves a copy of the journey under a free name ("X copy", "X copy 2", …) with new ids for every node.
     /// The copy is never the realm default. Returns the store's answer and the name it used.
     /// </summary>
-    public async Task<(SaveResult Result, string? Name)> DuplicateAsync(string name, string savedBy, CancellationToken cancellationToken = default)
+    public async Task<(SaveResult Result, string? Name)> DuplicateAsync(string name, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var stored = await store.GetAsync(name, cancellationToken);
-        if (stored is null) return (new SaveResult.NotFound(), null);
+        if (stored is null)
+        {
+            await RecordAsync(actor.Event(AuditActions.JourneyDuplicate, name), new SaveResult.NotFound(), null, null, cancellationToken);
+            return (new SaveResult.NotFound(), null);
+        }
         var taken = (await store.ListAsync(cancellationToken)).Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var copyName = FreeCopyName(stored.Journey.Name, taken);
         var copy = Duplicate(stored.Journey, copyName);
-        return (await store.CreateAsync(copy, savedBy, cancellationToken), copyName);
+        var result = await store.CreateAsync(copy, actor.SavedBy, cancellationToken);
+        await RecordAsync(actor.Event(AuditActions.JourneyDuplicate, copyName), result, null,
+            $"copy of '{stored.Journey.Name}' revision {stored.Revision}", cancellationToken);
+        return (result, copyName);
     }
 
     /// <summary>Turns the journey on or off for end users, as a new revision based on the current one.</summary>
-    public async Task<SaveResult> SetEnabledAsync(string name, bool enabled, string savedBy, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SetEnabledAsync(string name, bool enabled, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var stored = await store.GetAsync(name, cancellationToken);
-        if (stored is null) return new SaveResult.NotFound();
-        if (stored.Journey.Settings.Enabled == enabled) return new SaveResult.Saved(stored.Revision);
+        var what = enabled ? "enabled" : "disabled";
+        if (stored is null)
+        {
+            await RecordAsync(actor.Event(AuditActions.JourneySettings, name), new SaveResult.NotFound(), null, what, cancellationToken);
+            return new SaveResult.NotFound();
+        }
+        if (stored.Journey.Settings.Enabled == enabled) return new SaveResult.Saved(stored.Revision); // nothing changed, nothing to record
         var changed = stored.Journey with { Settings = stored.Journey.Settings with { Enabled = enabled } };
-        return await store.SaveAsync(changed, stored.Revision, savedBy, enabled ? "Enabled" : "Disabled", cancellationToken);
+        var result = await store.SaveAsync(changed, stored.Revision, actor.SavedBy, enabled ? "Enabled" : "Disabled", cancellationToken);
+        await RecordAsync(actor.Event(AuditActions.JourneySettings, stored.Journey.Name), result, stored.Revision, what, cancellationToken);
+        return result;
     }
 
     /// <summary>
@@ -230,6 +357,22 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog)
             .Where(name => !string.IsNullOrWhiteSpace(name))
             .Select(name => name!)
             .Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Records a journey write: the new revision when it was saved, otherwise why it was refused.</summary>
+    private Task RecordAsync(AuditEvent auditEvent, SaveResult result, int? revisionBefore, string? detail, CancellationToken cancellationToken) =>
+        audit.RecordAsync(result is SaveResult.Saved saved
+            ? auditEvent with { RevisionBefore = revisionBefore, RevisionAfter = saved.Revision, Detail = detail }
+            : auditEvent with { Succeeded = false, RevisionBefore = revisionBefore, Detail = $"refused: {Refusal(result)}" }, cancellationToken);
+
+    private static string Refusal(SaveResult result) => result switch
+    {
+        SaveResult.Conflict conflict => $"the journey was changed meanwhile (it is at revision {conflict.CurrentRevision})",
+        SaveResult.NotFound => "there is no such journey",
+        SaveResult.RevisionNotFound missing => $"there is no revision {missing.Revision}",
+        SaveResult.NameTaken taken => $"the name is taken by '{taken.ExistingName}'",
+        SaveResult.InvalidName => "the name is not valid",
+        _ => result.GetType().Name,
+    };
 
     private async Task<Dictionary<string, Journey>> LoadAllAsync(IEnumerable<JourneySummary> summaries, CancellationToken cancellationToken)
     {

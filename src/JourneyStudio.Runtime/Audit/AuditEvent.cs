@@ -10,7 +10,10 @@ public sealed record AuditEvent
     /// <summary>One of <see cref="AuditActions"/>, e.g. <c>journey.save</c>.</summary>
     public required string Action { get; init; }
 
-    /// <summary>Who acted: an admin's username, <c>token:NAME</c> for an API token, or <c>system</c>.</summary>
+    /// <summary>
+    /// Who acted: an admin's username, <c>token:NAME</c> for an API token, <c>os:NAME</c> for the operating-system
+    /// account that ran a command line, or <c>system</c>.
+    /// </summary>
     public required string Actor { get; init; }
 
     /// <summary>What was acted on: a journey or identity name, a token name, a realm.</summary>
@@ -46,6 +49,7 @@ public static class AuditActions
     public const string JourneyRename = "journey.rename";
     public const string JourneyRestore = "journey.restore";
     public const string JourneySettings = "journey.settings";
+    public const string JourneyDuplicate = "journey.duplicate";
     public const string IdentityCreate = "identity.create";
     public const string IdentityUpdate = "identity.update";
     public const string IdentityDelete = "identity.delete";
@@ -56,6 +60,13 @@ public static class AuditActions
     public const string ServiceReset = "services.reset";
     public const string TokenCreate = "token.create";
     public const string TokenRevoke = "token.revoke";
+
+    /// <summary>Every action name above, in declaration order (filters are checked against it).</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
 }
 
 /// <summary>Where audit events go. Recording must not fail the action it records; implementations log their own errors.</summary>
@@ -64,7 +75,7 @@ public interface IAuditLog
     Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Placeholder until the database-backed audit log is registered; records nothing.</summary>
+/// <summary>Records nothing: for code and tests that run without the studio's database (the host registers <see cref="DatabaseAuditLog"/>).</summary>
 public sealed class NoAuditLog : IAuditLog
 {
     public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Identities;
 
 namespace JourneyStudio.Web.Api;
@@ -27,7 +28,7 @@ internal static class AdminIdentityEndpoints
     private static async Task<IResult> GetAsync(string username, IdentityStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(username, cancellationToken) is { } identity ? Results.Json(ToJson(identity)) : NoSuchIdentity(username);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IdentityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadObjectAsync(http.Request, CreateFields, booleans: []);
         if (problem is not null) return problem;
@@ -37,7 +38,7 @@ internal static class AdminIdentityEndpoints
             fields.GetValueOrDefault("givenName") as string ?? "",
             fields.GetValueOrDefault("sn") as string ?? "",
             fields.GetValueOrDefault("mail") as string ?? "");
-        return await store.CreateAsync(request, cancellationToken) switch
+        return await admin.CreateAsync(request, AdminApiActor.Of(http), cancellationToken) switch
         {
             IdentityResult.Done done => Results.Json(ToJson(done.Identity), statusCode: StatusCodes.Status201Created),
             IdentityResult.UsernameTaken taken => AdminApiErrors.Conflict($"The username is taken by '{taken.ExistingUsername}'.",
@@ -47,7 +48,7 @@ internal static class AdminIdentityEndpoints
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string username, HttpContext http, IdentityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string username, HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadObjectAsync(http.Request, UpdateFields, booleans: ["active"]);
         if (problem is not null) return problem;
@@ -60,7 +61,7 @@ internal static class AdminIdentityEndpoints
             Mail: fields.GetValueOrDefault("mail") as string,
             Active: fields.GetValueOrDefault("active") as bool?,
             Password: fields.GetValueOrDefault("password") as string);
-        return await store.UpdateAsync(username, update, cancellationToken) switch
+        return await admin.UpdateAsync(username, update, AdminApiActor.Of(http), cancellationToken) switch
         {
             IdentityResult.Done done => Results.Json(ToJson(done.Identity)),
             IdentityResult.NotFound => NoSuchIdentity(username),
@@ -69,11 +70,11 @@ internal static class AdminIdentityEndpoints
         };
     }
 
-    private static async Task<IResult> DeleteAsync(string username, IdentityStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(username, cancellationToken) ? Results.NoContent() : NoSuchIdentity(username);
+    private static async Task<IResult> DeleteAsync(string username, HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken) =>
+        await admin.DeleteAsync(username, AdminApiActor.Of(http), cancellationToken) ? Results.NoContent() : NoSuchIdentity(username);
 
-    private static async Task<IResult> ResetDevicesAsync(string username, MfaDeviceResetService reset, CancellationToken cancellationToken) =>
-        await reset.ResetAsync(username, cancellationToken) ? Results.NoContent() : NoSuchIdentity(username);
+    private static async Task<IResult> ResetDevicesAsync(string username, HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken) =>
+        await admin.ResetDevicesAsync(username, AdminApiActor.Of(http), cancellationToken) ? Results.NoContent() : NoSuchIdentity(username);
 
     private static IResult NoSuchIdentity(string username) => AdminApiErrors.NotFound($"There is no identity with the username '{username}'.");
 

@@ -72,11 +72,11 @@ internal static class AdminJourneyEndpoints
             return AdminApiErrors.BadRequest($"The export is of the journey '{journey.Name}' but the URL names '{name}'; rename a journey in the studio, not with PUT.",
                 [new JourneyFormatError("$.tree._id", $"expected '{name}' (the name in the URL), found '{journey.Name}'")]);
 
-        var savedBy = AdminApi.SavedBy(http);
+        var actor = AdminApiActor.Of(http);
         var existing = await store.GetAsync(name, cancellationToken);
         if (existing is null)
         {
-            var created = await store.CreateAsync(journey, savedBy, cancellationToken);
+            var created = await admin.CreateAsync(journey, actor, cancellationToken);
             if (created is SaveResult.Saved saved)
             {
                 http.Response.Headers.ETag = ETagOf(saved.Revision);
@@ -91,7 +91,7 @@ internal static class AdminJourneyEndpoints
                 $"The journey '{existing.Journey.Name}' exists; say which revision your change is based on with If-Match: \"{existing.Revision}\" or ?revision={existing.Revision}.",
                 new Dictionary<string, object?> { ["currentRevision"] = existing.Revision });
 
-        var result = await store.SaveAsync(journey, basedOn.Value, savedBy, "Saved through the admin API", cancellationToken);
+        var result = await admin.SaveAsync(journey, basedOn.Value, actor, "Saved through the admin API", cancellationToken);
         if (result is SaveResult.Saved updated)
         {
             http.Response.Headers.ETag = ETagOf(updated.Revision);
@@ -100,15 +100,15 @@ internal static class AdminJourneyEndpoints
         return Refused(result, name);
     }
 
-    private static async Task<IResult> DeleteAsync(string name, JourneyStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(name, cancellationToken) ? Results.NoContent() : NoSuchJourney(name);
+    private static async Task<IResult> DeleteAsync(string name, HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken) =>
+        await admin.DeleteAsync(name, AdminApiActor.Of(http), cancellationToken) ? Results.NoContent() : NoSuchJourney(name);
 
     private static async Task<IResult> ImportAsync(HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
     {
         var body = await AdminApi.ReadBodyAsync(http.Request);
         if (string.IsNullOrWhiteSpace(body))
             return AdminApiErrors.BadRequest("The request body must be a frodo single- or multi-journey export (JSON); it is empty.");
-        var result = await admin.ImportAsync(body, AdminApi.SavedBy(http), cancellationToken);
+        var result = await admin.ImportAsync(body, AdminApiActor.Of(http), cancellationToken);
         return result switch
         {
             JourneyImportResult.Rejected rejected => AdminApiErrors.BadRequest(

@@ -2,6 +2,8 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +12,6 @@ namespace JourneyStudio.Web.CommandLine;
 /// <summary>Runs a <see cref="JourneyCommand"/> against the studio's services. Returns the process exit code.</summary>
 public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter output, TextWriter error)
 {
-    private const string SavedBy = "command line";
-
     public async Task<int> RunAsync(JourneyCommand command, CancellationToken cancellationToken = default) => command.Verb switch
     {
         "validate" => await ValidateAsync(command.Arguments, cancellationToken),
@@ -45,17 +45,6 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
     private async Task<int> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var (loaded, ok) = await ReadFilesAsync(files, cancellationToken);
-        foreach (var duplicate in loaded.GroupBy(l => l.Journey.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            await error.WriteLineAsync($"{string.Join(", ", duplicate.Select(d => d.File).Distinct())}: journey '{duplicate.Key}' is given more than once.");
-            ok = false;
-        }
-        foreach (var (file, journey) in loaded)
-            if (JourneyNameRules.Validate(journey.Name) is { } problem)
-            {
-                await error.WriteLineAsync($"{file}: $.tree._id: {problem}");
-                ok = false;
-            }
         if (!ok)
         {
             await error.WriteLineAsync("Nothing was imported.");
@@ -63,23 +52,26 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
         }
 
         await StudioStartupForCommandLine(cancellationToken);
-        var store = services.GetRequiredService<JourneyStore>();
-        var failed = false;
-        foreach (var (file, journey) in loaded)
+        // The same all-or-nothing import as the admin API and the studio, recorded in the audit log as this OS account.
+        var admin = services.GetRequiredService<JourneyAdminService>();
+        var fileOf = loaded.ToDictionary<(string File, Journey Journey), Journey, string>(l => l.Journey, l => l.File, ReferenceEqualityComparer.Instance);
+        var note = files.Count == 1 ? $"Imported from {Path.GetFileName(files[0])}" : $"Imported from {files.Count} files";
+        var result = await admin.ImportAsync(loaded.Select(l => l.Journey).ToList(), AuditActor.CommandLine(Environment.UserName), note,
+            journey => $"{fileOf[journey]}: $.tree._id", cancellationToken);
+        switch (result)
         {
-            var existing = await store.GetAsync(journey.Name, cancellationToken);
-            var result = existing is null
-                ? await store.CreateAsync(journey, SavedBy, cancellationToken)
-                : await store.SaveAsync(journey, existing.Revision, SavedBy, $"Imported from {Path.GetFileName(file)}", cancellationToken);
-            if (result is SaveResult.Saved saved)
-                await output.WriteLineAsync($"{file}: journey '{journey.Name}' imported as revision {saved.Revision}.");
-            else
-            {
-                failed = true;
-                await error.WriteLineAsync($"{file}: journey '{journey.Name}' was not imported: {Describe(result)}");
-            }
+            case JourneyImportResult.Imported imported:
+                foreach (var ((file, _), journey) in loaded.Zip(imported.Journeys))
+                    await output.WriteLineAsync($"{file}: journey '{journey.Name}' imported as revision {journey.Revision}.");
+                return 0;
+            case JourneyImportResult.Rejected rejected:
+                foreach (var problem in rejected.Errors)
+                    await error.WriteLineAsync($"{problem.Path}: {problem.Message}");
+                await error.WriteLineAsync("Nothing was imported.");
+                return 1;
+            default:
+                throw new InvalidOperationException($"Unexpected import result {result}.");
         }
-        return failed ? 1 : 0;
     }
 
     private async Task<int> ExportAsync(IReadOnlyList<string> names, string directory, CancellationToken cancellationToken)
@@ -160,12 +152,4 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
 
     private static string LineInfo(JourneyFormatError problem) =>
         problem.Line is { } line ? $" (line {line}, position {problem.BytePositionInLine})" : "";
-
-    private static string Describe(SaveResult result) => result switch
-    {
-        SaveResult.Conflict c => $"it was changed meanwhile (now at revision {c.CurrentRevision}); run the import again.",
-        SaveResult.InvalidName n => n.Message,
-        SaveResult.NameTaken t => $"the name is taken by '{t.ExistingName}'.",
-        _ => result.ToString(),
-    };
 }

@@ -7,7 +7,6 @@ using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Web.Components;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -22,8 +21,6 @@ namespace JourneyStudio.Web.Designer;
 public sealed partial class JourneyEditor
 {
     [Parameter] public string Name { get; set; } = "";
-
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private JourneyEditSession? _session;
     private DesignerDiagram? _diagram;
@@ -445,19 +442,13 @@ public sealed partial class JourneyEditor
 
     // ---- save, conflicts, revisions ----
 
-    private async Task<string> SavedByAsync()
-    {
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        return user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "admin";
-    }
-
     private async Task SaveAsync()
     {
         if (_session is null || _saving || Viewing) return;
         _saving = true;
         try
         {
-            var result = await Store.SaveAsync(_session.Current, _session.BasedOnRevision, await SavedByAsync());
+            var result = await Admin.SaveAsync(_session.Current, _session.BasedOnRevision, await Actor.GetAsync());
             switch (result)
             {
                 case SaveResult.Saved saved:
@@ -545,7 +536,7 @@ public sealed partial class JourneyEditor
                 yesText: "Restore", cancelText: "Cancel");
             if (go != true) return;
         }
-        var result = await Store.RestoreAsync(_session.Current.Name, revision, _session.BasedOnRevision, await SavedByAsync());
+        var result = await Admin.RestoreAsync(_session.Current.Name, revision, _session.BasedOnRevision, await Actor.GetAsync());
         if (result is SaveResult.Conflict conflict)
         {
             Snackbar.Add($"Someone else saved revision {conflict.CurrentRevision}; open the revisions again and retry.", Severity.Warning);

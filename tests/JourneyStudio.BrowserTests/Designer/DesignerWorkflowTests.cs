@@ -1,6 +1,8 @@
 using JourneyStudio.BrowserTests.Infrastructure;
 using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JourneyStudio.BrowserTests.Designer;
@@ -10,6 +12,9 @@ namespace JourneyStudio.BrowserTests.Designer;
 public sealed class DesignerWorkflowTests(BrowserFixture fixture)
 {
     private JourneyStore Store => DesignerTestJourneys.Store(fixture.Server);
+
+    private async Task<IReadOnlyList<AuditEvent>> AuditAsync(string target) =>
+        (await fixture.Server.Services.GetRequiredService<DatabaseAuditLog>().QueryAsync(new AuditQuery { Target = target })).Entries.Select(e => e.Event).ToList();
 
     [Fact]
     public async Task Findings_AreListedAndBadged_ClickingOneSelectsItsNode()
@@ -42,6 +47,9 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         Assert.True(saved.StartPosition.X < decision.X);
         Assert.True(decision.X < saved.SuccessPosition.X);
         Assert.NotEqual(new NodePosition(300, 150), decision.Position);
+        var entry = Assert.Single(await AuditAsync(name));
+        Assert.Equal(("journey.save", "admin", "studio", 1, 2), (entry.Action, entry.Actor, entry.Channel, entry.RevisionBefore, entry.RevisionAfter));
+        Assert.EndsWith("nodes changed", entry.Detail);
     }
 
     [Fact]
@@ -69,6 +77,9 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         Assert.Equal(3, current.Revision);
         Assert.NotNull(current.Journey.FindNode("push"));
         await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveAttributeAsync("data-revision", "3");
+        var restored = Assert.Single(await AuditAsync(name));
+        Assert.Equal(("journey.restore", "admin", 2, 3, "restored revision 1"),
+            (restored.Action, restored.Actor, restored.RevisionBefore, restored.RevisionAfter, restored.Detail));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,8 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
+
+    private static AuditActor Actor(string name) => AuditActor.Studio(name, null);
 
     private static Journey Simple(string name, bool realmDefault = false) => new()
     {
@@ -131,7 +134,7 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
         await Store.CreateAsync(WithPageAndInner("Login"), "test");
         await Store.CreateAsync(Simple("Login copy"), "test");
 
-        var (result, name) = await Admin.DuplicateAsync("login", "test");
+        var (result, name) = await Admin.DuplicateAsync("login", Actor("test"));
 
         Assert.IsType<SaveResult.Saved>(result);
         Assert.Equal("Login copy 2", name);
@@ -142,7 +145,7 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
     [Fact]
     public async Task DuplicateAsync_Unknown_IsNotFound()
     {
-        var (result, name) = await Admin.DuplicateAsync("Nothing", "test");
+        var (result, name) = await Admin.DuplicateAsync("Nothing", Actor("test"));
 
         Assert.IsType<SaveResult.NotFound>(result);
         Assert.Null(name);
@@ -154,7 +157,7 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
         await Store.CreateAsync(Simple("Existing"), "test");
         var export = FrodoJourneyWriter.WriteMulti([Simple("Existing") with { Description = "updated" }, Simple("Fresh")]);
 
-        var result = await Admin.ImportAsync(export, "importer");
+        var result = await Admin.ImportAsync(export, Actor("importer"));
 
         var imported = Assert.IsType<JourneyImportResult.Imported>(result).Journeys;
         Assert.Equal([new ImportedJourney("Existing", 2, false), new ImportedJourney("Fresh", 1, true)], imported);
@@ -168,7 +171,7 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
         var good = FrodoJourneyWriter.WriteMulti([Simple("Good one")]);
         var broken = good.Replace("\"entryNodeId\"", "\"entryNodeId\": 5, \"ignored\"");
 
-        var result = await Admin.ImportAsync(broken, "importer");
+        var result = await Admin.ImportAsync(broken, Actor("importer"));
 
         var errors = Assert.IsType<JourneyImportResult.Rejected>(result).Errors;
         Assert.Contains(errors, e => e.Path.EndsWith(".entryNodeId"));
@@ -181,8 +184,8 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
         var badName = FrodoJourneyWriter.WriteSingle(Simple("Bad:name"));
         var twoDefaults = FrodoJourneyWriter.WriteMulti([Simple("One", realmDefault: true), Simple("Two", realmDefault: true)]);
 
-        var nameErrors = Assert.IsType<JourneyImportResult.Rejected>(await Admin.ImportAsync(badName, "t")).Errors;
-        var defaultErrors = Assert.IsType<JourneyImportResult.Rejected>(await Admin.ImportAsync(twoDefaults, "t")).Errors;
+        var nameErrors = Assert.IsType<JourneyImportResult.Rejected>(await Admin.ImportAsync(badName, Actor("t"))).Errors;
+        var defaultErrors = Assert.IsType<JourneyImportResult.Rejected>(await Admin.ImportAsync(twoDefaults, Actor("t"))).Errors;
 
         Assert.Equal("$.tree._id", Assert.Single(nameErrors).Path);
         Assert.Contains("realm default", Assert.Single(defaultErrors).Message);
@@ -194,7 +197,7 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
     {
         await Store.CreateAsync(Simple("Old default", realmDefault: true), "test");
 
-        await Admin.ImportAsync(FrodoJourneyWriter.WriteSingle(Simple("New default", realmDefault: true)), "t");
+        await Admin.ImportAsync(FrodoJourneyWriter.WriteSingle(Simple("New default", realmDefault: true)), Actor("t"));
 
         Assert.Equal("New default", (await Store.GetRealmDefaultAsync())!.Journey.Name);
         Assert.False((await Store.GetAsync("Old default"))!.Journey.Settings.IsRealmDefault);
@@ -260,8 +263,8 @@ public sealed class JourneyAdminServiceTests : IAsyncLifetime
     {
         await Store.CreateAsync(Simple("Toggle"), "t");
 
-        var off = await Admin.SetEnabledAsync("Toggle", false, "t");
-        var offAgain = await Admin.SetEnabledAsync("Toggle", false, "t");
+        var off = await Admin.SetEnabledAsync("Toggle", false, Actor("t"));
+        var offAgain = await Admin.SetEnabledAsync("Toggle", false, Actor("t"));
 
         Assert.Equal(new SaveResult.Saved(2), off);
         Assert.Equal(new SaveResult.Saved(2), offAgain);

@@ -101,6 +101,25 @@ public sealed class JourneysCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_IsRecordedInTheAuditLog_AsTheOperatingSystemAccountOnTheCommandLine()
+    {
+        Assert.Equal(0, (await RunAsync("journeys", "import", Shipped("Login"), Shipped("PushAuthentication"))).ExitCode);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "journeystudio.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Action, Actor, Channel, Target, RevisionBefore, RevisionAfter, Succeeded FROM AuditEntries ORDER BY Id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var entries = new List<(string, string, string, string, long, long, bool)>();
+        while (await reader.ReadAsync())
+            entries.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetBoolean(6)));
+
+        // The first start imported the shipped journeys as revision 1 (not an admin action); the command made revision 2.
+        var actor = $"os:{Environment.UserName}";
+        Assert.Equal([("journey.import", actor, "cli", "Login", 1L, 2L, true), ("journey.import", actor, "cli", "PushAuthentication", 1L, 2L, true)], entries);
+    }
+
+    [Fact]
     public async Task Import_OneBadFileAmongGoodOnes_ImportsNothing()
     {
         var bad = Path.Combine(_work, "bad.json");

@@ -162,6 +162,8 @@ public sealed class HomePageTests : StudioPageContext
         Row(cut, "Login").QuerySelector("[data-testid=toggle-enabled]")!.Click();
         cut.WaitForAssertion(() => Assert.Equal("Enabled", Row(cut, "Login").QuerySelector("[data-testid=enabled-state]")!.TextContent.Trim()));
         Assert.Equal(3, (await Store.GetAsync("Login"))!.Revision);
+        Assert.Equal([("journey.settings", AdminName, "studio", 2, 3, "enabled"), ("journey.settings", AdminName, "studio", 1, 2, "disabled")],
+            (await AuditAsync("Login")).Select(e => (e.Action, e.Actor, e.Channel, e.RevisionBefore, e.RevisionAfter, e.Detail)));
     }
 
     [Fact]
@@ -181,6 +183,8 @@ public sealed class HomePageTests : StudioPageContext
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=journey-row]").Count));
         Assert.Null(await Store.GetAsync("Unwired"));
+        var deleted = Assert.Single(await AuditAsync("Unwired"));
+        Assert.Equal(("journey.delete", AdminName, "studio", 1, true), (deleted.Action, deleted.Actor, deleted.Channel, deleted.RevisionBefore, deleted.Succeeded));
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class IdentitiesPageTests : StudioPageContext
 
         cut.WaitForAssertion(() => Assert.Contains("bob@example.com", Row(cut, "bob").TextContent));
         Assert.True(await Identities.VerifyPasswordAsync("bob", "Bob-password-2"));
+        Assert.Equal("changed mail, password", Assert.Single(await AuditAsync("bob")).Detail);
         Assert.Equal("Baker", (await Identities.GetAsync("bob"))!.Sn);
     }
 
@@ -84,6 +85,8 @@ public sealed class IdentitiesPageTests : StudioPageContext
 
         cut.WaitForAssertion(() => Assert.Equal("Disabled", Row(cut, "alice").QuerySelector("[data-testid=identity-state]")!.TextContent.Trim()));
         Assert.False((await Identities.GetAsync("alice"))!.Active);
+        var entry = Assert.Single(await AuditAsync("alice"));
+        Assert.Equal(("identity.update", AdminName, "studio", "changed active (disabled)"), (entry.Action, entry.Actor, entry.Channel, entry.Detail));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.Rendering;
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Push.Sns;
 using JourneyStudio.Runtime.Realms;
@@ -30,6 +31,8 @@ public sealed class ServicesPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddJourneyStudioData(configuration);
         Services.AddJourneyStudioRealmServices(configuration);
+        Services.AddJourneyStudioAdministration();
+        Services.AddScoped<JourneyStudio.Web.Components.StudioActor>();
         // Defaults as an operator would configure them, independent of this machine's AWS_* variables.
         Services.AddSingleton(new RealmServiceDefaults("sns",
             new SnsOptions { Region = "eu-west-1", AccessKeyId = "AKIACONFIGURED000001", SecretAccessKey = "wJalrConfiguredSecret", GcmPlatformApplicationArn = ConfiguredGcmArn },
@@ -102,6 +105,9 @@ public sealed class ServicesPageTests : BunitContext, IAsyncLifetime
         Assert.Equal("ops-admin", view.UpdatedBy);
         cut.WaitForAssertion(() => Assert.Contains("Saved for this realm.", cut.Markup));
         Assert.Contains("by ops-admin", cut.Find("[data-testid=last-saved]").TextContent);
+        var entry = Assert.Single((await Services.GetRequiredService<JourneyStudio.Runtime.Audit.DatabaseAuditLog>()
+            .QueryAsync(new JourneyStudio.Runtime.Audit.AuditQuery { Target = RealmNames.Alpha })).Entries).Event;
+        Assert.Equal(("services.save", "ops-admin", "studio", "changed SNS Endpoint for GCM"), (entry.Action, entry.Actor, entry.Channel, entry.Detail));
     }
 
     [Fact]

@@ -34,12 +34,17 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
         Services.AddJourneyStudioIdentities();
         Services.AddJourneyStudioDevices();
         Services.AddJourneyStudioAdministration();
+        Services.AddScoped<StudioActor>();
         Services.AddMudServices();
+        AddAuthorization().SetAuthorized(AdminName);
         JSInterop.Mode = JSRuntimeMode.Loose;
         FilesModule = JSInterop.SetupModule(StudioFiles.ModulePath);
         FilesModule.SetupVoid("downloadText", _ => true);
         FilesModule.Setup<bool>("copyText", _ => true).SetResult(true);
     }
+
+    /// <summary>The admin the pages act as (what the audit log records as the actor).</summary>
+    protected const string AdminName = "page-admin";
 
     protected ConfigurationManager Configuration { get; }
 
@@ -48,6 +53,11 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
     protected JourneyStore Store => Services.GetRequiredService<JourneyStore>();
 
     protected IdentityStore Identities => Services.GetRequiredService<IdentityStore>();
+
+    /// <summary>What the audit log holds about <paramref name="target"/>, newest first.</summary>
+    protected async Task<IReadOnlyList<Runtime.Audit.AuditEvent>> AuditAsync(string target) =>
+        (await Services.GetRequiredService<Runtime.Audit.DatabaseAuditLog>().QueryAsync(new Runtime.Audit.AuditQuery { Target = target }))
+            .Entries.Select(e => e.Event).ToList();
 
     public virtual async Task InitializeAsync() => await JourneyStudioDatabase.InitializeAsync(Services);
 

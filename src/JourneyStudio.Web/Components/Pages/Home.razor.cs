@@ -3,7 +3,6 @@ using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Web.Components.Dialogs;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -20,14 +19,12 @@ public sealed partial class Home
     public const long MaxImportBytes = 10 * 1024 * 1024;
 
     [Inject] private JourneyAdminService Admin { get; set; } = default!;
-    [Inject] private JourneyStore Store { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IConfiguration Configuration { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
-
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+    [Inject] private StudioActor Actor { get; set; } = default!;
 
     private IReadOnlyList<JourneyOverview> _rows = [];
     private string _search = "";
@@ -57,16 +54,9 @@ public sealed partial class Home
     // AM descriptions may carry HTML; the list shows the text only.
     private static string StripMarkup(string text) => Regex.Replace(text, "<[^>]*>", " ").Trim();
 
-    private async Task<string> SavedByAsync()
-    {
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        return user?.Identity?.Name is { Length: > 0 } name ? name : "studio";
-    }
-
     private async Task CreateAsync()
     {
-        var parameters = new DialogParameters<NewJourneyDialog> { { d => d.SavedBy, await SavedByAsync() } };
-        var dialog = await Dialogs.ShowAsync<NewJourneyDialog>("New journey", parameters,
+        var dialog = await Dialogs.ShowAsync<NewJourneyDialog>("New journey",
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: string name })
             Navigation.NavigateTo(StudioUrls.Editor(name));
@@ -78,7 +68,6 @@ public sealed partial class Home
         {
             { d => d.Name, row.Summary.Name },
             { d => d.Revision, row.Summary.CurrentRevision },
-            { d => d.SavedBy, await SavedByAsync() },
         };
         var dialog = await Dialogs.ShowAsync<RenameJourneyDialog>($"Rename {row.Summary.Name}", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, CloseOnEscapeKey = true });
@@ -91,7 +80,7 @@ public sealed partial class Home
 
     private async Task DuplicateAsync(JourneyOverview row)
     {
-        var (result, name) = await Admin.DuplicateAsync(row.Summary.Name, await SavedByAsync());
+        var (result, name) = await Admin.DuplicateAsync(row.Summary.Name, await Actor.GetAsync());
         if (result is SaveResult.Saved)
             Snackbar.Add($"Duplicated '{row.Summary.Name}' as '{name}'.", Severity.Success);
         else
@@ -102,7 +91,7 @@ public sealed partial class Home
     private async Task ToggleEnabledAsync(JourneyOverview row)
     {
         var enable = !row.Summary.Enabled;
-        var result = await Admin.SetEnabledAsync(row.Summary.Name, enable, await SavedByAsync());
+        var result = await Admin.SetEnabledAsync(row.Summary.Name, enable, await Actor.GetAsync());
         if (result is SaveResult.Saved)
             Snackbar.Add($"'{row.Summary.Name}' is {(enable ? "enabled" : "disabled")}.", Severity.Success);
         else
@@ -117,7 +106,7 @@ public sealed partial class Home
             $"Delete '{name}' and all its {row.Summary.CurrentRevision} revisions? This cannot be undone.",
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true) return;
-        if (await Store.DeleteAsync(name))
+        if (await Admin.DeleteAsync(name, await Actor.GetAsync()))
             Snackbar.Add($"Deleted '{name}'.", Severity.Success);
         else
             Snackbar.Add($"'{name}' was already gone.", Severity.Warning);
@@ -165,7 +154,7 @@ public sealed partial class Home
         using (var reader = new StreamReader(stream))
             text = await reader.ReadToEndAsync();
 
-        switch (await Admin.ImportAsync(text, await SavedByAsync()))
+        switch (await Admin.ImportAsync(text, await Actor.GetAsync()))
         {
             case JourneyImportResult.Rejected rejected:
                 var parameters = new DialogParameters<ImportErrorsDialog>

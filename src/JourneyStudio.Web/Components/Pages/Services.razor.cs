@@ -1,6 +1,6 @@
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Realms;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace JourneyStudio.Web.Components.Pages;
@@ -23,7 +23,9 @@ public sealed partial class Services
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
+    [Inject] private RealmServiceAdminService Admin { get; set; } = null!;
+
+    [Inject] private StudioActor Actor { get; set; } = null!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -64,8 +66,7 @@ public sealed partial class Services
                     $"You changed {string.Join(", ", invalidating)} of realm {_realm}.", "Save anyway"))
                 return;
 
-            var savedBy = (await Authentication.GetAuthenticationStateAsync()).User.Identity?.Name ?? "admin";
-            switch (await Store.SaveAsync(_realm, changes, savedBy))
+            switch (await Admin.SaveAsync(_realm, changes, await Actor.GetAsync()))
             {
                 case RealmServiceSaveResult.Invalid invalid:
                     ShowErrors(invalid.Errors);
@@ -94,7 +95,7 @@ public sealed partial class Services
             if (_view.HasSavedDeliverySettings && !await ConfirmDevicesMustRegisterAgainAsync(
                     $"Realm {_realm} goes back to the configured push delivery settings.", "Reset anyway"))
                 return;
-            await Store.ResetAsync(_realm);
+            await Admin.ResetAsync(_realm, await Actor.GetAsync());
             await LoadAsync();
             Snackbar.Add($"Realm {_realm} uses the configuration defaults again.", Severity.Success);
         }
