@@ -99,6 +99,9 @@ public sealed class IdentityStore(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Identities.Where(i => i.Username == username).ExecuteDeleteAsync(cancellationToken);
         await db.RetryCounters.Where(c => c.Username == username).ExecuteDeleteAsync(cancellationToken);
+        // A user created later under the same name starts without the old one's failures or lockout.
+        await db.Set<BruteForce.CredentialFailureRecord>()
+            .Where(f => f.Audience == BruteForce.CredentialAudience.EndUser && f.Username == username).ExecuteDeleteAsync(cancellationToken);
         return deleted > 0;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
@@ -16,6 +17,7 @@ public sealed partial class JourneySessionRunner(
     JourneySessionStore sessions,
     UserSessionStore userSessions,
     AuthIdProtector authIds,
+    ICredentialGuard credentialGuard,
     TimeProvider time,
     ILogger<JourneySessionRunner> logger)
 {
@@ -120,6 +122,8 @@ public sealed partial class JourneySessionRunner(
                     return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, null);
                 }
                 var userSession = await userSessions.CreateAsync(success.Username, state.Realm, state.JourneyName, success.AuthTypes, cancellationToken);
+                // A completed sign-on, not one passed check, resets the user's failed-guess count.
+                await credentialGuard.SignedOnAsync(CredentialAudience.EndUser, success.Username, cancellationToken);
                 LogSignedOn(state.JourneyName, success.Username, session.Id);
                 return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, userSession);
             case JourneyFailure failure:

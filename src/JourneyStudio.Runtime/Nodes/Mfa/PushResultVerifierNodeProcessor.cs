@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Catalog.Nodes;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 
@@ -12,9 +13,11 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// Gone or expired → EXPIRED; denied → FALSE; accepted → TRUE (for the number challenge only when the picked number
 /// matches, else FALSE), touching the device's last access date and recording <c>AuthenticatorPush</c>; no answer
 /// yet → WAITING, until <c>t</c> ms after the first check (then EXPIRED). Every outcome but WAITING clears
-/// <c>pushMessageId</c>, <c>pushMessageExpiration</c> and <c>t</c>, so Push Sender may send again.
+/// <c>pushMessageId</c>, <c>pushMessageExpiration</c> and <c>t</c>, so Push Sender may send again. An approval goes
+/// through the brute-force guard: a wrong number picked counts towards the user's lockout (so prompting a user until
+/// they tap a number is limited too), and while the user is locked an approval is FALSE.
 /// </summary>
-public sealed class PushResultVerifierNodeProcessor : INodeProcessor
+public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard) : INodeProcessor
 {
     public string TypeId => NodeTypeIds.PushResultVerifier;
 
@@ -51,8 +54,12 @@ public sealed class PushResultVerifierNodeProcessor : INodeProcessor
                     ["challengeResponse"] = message.ChallengeResponse,
                     ["answeredAt"] = message.AnsweredAt?.ToUnixTimeMilliseconds(),
                 };
-                if (MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge) is { } expected
-                    && expected != message.ChallengeResponse?.ToString(CultureInfo.InvariantCulture))
+                var expected = MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge);
+                var verdict = await guard.CheckAsync(
+                    new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.PushNumber, message.Username, context.Request.RemoteIpAddress),
+                    _ => Task.FromResult(expected is null || expected == message.ChallengeResponse?.ToString(CultureInfo.InvariantCulture)),
+                    cancellationToken: context.CancellationToken);
+                if (verdict != CredentialVerdict.Accepted)
                     return Complete(PushResultVerifierDescriptor.FalseOutcome);
                 context.AddAuthType(MfaAuthTypes.Push);
                 return Complete(PushResultVerifierDescriptor.TrueOutcome);

@@ -1,0 +1,59 @@
+using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.Audit;
+using JourneyStudio.Runtime.BruteForce;
+using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.Tests.Support;
+
+namespace JourneyStudio.Runtime.Tests.BruteForce;
+
+/// <summary>What the Identities page and the admin API use: who is locked until when, and unlocking (audited).</summary>
+public sealed class AccountLockoutServiceTests
+{
+    [Fact]
+    public async Task LockedUntil_ListsOnlyIdentitiesLockedNow_MatchingTheirCase()
+    {
+        await using var h = await GuardHarness.StartAsync();
+        var service = new AccountLockoutService(h.Failures, new InMemoryRetryCounterStore(), h.Audit, h.Clock);
+        await h.FailAsync("ALICE", 10);
+        await h.FailAsync("bob", 9);
+
+        var locked = await service.LockedUntilAsync(["alice", "bob", "carol"]);
+
+        Assert.Equal(h.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), Assert.Single(locked, l => l.Key == "alice").Value);
+        Assert.Single(locked);
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(await service.LockedUntilAsync(["alice"]));
+    }
+
+    [Fact]
+    public async Task Unlock_EndsTheLockout_ForgetsFailuresAndRetryCounts_AndIsAudited()
+    {
+        await using var h = await GuardHarness.StartAsync();
+        var retries = new InMemoryRetryCounterStore();
+        await retries.IncrementAsync("alpha", "alice", "retry", default);
+        var service = new AccountLockoutService(h.Failures, retries, h.Audit, h.Clock);
+        await h.FailAsync("alice", 10);
+
+        Assert.True(await service.UnlockAsync("Alice", new AdminActor("root-admin", "api", "192.0.2.4")));
+
+        Assert.False(await h.Lockout.IsLockedAsync("alice"));
+        Assert.Equal(CredentialVerdict.Accepted, await h.TryAsync("alice", right: true));
+        Assert.Null(await retries.GetAsync("alpha", "alice", "retry", default));
+        var unlock = Assert.Single(h.Audit.Events, e => e.Action == AuditActions.IdentityUnlock);
+        Assert.Equal(("root-admin", "Alice", "api", "192.0.2.4"), (unlock.Actor, unlock.Target, unlock.Channel, unlock.RemoteAddress));
+        // The next lockout is a first one again.
+        await h.FailAsync("alice", 10);
+        Assert.Equal(TimeSpan.FromMinutes(1), await h.LockedForAsync("alice"));
+    }
+
+    [Fact]
+    public async Task Unlock_OfAnIdentityThatIsNotLocked_ChangesNothingAndRecordsNothing()
+    {
+        await using var h = await GuardHarness.StartAsync();
+        var service = new AccountLockoutService(h.Failures, new InMemoryRetryCounterStore(), h.Audit, h.Clock);
+
+        Assert.False(await service.UnlockAsync("alice", new AdminActor("root-admin", "studio")));
+
+        Assert.Empty(h.Audit.Events);
+    }
+}
