@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Administration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -53,12 +53,11 @@ public static class AdminAuthentication
     /// <summary>The login form's endpoints: sign in (POST) and sign out.</summary>
     public static void MapAdminLoginEndpoints(this WebApplication app)
     {
-        app.MapPost(LoginPath, async (HttpContext http, AdminAccountStore admins, [Microsoft.AspNetCore.Mvc.FromForm] AdminLoginForm form) =>
+        app.MapPost(LoginPath, async (HttpContext http, AdminSignIn signIn, [Microsoft.AspNetCore.Mvc.FromForm] AdminLoginForm form) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
-            var admin = string.IsNullOrEmpty(form.Username) || string.IsNullOrEmpty(form.Password)
-                ? null
-                : await admins.VerifyAsync(form.Username, form.Password, http.RequestAborted);
+            // A locked admin or a throttled address gets the same answer as a wrong password.
+            var admin = await signIn.VerifyAsync(form.Username, form.Password, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
             if (admin is null)
                 return Results.Redirect($"{LoginPath}?error=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
             await http.SignInAsync(CookieScheme, AdminPrincipal(admin.Username, CookieScheme));

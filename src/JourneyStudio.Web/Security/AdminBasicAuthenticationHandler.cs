@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
-using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Administration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,7 @@ public sealed class AdminBasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AdminAccountStore admins,
+    AdminSignIn adminSignIn,
     IEnumerable<IEndUserCredentialCheck> endUsers)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -33,7 +33,7 @@ public sealed class AdminBasicAuthenticationHandler(
         if (colon <= 0) return AuthenticateResult.Fail("The Basic credentials must be username:password.");
         var (username, password) = (decoded[..colon], decoded[(colon + 1)..]);
 
-        if (await admins.VerifyAsync(username, password, Context.RequestAborted) is { } admin)
+        if (await adminSignIn.VerifyAsync(username, password, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted) is { } admin)
             return Success(AdminAuthentication.AdminPrincipal(admin.Username, Scheme.Name));
         foreach (var check in endUsers)
             if (await check.IsValidAsync(username, password, Context.RequestAborted))
