@@ -1,6 +1,7 @@
 using Bunit;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
@@ -34,6 +35,7 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
         Services.AddJourneyStudioIdentities();
         Services.AddJourneyStudioDevices();
         Services.AddJourneyStudioAdministration();
+        Services.AddJourneyStudioBruteForce(Configuration);
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         FilesModule = JSInterop.SetupModule(StudioFiles.ModulePath);
