@@ -1,7 +1,11 @@
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.BruteForce;
+using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.BruteForce;
@@ -55,5 +59,19 @@ public sealed class AccountLockoutServiceTests
         Assert.False(await service.UnlockAsync("alice", new AdminActor("root-admin", "studio")));
 
         Assert.Empty(h.Audit.Events);
+    }
+
+    [Fact]
+    public async Task DeletingTheIdentity_ForgetsItsLockout_SoARecreatedOneStartsClean()
+    {
+        await using var h = await GuardHarness.StartAsync();
+        var identities = new IdentityStore(h.Db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), new BoundedPasswordHasher(1), h.Clock);
+        await identities.CreateAsync(new NewIdentity("alice", "Alice-password-1"));
+        await h.FailAsync("alice", 10);
+
+        Assert.True(await identities.DeleteAsync("ALICE"));
+
+        Assert.Null(await h.Failures.GetAsync(CredentialAudience.EndUser, "alice"));
+        Assert.False(await h.Lockout.IsLockedAsync("alice"));
     }
 }
