@@ -1,5 +1,6 @@
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
@@ -75,6 +76,7 @@ public static class StudioProgram
         services.AddJourneyStudioPush(builder.Configuration);
         services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyStudioAdministration();
+        services.AddJourneyStudioBruteForce(builder.Configuration);
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();

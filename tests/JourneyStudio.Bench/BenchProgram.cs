@@ -21,6 +21,7 @@ internal static class BenchProgram
         // current directory; dotnet run starts in the repository root.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         if (args.Length > 0 && args[0] == "designer") return await DesignerBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "guessing") return await GuessingBench.RunAsync(args[1..]);
         var seconds = args.Length > 0 && double.TryParse(args[0], out var s) ? s : 8;
         var concurrencies = new[] { 1, 16, 64 };
 

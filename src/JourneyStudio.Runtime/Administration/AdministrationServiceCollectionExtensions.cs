@@ -11,7 +11,8 @@ public static class AdministrationServiceCollectionExtensions
     /// What the admin API, the studio pages and the command line share: the audit log (<see cref="DatabaseAuditLog"/>,
     /// also as <see cref="IAuditLog"/>), <see cref="JourneyAdminService"/>, <see cref="IdentityAdminService"/>,
     /// <see cref="RealmServiceAdminService"/> and <see cref="MfaDeviceResetService"/> (with the reset of
-    /// <see cref="Devices.DeviceStore"/>, which the host registers with AddJourneyStudioDevices). Needs AddJourneyStudioData.
+    /// <see cref="Devices.DeviceStore"/>, which the host registers with AddJourneyStudioDevices), the lockout view
+    /// <see cref="AccountLockoutService"/> and the guarded <see cref="AdminPasswordCheck"/>. Needs AddJourneyStudioData.
     /// </summary>
     public static IServiceCollection AddJourneyStudioAdministration(this IServiceCollection services)
     {
@@ -19,6 +20,9 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<DatabaseAuditLog>();
         services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<DatabaseAuditLog>());
         services.TryAddSingleton<JourneyAdminService>();
+        // Need the brute-force services (AddJourneyStudioBruteForce).
+        services.TryAddSingleton<AccountLockoutService>();
+        services.TryAddSingleton<AdminPasswordCheck>();
         // Scoped: the MFA stores behind IMfaDeviceReset may be scoped.
         services.TryAddScoped<MfaDeviceResetService>();
         services.TryAddScoped<IdentityAdminService>();

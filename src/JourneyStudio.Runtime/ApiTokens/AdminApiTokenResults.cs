@@ -24,12 +24,6 @@ public enum AdminApiTokenState
     Revoked,
 }
 
-/// <summary>Who creates or revokes a token, for the audit log.</summary>
-/// <param name="Username">The signed-in admin.</param>
-/// <param name="Channel">Where the action came from: <c>studio</c> or <c>api</c>.</param>
-/// <param name="RemoteAddress">The client address, when known.</param>
-public sealed record AdminActor(string Username, string Channel, string? RemoteAddress = null);
-
 public abstract record AdminApiTokenCreateResult
 {
     private AdminApiTokenCreateResult() { }

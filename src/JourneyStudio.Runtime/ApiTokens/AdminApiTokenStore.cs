@@ -29,7 +29,7 @@ public sealed class AdminApiTokenStore(
     }
 
     /// <summary>Creates a token named <paramref name="name"/>; <paramref name="expiresAt"/> null means it does not expire.</summary>
-    public async Task<AdminApiTokenCreateResult> CreateAsync(string name, DateTimeOffset? expiresAt, AdminActor by,
+    public async Task<AdminApiTokenCreateResult> CreateAsync(string name, DateTimeOffset? expiresAt, AuditActor by,
         CancellationToken cancellationToken = default)
     {
         if (AdminApiTokenRules.ValidateName(name) is { } nameProblem) return new AdminApiTokenCreateResult.Invalid(nameProblem);
@@ -42,7 +42,7 @@ public sealed class AdminApiTokenStore(
         {
             Name = name,
             TokenHash = AdminApiTokenRules.Hash(text),
-            CreatedBy = by.Username,
+            CreatedBy = by.Name,
             CreatedAt = now,
             ExpiresAt = expiresAt,
         };
@@ -65,7 +65,7 @@ public sealed class AdminApiTokenStore(
         await audit.RecordAsync(new AuditEvent
         {
             Action = AuditActions.TokenCreate,
-            Actor = by.Username,
+            Actor = by.Name,
             Target = name,
             Channel = by.Channel,
             RemoteAddress = by.RemoteAddress,
@@ -75,7 +75,7 @@ public sealed class AdminApiTokenStore(
     }
 
     /// <summary>Revokes the token: from now on it is answered like an unknown one.</summary>
-    public async Task<AdminApiTokenRevokeResult> RevokeAsync(int id, AdminActor by, CancellationToken cancellationToken = default)
+    public async Task<AdminApiTokenRevokeResult> RevokeAsync(int id, AuditActor by, CancellationToken cancellationToken = default)
     {
         AdminApiToken? token;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
@@ -86,17 +86,17 @@ public sealed class AdminApiTokenStore(
             var now = timeProvider.GetUtcNow();
             // Conditional, so two admins revoking at once record one revocation.
             var revoked = await db.Set<AdminApiToken>().Where(t => t.Id == id && t.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedBy, by.Username), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedBy, by.Name), cancellationToken);
             if (revoked == 0)
                 return new AdminApiTokenRevokeResult.AlreadyRevoked(Summarize(await db.Set<AdminApiToken>().AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken)));
             token.RevokedAt = now;
-            token.RevokedBy = by.Username;
+            token.RevokedBy = by.Name;
         }
 
         await audit.RecordAsync(new AuditEvent
         {
             Action = AuditActions.TokenRevoke,
-            Actor = by.Username,
+            Actor = by.Name,
             Target = token.Name,
             Channel = by.Channel,
             RemoteAddress = by.RemoteAddress,

@@ -155,7 +155,7 @@ public sealed partial class JourneyEngine
                     Stage = step.Stage,
                 };
             case Ended { Success: true }:
-                await NotifyCompletionAsync(run, true);
+                await NotifyCompletionAsync(run, true, journey);
                 return new JourneySuccess
                 {
                     State = next with { Status = JourneySessionStatus.Succeeded, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
@@ -163,7 +163,7 @@ public sealed partial class JourneyEngine
                     AuthTypes = run.AuthTypes,
                 };
             case Ended ended:
-                await NotifyCompletionAsync(run, false);
+                await NotifyCompletionAsync(run, false, journey);
                 return new JourneyFailure
                 {
                     State = next with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
@@ -381,10 +381,16 @@ public sealed partial class JourneyEngine
         return new OutcomeTaken(ErrorOutcome);
     }
 
-    /// <summary>Lets processors that keep bookkeeping outside the session clean up (AM's onTreeComplete).</summary>
-    private async ValueTask NotifyCompletionAsync(Run run, bool success)
+    /// <summary>
+    /// Lets processors that keep bookkeeping outside the session clean up (AM's onTreeComplete): every node visited in
+    /// this sign-on, and after a success every node of <paramref name="root"/> as well, so that bookkeeping a node left
+    /// from an earlier sign-on (e.g. a Retry Limit count kept on the user) is cleared by a success that did not pass it.
+    /// </summary>
+    private async ValueTask NotifyCompletionAsync(Run run, bool success, Journey root)
     {
-        foreach (var (journeyName, nodeId) in run.Visited.Select(v => (v.JourneyName, v.NodeId)).Distinct().ToList())
+        var nodes = run.Visited.Select(v => (v.JourneyName, v.NodeId));
+        if (success) nodes = nodes.Concat(root.AllNodes().Select(n => (root.Name, n.Id)));
+        foreach (var (journeyName, nodeId) in nodes.Distinct().ToList())
         {
             try
             {

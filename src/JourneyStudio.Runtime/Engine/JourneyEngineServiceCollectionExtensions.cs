@@ -10,7 +10,8 @@ public static class JourneyEngineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine and the node processors of this assembly (scoped, since processors may use
-    /// scoped stores). The host must also register <see cref="IJourneyResolver"/> and <see cref="IIdentityVerifier"/>;
+    /// scoped stores). The host must also register <see cref="IJourneyResolver"/>, <see cref="IIdentityVerifier"/> and the
+    /// <see cref="BruteForce.ICredentialGuard"/> that the credential-checking nodes go through (<c>AddJourneyStudioBruteForce</c>);
     /// <see cref="IRetryCounterStore"/> defaults to an in-memory store until a persistent one is registered.
     /// </summary>
     public static IServiceCollection AddJourneyEngine(this IServiceCollection services)

@@ -1,5 +1,6 @@
 using JourneyStudio.Runtime.Nodes;
 using JourneyStudio.Runtime.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Identities;
@@ -14,26 +15,30 @@ public sealed class DatabaseRetryCounterStore(IDbContextFactory<JourneyStudioDbC
             .Select(c => (int?)c.Count).FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async ValueTask SetAsync(string realm, string username, string nodeId, int count, CancellationToken cancellationToken)
+    /// <summary>One insert-or-increment statement: no read-then-write window in which two sign-ons see the same count.</summary>
+    public async ValueTask<int> IncrementAsync(string realm, string username, string nodeId, CancellationToken cancellationToken)
     {
+        const string sql = """
+            INSERT INTO "RetryCounters" ("Realm", "Username", "NodeId", "Count") VALUES (@realm, @username, @nodeId, 1)
+            ON CONFLICT ("Realm", "Username", "NodeId") DO UPDATE SET "Count" = "Count" + 1
+            RETURNING "Count" AS "Value"
+            """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.RetryCounters.Where(c => c.Realm == realm && c.Username == username && c.NodeId == nodeId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, count), cancellationToken);
-        if (updated > 0) return;
-        db.RetryCounters.Add(new RetryCounter { Realm = realm, Username = username, NodeId = nodeId, Count = count });
-        try { await db.SaveChangesAsync(cancellationToken); }
-        catch (DbUpdateException)
-        {
-            // A concurrent first failure inserted the row: the later write wins, as with the update above.
-            await using var retry = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await retry.RetryCounters.Where(c => c.Realm == realm && c.Username == username && c.NodeId == nodeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, count), cancellationToken);
-        }
+        var counts = await db.Database.SqlQueryRaw<int>(sql,
+                new SqliteParameter("@realm", realm), new SqliteParameter("@username", username), new SqliteParameter("@nodeId", nodeId))
+            .ToListAsync(cancellationToken);
+        return counts.Single();
     }
 
     public async ValueTask ClearAsync(string realm, string username, string nodeId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.RetryCounters.Where(c => c.Realm == realm && c.Username == username && c.NodeId == nodeId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async ValueTask ClearUserAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.RetryCounters.Where(c => c.Username == username).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -123,6 +123,9 @@ public sealed class IdentityStore(
         await sessions.EndAllForUserAsync(db, stored, SignOnRefusal.AccountDeleted, cancellationToken);
         await DeviceStore.DeleteAllAsync(db, stored, cancellationToken);
         await db.RetryCounters.Where(c => c.Username == stored).ExecuteDeleteAsync(cancellationToken);
+        // A user created later under the same name starts without the old one's failures or lockout.
+        await db.Set<BruteForce.CredentialFailureRecord>()
+            .Where(f => f.Audience == BruteForce.CredentialAudience.EndUser && f.Username == stored).ExecuteDeleteAsync(cancellationToken);
         await db.Identities.Where(i => i.Username == stored).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -1,11 +1,13 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Engine;
 
 namespace JourneyStudio.Runtime.Nodes;
 
 /// <summary>
 /// Data Store Decision: <c>true</c> when shared <c>username</c> and transient <c>password</c> are valid
-/// credentials of an active user in the realm, else <c>false</c> (also when either is missing).
+/// credentials of an active user in the realm, else <c>false</c> (also when either is missing, the identity is
+/// locked or the client's address is throttled: all look the same to the client).
 /// </summary>
 public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) : INodeProcessor
 {
@@ -17,7 +19,7 @@ public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) :
         var password = context.GetTransientString(SharedStateKeys.Password);
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
             return NodeResult.Goto("false");
-        var valid = await verifier.VerifyPasswordAsync(context.Realm, username, password, context.CancellationToken);
-        return NodeResult.Goto(valid ? "true" : "false");
+        var verdict = await verifier.VerifyPasswordAsync(context.Realm, username, password, context.Request.RemoteIpAddress, context.CancellationToken);
+        return NodeResult.Goto(verdict == CredentialVerdict.Accepted ? "true" : "false");
     }
 }

@@ -10,9 +10,16 @@ public interface IRetryCounterStore
 {
     ValueTask<int?> GetAsync(string realm, string username, string nodeId, CancellationToken cancellationToken);
 
-    ValueTask SetAsync(string realm, string username, string nodeId, int count, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds one to the count (starting from 0) and returns the new count, atomically: concurrent sign-ons of one user
+    /// each get their own number, so parallel attempts cannot all see the same count and all pass.
+    /// </summary>
+    ValueTask<int> IncrementAsync(string realm, string username, string nodeId, CancellationToken cancellationToken);
 
     ValueTask ClearAsync(string realm, string username, string nodeId, CancellationToken cancellationToken);
+
+    /// <summary>Clears every count of <paramref name="username"/> (all realms and nodes), e.g. when an admin unlocks them.</summary>
+    ValueTask ClearUserAsync(string username, CancellationToken cancellationToken);
 }
 
 /// <summary>A process-local <see cref="IRetryCounterStore"/>: the default until a persistent one is registered.</summary>
@@ -23,15 +30,19 @@ public sealed class InMemoryRetryCounterStore : IRetryCounterStore
     public ValueTask<int?> GetAsync(string realm, string username, string nodeId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_counts.TryGetValue((realm, username, nodeId), out var count) ? count : (int?)null);
 
-    public ValueTask SetAsync(string realm, string username, string nodeId, int count, CancellationToken cancellationToken)
-    {
-        _counts[(realm, username, nodeId)] = count;
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask<int> IncrementAsync(string realm, string username, string nodeId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_counts.AddOrUpdate((realm, username, nodeId), 1, (_, count) => count + 1));
 
     public ValueTask ClearAsync(string realm, string username, string nodeId, CancellationToken cancellationToken)
     {
         _counts.TryRemove((realm, username, nodeId), out _);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ClearUserAsync(string username, CancellationToken cancellationToken)
+    {
+        foreach (var key in _counts.Keys.Where(k => StringComparer.OrdinalIgnoreCase.Equals(k.Username, username)))
+            _counts.TryRemove(key, out _);
         return ValueTask.CompletedTask;
     }
 

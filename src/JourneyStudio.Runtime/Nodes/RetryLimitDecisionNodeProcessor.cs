@@ -1,14 +1,16 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Runtime.Engine;
 
 namespace JourneyStudio.Runtime.Nodes;
 
 /// <summary>
-/// Retry Limit Decision: <c>Retry</c> while the count is below <c>retryLimit</c> (counting this pass), then
-/// <c>Reject</c>. The count is kept in shared <c>{nodeId}.retryCount</c>; with
-/// <c>incrementUserAttributeOnFailure</c> and a known username it is also kept on the user through
-/// <see cref="IRetryCounterStore"/>, so abandoning the sign-on and starting a new one does not reset it.
-/// Like AM, the user's counter is cleared on Reject and when the journey succeeds.
+/// Retry Limit Decision: <c>Retry</c> while the count is at most <c>retryLimit</c> (counting this pass), then
+/// <c>Reject</c>. The count is kept in shared <c>{nodeId}.retryCount</c>; with <c>incrementUserAttributeOnFailure</c>
+/// and a known username it is kept on the user through <see cref="IRetryCounterStore"/> (an atomic increment), so
+/// abandoning the sign-on and starting a new one does not reset it. Only a successful sign-on clears the user's
+/// count (also one that did not pass this node). AM also clears it on Reject; the studio does not, because then every
+/// new sign-on got a fresh set of tries and guessing (e.g. of one-time codes) went on without limit.
 /// </summary>
 public sealed class RetryLimitDecisionNodeProcessor(IRetryCounterStore store) : INodeProcessor, INodeCompletionHandler
 {
@@ -20,21 +22,12 @@ public sealed class RetryLimitDecisionNodeProcessor(IRetryCounterStore store) : 
         var sharedKey = context.Node.Id + ".retryCount";
         var username = UserForStore(context);
 
-        var current = username is not null
-            ? await store.GetAsync(context.Realm, username, context.Node.Id, context.CancellationToken) ?? 0
-            : (int)(context.SharedState.GetInt64(sharedKey) ?? 0);
-
-        if (current < limit)
-        {
-            if (username is not null)
-                await store.SetAsync(context.Realm, username, context.Node.Id, current + 1, context.CancellationToken);
-            context.SharedState[sharedKey] = current + 1;
-            return NodeResult.Goto("Retry");
-        }
-
-        if (username is not null)
-            await store.ClearAsync(context.Realm, username, context.Node.Id, context.CancellationToken);
-        return NodeResult.Goto("Reject");
+        var count = username is not null
+            ? await store.IncrementAsync(context.Realm, username, context.Node.Id, context.CancellationToken)
+            : (int)(context.SharedState.GetInt64(sharedKey) ?? 0) + 1;
+        if (count > limit) return NodeResult.Goto(RetryLimitDecisionDescriptor.RejectOutcome);
+        context.SharedState[sharedKey] = count;
+        return NodeResult.Goto(RetryLimitDecisionDescriptor.RetryOutcome);
     }
 
     public async ValueTask OnJourneyCompletedAsync(NodeContext context, bool success)

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ namespace JourneyStudio.Runtime.Sessions;
 
 /// <summary>
 /// Deletes timed-out sign-ons, expired user sessions and push messages expired longer than
-/// <see cref="JourneySessionOptions.FinishedRetention"/> every <see cref="JourneySessionOptions.PurgeInterval"/>.
+/// <see cref="JourneySessionOptions.FinishedRetention"/> and idle brute-force counters every <see cref="JourneySessionOptions.PurgeInterval"/>.
 /// </summary>
 public sealed partial class JourneySessionPurgeService(
     IServiceProvider services,
@@ -38,8 +39,12 @@ public sealed partial class JourneySessionPurgeService(
             // Kept past their expiry as long as finished sign-ons, so a late answer still hears "expired", not "unknown".
             var pushMessages = await services.GetRequiredService<PushMessageStore>()
                 .PurgeExpiredAsync(options.Value.FinishedRetention, cancellationToken);
-            if (journeySessions + userSessions + pushMessages > 0)
-                LogPurged(journeySessions, userSessions, pushMessages);
+            // Brute-force counters of usernames nobody has tried for a while, when the protector is registered.
+            var failureCounters = services.GetService<CredentialFailureStore>() is { } failures
+                ? await failures.PurgeExpiredAsync(services.GetRequiredService<IOptions<BruteForceOptions>>().Value, time.GetUtcNow(), cancellationToken)
+                : 0;
+            if (journeySessions + userSessions + pushMessages + failureCounters > 0)
+                LogPurged(journeySessions, userSessions, pushMessages, failureCounters);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -48,8 +53,8 @@ public sealed partial class JourneySessionPurgeService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {JourneySessions} expired sign-ons, {UserSessions} expired user sessions and {PushMessages} expired push messages.")]
-    private partial void LogPurged(int journeySessions, int userSessions, int pushMessages);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {JourneySessions} expired sign-ons, {UserSessions} expired user sessions, {PushMessages} expired push messages and {FailureCounters} idle brute-force counters.")]
+    private partial void LogPurged(int journeySessions, int userSessions, int pushMessages, int failureCounters);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging expired sessions failed; retrying at the next interval.")]
     private partial void LogPurgeFailed(Exception exception);

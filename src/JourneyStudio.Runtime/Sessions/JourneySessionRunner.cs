@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Engine;
@@ -19,6 +20,7 @@ public sealed partial class JourneySessionRunner(
     UserSessionStore userSessions,
     IAccountLockout lockout,
     AuthIdProtector authIds,
+    ICredentialGuard credentialGuard,
     TimeProvider time,
     JourneyStudioMetrics metrics,
     ILogger<JourneySessionRunner> logger)
@@ -160,7 +162,11 @@ public sealed partial class JourneySessionRunner(
             // Asked after the session exists: a lockout written meanwhile is either seen here, or was written
             // before the protector ended the user's sessions, this one included.
             if (!await lockout.IsLockedAsync(created.Session.Username, cancellationToken))
+            {
+                // A completed sign-on, not one passed check, resets the user's failed-guess count.
+                await credentialGuard.SignedOnAsync(CredentialAudience.EndUser, created.Session.Username, cancellationToken);
                 return new Admission(result, created);
+            }
             await userSessions.DeleteAsync(created.TokenId, cancellationToken);
             refusal = SignOnRefusal.AccountLocked;
         }

@@ -5,11 +5,14 @@ using JourneyStudio.Runtime.Identities;
 
 namespace JourneyStudio.Web.Api;
 
-/// <summary><c>/admin/api/identities</c>: end users for the admin (list, create, read, partial update, delete, MFA reset).</summary>
+/// <summary>
+/// <c>/admin/api/identities</c>: end users for the admin (list, create, read, partial update, delete, MFA reset). Identities
+/// show <c>locked</c> and <c>lockedUntil</c> (the brute-force lockout); <c>PUT</c> with <c>"locked": false</c> unlocks.
+/// </summary>
 internal static class AdminIdentityEndpoints
 {
     private static readonly string[] CreateFields = ["username", "password", "givenName", "sn", "mail"];
-    private static readonly string[] UpdateFields = ["username", "password", "givenName", "sn", "mail", "active"];
+    private static readonly string[] UpdateFields = ["username", "password", "givenName", "sn", "mail", "active", "locked"];
 
     public static void MapAdminIdentityEndpoints(this RouteGroupBuilder api)
     {
@@ -22,11 +25,17 @@ internal static class AdminIdentityEndpoints
         identities.MapDelete("/{username}/devices", ResetDevicesAsync);
     }
 
-    private static async Task<IResult> ListAsync(string? search, IdentityStore store, CancellationToken cancellationToken) =>
-        Results.Json((await store.ListAsync(search, cancellationToken)).Select(ToJson).ToList());
+    private static async Task<IResult> ListAsync(string? search, IdentityStore store, AccountLockoutService lockouts, CancellationToken cancellationToken)
+    {
+        var identities = await store.ListAsync(search, cancellationToken);
+        var locked = await lockouts.LockedUntilAsync(identities.Select(i => i.Username).ToList(), cancellationToken);
+        return Results.Json(identities.Select(i => ToJson(i, locked.TryGetValue(i.Username, out var until) ? until : null)).ToList());
+    }
 
-    private static async Task<IResult> GetAsync(string username, IdentityStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(username, cancellationToken) is { } identity ? Results.Json(ToJson(identity)) : NoSuchIdentity(username);
+    private static async Task<IResult> GetAsync(string username, IdentityStore store, AccountLockoutService lockouts, CancellationToken cancellationToken) =>
+        await store.GetAsync(username, cancellationToken) is { } identity
+            ? Results.Json(ToJson(identity, await lockouts.LockedUntilAsync(identity.Username, cancellationToken)))
+            : NoSuchIdentity(username);
 
     private static async Task<IResult> CreateAsync(HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken)
     {
@@ -40,7 +49,7 @@ internal static class AdminIdentityEndpoints
             fields.GetValueOrDefault("mail") as string ?? "");
         return await admin.CreateAsync(request, AdminApiActor.Of(http), cancellationToken) switch
         {
-            IdentityResult.Done done => Results.Json(ToJson(done.Identity), statusCode: StatusCodes.Status201Created),
+            IdentityResult.Done done => Results.Json(ToJson(done.Identity, lockedUntil: null), statusCode: StatusCodes.Status201Created),
             IdentityResult.UsernameTaken taken => AdminApiErrors.Conflict($"The username is taken by '{taken.ExistingUsername}'.",
                 new Dictionary<string, object?> { ["existingUsername"] = taken.ExistingUsername }),
             IdentityResult.Invalid invalid => AdminApiErrors.BadRequest(invalid.Message),
@@ -48,26 +57,47 @@ internal static class AdminIdentityEndpoints
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string username, HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string username, HttpContext http, IdentityAdminService admin, IdentityStore store,
+        AccountLockoutService lockouts, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadObjectAsync(http.Request, UpdateFields, booleans: ["active"]);
+        var (fields, problem) = await ReadObjectAsync(http.Request, UpdateFields, booleans: ["active", "locked"]);
         if (problem is not null) return problem;
         if (fields.GetValueOrDefault("username") is string renamed && !string.Equals(renamed, username, StringComparison.Ordinal))
             return AdminApiErrors.BadRequest($"The username cannot be changed (the URL names '{username}', the body '{renamed}').",
                 [new JourneyFormatError("$.username", $"expected '{username}' or no username")]);
-        var update = new IdentityUpdate(
-            GivenName: fields.GetValueOrDefault("givenName") as string,
-            Sn: fields.GetValueOrDefault("sn") as string,
-            Mail: fields.GetValueOrDefault("mail") as string,
-            Active: fields.GetValueOrDefault("active") as bool?,
-            Password: fields.GetValueOrDefault("password") as string);
-        return await admin.UpdateAsync(username, update, AdminApiActor.Of(http), cancellationToken) switch
+        // Lockouts come from failed sign-ons only; an admin who wants someone kept out disables them.
+        if (fields.GetValueOrDefault("locked") is true)
+            return AdminApiErrors.BadRequest("An identity cannot be locked by hand; set \"active\": false to stop it signing on.",
+                [new JourneyFormatError("$.locked", "only false (unlock) can be set")]);
+
+        IdentitySummary identity;
+        var actor = AdminApiActor.Of(http);
+        var unlockOnly = fields.ContainsKey("locked") && fields.Keys.All(k => k is "locked" or "username");
+        if (unlockOnly)
         {
-            IdentityResult.Done done => Results.Json(ToJson(done.Identity)),
-            IdentityResult.NotFound => NoSuchIdentity(username),
-            IdentityResult.Invalid invalid => AdminApiErrors.BadRequest(invalid.Message),
-            var other => throw new InvalidOperationException($"Unexpected identity result {other}."),
-        };
+            if (await store.GetAsync(username, cancellationToken) is not { } existing) return NoSuchIdentity(username);
+            identity = existing;
+        }
+        else
+        {
+            var update = new IdentityUpdate(
+                GivenName: fields.GetValueOrDefault("givenName") as string,
+                Sn: fields.GetValueOrDefault("sn") as string,
+                Mail: fields.GetValueOrDefault("mail") as string,
+                Active: fields.GetValueOrDefault("active") as bool?,
+                Password: fields.GetValueOrDefault("password") as string);
+            switch (await admin.UpdateAsync(username, update, actor, cancellationToken))
+            {
+                case IdentityResult.Done done: identity = done.Identity; break;
+                case IdentityResult.NotFound: return NoSuchIdentity(username);
+                case IdentityResult.Invalid invalid: return AdminApiErrors.BadRequest(invalid.Message);
+                case var other: throw new InvalidOperationException($"Unexpected identity result {other}.");
+            }
+        }
+
+        if (fields.ContainsKey("locked"))
+            await lockouts.UnlockAsync(identity.Username, actor, cancellationToken);
+        return Results.Json(ToJson(identity, await lockouts.LockedUntilAsync(identity.Username, cancellationToken)));
     }
 
     private static async Task<IResult> DeleteAsync(string username, HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken) =>
@@ -78,13 +108,16 @@ internal static class AdminIdentityEndpoints
 
     private static IResult NoSuchIdentity(string username) => AdminApiErrors.NotFound($"There is no identity with the username '{username}'.");
 
-    private static object ToJson(IdentitySummary identity) => new
+    private static object ToJson(IdentitySummary identity, DateTimeOffset? lockedUntil) => new
     {
         username = identity.Username,
         givenName = identity.GivenName,
         sn = identity.Sn,
         mail = identity.Mail,
         active = identity.Active,
+        // Temporarily locked by the brute-force protector after failed credential checks (until lockedUntil, UTC).
+        locked = lockedUntil is not null,
+        lockedUntil,
         mfaSkip = new { push = SkipName(identity.PushSkip), oath = SkipName(identity.OathSkip), webAuthn = SkipName(identity.WebAuthnSkip) },
         created = identity.CreatedAt,
         updated = identity.UpdatedAt,

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.ApiTokens;
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
@@ -19,13 +20,14 @@ public enum AdminSignInChannel
 /// check is audited the same way and a guard on guessing (lockout, throttle) has a single call site.
 /// Only admin accounts are consulted: an end user's username and password are as wrong here as any others.
 /// </summary>
-public sealed class AdminSignIn(AdminAccountStore admins, AdminApiTokenStore tokens, IAuditLog audit)
+public sealed class AdminSignIn(AdminPasswordCheck passwords, AdminApiTokenStore tokens, IAuditLog audit)
 {
     /// <summary>The admin, or null for an unknown username or a wrong password (the same work and answer either way).</summary>
     public async Task<AdminSummary?> CheckPasswordAsync(string username, string password, AdminSignInChannel channel, HttpContext http)
     {
-        // VerifyAsync runs one password hash for an unknown username too, so the time taken does not tell them apart.
-        var admin = await admins.VerifyAsync(username, password, http.RequestAborted);
+        // One password hash for an unknown username, a locked admin or a throttled address too, so neither the time
+        // taken nor the answer tells them apart from a wrong password.
+        var admin = await passwords.VerifyAsync(username, password, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
         if (admin is null || channel == AdminSignInChannel.StudioForm)
             await RecordAsync(http, channel, actor: admin?.Username ?? username, succeeded: admin is not null,
                 admin is null ? "Unknown username or wrong password." : null);

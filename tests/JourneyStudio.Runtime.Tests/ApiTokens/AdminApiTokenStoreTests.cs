@@ -10,7 +10,7 @@ namespace JourneyStudio.Runtime.Tests.ApiTokens;
 /// <summary>The token store on a real SQLite file: names, expiry, revocation, authentication and its named rejections.</summary>
 public sealed class AdminApiTokenStoreTests : IAsyncLifetime
 {
-    private static readonly AdminActor Ann = new("ann", "studio", "127.0.0.1");
+    private static readonly AuditActor Ann = new("ann", "studio", "127.0.0.1");
 
     private TestDatabase _db = null!;
 
@@ -111,7 +111,7 @@ public sealed class AdminApiTokenStoreTests : IAsyncLifetime
         var (token, _) = await CreateAsync("once");
 
         var first = Assert.IsType<AdminApiTokenRevokeResult.Revoked>(await _tokens.RevokeAsync(token.Id, Ann));
-        Assert.IsType<AdminApiTokenRevokeResult.AlreadyRevoked>(await _tokens.RevokeAsync(token.Id, new AdminActor("bob", "studio")));
+        Assert.IsType<AdminApiTokenRevokeResult.AlreadyRevoked>(await _tokens.RevokeAsync(token.Id, new AuditActor("bob", "studio")));
         Assert.IsType<AdminApiTokenRevokeResult.NotFound>(await _tokens.RevokeAsync(token.Id + 100, Ann));
 
         Assert.Equal(("ann", _db.Clock.Now), (first.Summary.RevokedBy, first.Summary.RevokedAt));

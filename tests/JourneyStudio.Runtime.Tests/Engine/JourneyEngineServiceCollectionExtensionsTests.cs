@@ -9,7 +9,7 @@ namespace JourneyStudio.Runtime.Tests.Engine;
 public sealed class JourneyEngineServiceCollectionExtensionsTests
 {
     [Fact]
-    public async Task AddJourneyEngine_WithResolverAndVerifier_RunsAJourney()
+    public async Task AddJourneyEngine_WithResolverVerifierAndGuard_RunsAJourney()
     {
         var journeys = new FakeJourneyResolver();
         journeys.Save(J.Journey("Login", "user", J.Node("user", "UsernameCollectorNode", new { outcome = J.Success })));
@@ -17,6 +17,7 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton<IJourneyResolver>(journeys)
             .AddSingleton<IIdentityVerifier>(new FakeIdentityVerifier())
+            .AddSingleton<JourneyStudio.Runtime.BruteForce.ICredentialGuard>(new PassThroughCredentialGuard())
             .AddJourneyEngine()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = services.CreateScope();

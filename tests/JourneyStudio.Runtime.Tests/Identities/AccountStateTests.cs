@@ -295,6 +295,6 @@ public sealed class AccountStateTests : IAsyncLifetime
         });
         await db.SaveChangesAsync();
         await new DatabaseRetryCounterStore(_db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>())
-            .SetAsync("alpha", username, "retry", 2, CancellationToken.None);
+            .IncrementAsync("alpha", username, "retry", CancellationToken.None);
     }
 }

@@ -47,6 +47,33 @@ public sealed class RetryLimitDecisionNodeTests
         var result = await FailOnce(second);
 
         Assert.Equal(new VisitedNode("RetryLimit", "retry", "Reject"), Assert.IsType<JourneyFailure>(result).State.VisitedPath[^1]);
+    }
+
+    [Fact]
+    public async Task Retry_OnUser_RejectKeepsTheCount_SoTheNextSignOnIsRejectedAtItsFirstFailure()
+    {
+        var step = await FailOnce(await _harness.StartAsync(RetryLimit(onUser: true)));
+        step = await FailOnce(step);
+        Assert.IsType<JourneyFailure>(await FailOnce(step));
+
+        // Restarting used to give a fresh set of tries (the count was cleared on Reject): unlimited guessing.
+        var next = await FailOnce(await _harness.CreateEngine().StartAsync("RetryLimit", "alpha"));
+
+        Assert.Equal(new VisitedNode("RetryLimit", "retry", "Reject"), Assert.IsType<JourneyFailure>(next).State.VisitedPath[^1]);
+        Assert.Equal(4, await _harness.RetryCounters.GetAsync("alpha", "demo", "retry", default));
+    }
+
+    [Fact]
+    public async Task Retry_OnUser_ASuccessThatDoesNotPassTheNode_ClearsTheCount()
+    {
+        var step = await FailOnce(await _harness.StartAsync(RetryLimit(onUser: true)));
+        step = await FailOnce(step);
+        Assert.IsType<JourneyFailure>(await FailOnce(step));
+
+        var signedOn = await _harness.SubmitAsync(await _harness.CreateEngine().StartAsync("RetryLimit", "alpha"), ("IDToken1", "demo"), ("IDToken2", "Ch4ng3it!"));
+
+        Assert.IsType<JourneySuccess>(signedOn);
+        Assert.DoesNotContain(signedOn.State.VisitedPath, v => v.NodeId == "retry");
         Assert.Null(await _harness.RetryCounters.GetAsync("alpha", "demo", "retry", default));
     }
 

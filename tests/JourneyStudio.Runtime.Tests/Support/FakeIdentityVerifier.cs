@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Nodes;
 
 namespace JourneyStudio.Runtime.Tests.Support;
@@ -8,9 +9,12 @@ public sealed class FakeIdentityVerifier : IIdentityVerifier
 
     public List<(string Realm, string Username)> Calls { get; } = [];
 
-    public ValueTask<bool> VerifyPasswordAsync(string realm, string username, string password, CancellationToken cancellationToken)
+    public ValueTask<CredentialVerdict> VerifyPasswordAsync(string realm, string username, string password, string? remoteAddress,
+        CancellationToken cancellationToken)
     {
         Calls.Add((realm, username));
-        return ValueTask.FromResult(Passwords.TryGetValue(username, out var expected) && expected == password);
+        return ValueTask.FromResult(Passwords.TryGetValue(username, out var expected) && expected == password
+            ? CredentialVerdict.Accepted
+            : CredentialVerdict.Wrong);
     }
 }

@@ -40,7 +40,7 @@ public sealed class AdminApiTokenFixture : IAsyncLifetime
 /// <summary>Admin API tokens over real HTTP: Bearer access, storage as a hash only, expiry, revocation, last use, audit.</summary>
 public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFixture<AdminApiTokenFixture>
 {
-    private static readonly AdminActor Admin = new(StudioServer.AdminUsername, "studio");
+    private static readonly AuditActor Admin = new(StudioServer.AdminUsername, "studio");
 
     private async Task<string> CreateTokenAsync(string name, DateTimeOffset? expiresAt = null)
     {

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Audit;
 using System.Net;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Testing;
@@ -21,14 +22,14 @@ public sealed partial class AccountStateTests
         var name = AmClient.Fill(first.Body, user);
 
         // As the Journeys page's switch does it: a new revision, while this sign-on stays pinned to revision 1.
-        await admin.SetEnabledAsync(journey, false, "tests");
+        await admin.SetEnabledAsync(journey, false, AuditActor.Api("tests", null));
         var refused = await client.SubmitAsync(name, journey);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal($$"""{"code":403,"reason":"Forbidden","message":"Journey '{{journey}}' is disabled."}""", refused.Text);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.StartAsync(journey)).Status);
 
-        await admin.SetEnabledAsync(journey, true, "tests");
+        await admin.SetEnabledAsync(journey, true, AuditActor.Api("tests", null));
         var password = await client.SubmitAsync(name, journey);
         Assert.Equal(HttpStatusCode.OK, password.Status);
         var success = await client.SubmitAsync(AmClient.Fill(password.Body, EndToEndServer.Password), journey);

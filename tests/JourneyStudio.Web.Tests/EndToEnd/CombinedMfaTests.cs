@@ -109,6 +109,47 @@ public sealed class CombinedMfaTests(EndToEndServer host) : IClassFixture<EndToE
         next.AssertSignedOn();
     }
 
+    [Fact]
+    public async Task OathGuesses_AcrossSignOns_AreRejectedAtTheRetryLimit_AndTenOfThemLockTheUser()
+    {
+        var (user, app, _) = await RegisterAsync("cm-guess");
+        using (var first = await StartAndExitToOathAsync(user))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await first.SubmitAsync(("NameCallback", "000000"), ("ConfirmationCallback", 0));
+                AssertOathPrompt(first);
+            }
+            await first.SubmitAsync(("NameCallback", "111111"), ("ConfirmationCallback", 0));
+            first.AssertLoginFailure();
+        }
+
+        // A new sign-on used to bring three fresh tries (the count was cleared on Reject): guessing without end.
+        // The count stays on the user, so the next wrong code is rejected at once.
+        using (var second = await StartAndExitToOathAsync(user))
+        {
+            await second.SubmitAsync(("NameCallback", "222222"), ("ConfirmationCallback", 0));
+            second.AssertLoginFailure();
+        }
+        // Five wrong codes so far; five more make ten consecutive failures, which lock the user.
+        for (var i = 0; i < 5; i++)
+        {
+            using var next = await StartAndExitToOathAsync(user);
+            await next.SubmitAsync(("NameCallback", "333333"), ("ConfirmationCallback", 0));
+            next.AssertLoginFailure();
+        }
+        using (var locked = await host.SignOn(Journey).StartAsync())
+        {
+            await locked.EnterCredentialsAsync(user, EndToEndServer.Password);
+            locked.AssertLoginFailure();
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var after = await StartAndExitToOathAsync(user);
+        await after.SubmitAsync(("NameCallback", app.Totp(host.Clock.GetUtcNow())), ("ConfirmationCallback", 0));
+        after.AssertSignedOn();
+    }
+
     private async Task<SignOn> StartAndExitToOathAsync(string user)
     {
         var signOn = await host.SignOn(Journey).StartAsync();

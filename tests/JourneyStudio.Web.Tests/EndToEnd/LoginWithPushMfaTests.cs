@@ -90,6 +90,38 @@ public sealed class LoginWithPushMfaTests(EndToEndServer host) : IClassFixture<E
     }
 
     [Fact]
+    public async Task TenWrongNumbers_LockTheUser_SoTheNextSignOnFailsAtThePassword_UntilTheLockoutEnds()
+    {
+        var (user, app, _) = await RegisterAsync("lpm-lock");
+        for (var i = 0; i < 10; i++)
+        {
+            using var guess = await host.SignOn(Journey).StartAsync();
+            await guess.EnterCredentialsAsync(user, EndToEndServer.Password);
+            var shown = AssertNumberChallengeWait(guess);
+            var push = await app.ReceiveOneAsync();
+            Assert.Equal(200, (await app.AnswerAsync(push, approve: true, number: push.Numbers.First(n => n != shown))).Status);
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await guess.PollAsync();
+            guess.AssertLoginFailure();
+        }
+
+        using (var locked = await host.SignOn(Journey).StartAsync())
+        {
+            await locked.EnterCredentialsAsync(user, EndToEndServer.Password);
+            locked.AssertLoginFailure();
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var signOn = await host.SignOn(Journey).StartAsync();
+        await signOn.EnterCredentialsAsync(user, EndToEndServer.Password);
+        var number = AssertNumberChallengeWait(signOn);
+        Assert.Equal(200, (await app.AnswerAsync(await app.ReceiveOneAsync(), number: number)).Status);
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await signOn.PollAsync();
+        signOn.AssertSignedOn();
+    }
+
+    [Fact]
     public async Task ApprovalWithoutPickingANumber_Fails()
     {
         var (user, app, _) = await RegisterAsync("lpm-nonum");

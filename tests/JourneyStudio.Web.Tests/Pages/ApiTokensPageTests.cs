@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Audit;
 using Bunit;
 using JourneyStudio.Runtime.ApiTokens;
 using JourneyStudio.Web.Components.Pages;
@@ -9,7 +10,7 @@ namespace JourneyStudio.Web.Tests.Pages;
 /// <summary>The API tokens page and its creation dialog against a real token store.</summary>
 public sealed class ApiTokensPageTests : StudioPageContext
 {
-    private static readonly AdminActor Setup = new("setup", "studio");
+    private static readonly AuditActor Setup = new("setup", "studio");
 
     public ApiTokensPageTests()
     {

@@ -1,6 +1,9 @@
 using Bunit;
+using JourneyStudio.Runtime.Audit;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Web.Tests.BruteForce;
 using JourneyStudio.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +13,10 @@ namespace JourneyStudio.Web.Tests.Pages;
 /// <summary>The Identities page against a real store.</summary>
 public sealed class IdentitiesPageTests : StudioPageContext
 {
+    private readonly RecordingAuditLog _audit = new();
+
+    public IdentitiesPageTests() => Services.AddSingleton<IAuditLog>(_audit);
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -114,5 +121,27 @@ public sealed class IdentitiesPageTests : StudioPageContext
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=identity-row]")));
         Assert.Null(await Identities.GetAsync("bob"));
+    }
+
+    [Fact]
+    public async Task ALockedUser_ShowsLockedUntil_AndUnlockEndsTheLockout_AsAnAuditedAction()
+    {
+        var guard = Services.GetRequiredService<ICredentialGuard>();
+        for (var i = 0; i < 10; i++)
+            await guard.CheckAsync(new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.Password, "alice", "192.0.2.1"), _ => Task.FromResult(false));
+        var until = (await Services.GetRequiredService<JourneyStudio.Runtime.Administration.AccountLockoutService>().LockedUntilAsync("alice"))!.Value;
+        var cut = RenderIdentities();
+
+        var chip = Row(cut, "alice").QuerySelector("[data-testid=identity-locked]")!;
+        Assert.Equal($"Locked until {until.UtcDateTime:HH:mm} UTC", chip.TextContent.Trim());
+        Assert.Null(Row(cut, "bob").QuerySelector("[data-testid=identity-locked]"));
+        Assert.Null(Row(cut, "bob").QuerySelector("[data-testid=unlock-identity]"));
+
+        Row(cut, "alice").QuerySelector("[data-testid=unlock-identity]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Null(Row(cut, "alice").QuerySelector("[data-testid=identity-locked]")));
+        Assert.False(await Services.GetRequiredService<IAccountLockout>().IsLockedAsync("alice"));
+        var entry = Assert.Single(_audit.Events, e => e.Action == AuditActions.IdentityUnlock);
+        Assert.Equal(("alice", "studio"), (entry.Target, entry.Channel));
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
@@ -35,6 +36,7 @@ public abstract class StudioPageContext : BunitContext, IAsyncLifetime
         Services.AddJourneyStudioDevices();
         Services.AddJourneyStudioAdministration();
         Services.AddScoped<StudioActor>();
+        Services.AddJourneyStudioBruteForce(Configuration);
         Services.AddMudServices();
         AddAuthorization().SetAuthorized(AdminName);
         JSInterop.Mode = JSRuntimeMode.Loose;

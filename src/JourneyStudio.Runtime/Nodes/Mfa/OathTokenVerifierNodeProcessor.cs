@@ -1,5 +1,6 @@
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Catalog.Nodes;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
@@ -13,9 +14,11 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// code"] when <c>isRecoveryCodeAllowed</c>. Pressing the second option → Recovery Code. A TOTP code is accepted
 /// within <c>totpTimeSteps</c> steps either side of now, an HOTP code within <c>hotpWindowSize</c> counters ahead;
 /// each code works once (the device's step/counter moves forward atomically). Success records <c>AuthenticatorOATH</c>.
-/// The code parameters (algorithm, digits, period, hash) are the ones the device was registered with.
+/// The code parameters (algorithm, digits, period, hash) are the ones the device was registered with. Every code
+/// check goes through the brute-force guard: a wrong or malformed code counts towards the user's lockout, and while
+/// the user is locked (or the client's address throttled) every code, even a right one, goes to Failure unchecked.
 /// </summary>
-public sealed class OathTokenVerifierNodeProcessor : INodeProcessor
+public sealed class OathTokenVerifierNodeProcessor(ICredentialGuard guard) : INodeProcessor
 {
     private const int UseRecoveryCodeOption = 1;
 
@@ -45,7 +48,19 @@ public sealed class OathTokenVerifierNodeProcessor : INodeProcessor
             return NodeResult.Goto(OathTokenVerifierDescriptor.RecoveryCodeOutcome);
 
         var code = codeCallback.GetInputString()?.Trim();
-        if (code is not { Length: 6 or 8 }) return NodeResult.Goto(OathTokenVerifierDescriptor.FailureOutcome);
+        var verdict = await guard.CheckAsync(
+            new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.OathCode, username, context.Request.RemoteIpAddress),
+            _ => VerifyAsync(context, devices, device, code),
+            cancellationToken: context.CancellationToken);
+        if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto(OathTokenVerifierDescriptor.FailureOutcome);
+        context.AddAuthType(MfaAuthTypes.Oath);
+        return NodeResult.Goto(OathTokenVerifierDescriptor.SuccessOutcome);
+    }
+
+    /// <summary>Checks <paramref name="code"/> and uses it up (moves the device's counter or time step past it).</summary>
+    private static async Task<bool> VerifyAsync(NodeContext context, DeviceStore devices, MfaDevice device, string? code)
+    {
+        if (code is not { Length: 6 or 8 }) return false;
 
         var secret = context.Service<SecretProtector>().Unprotect(device.ProtectedSecret);
         var settings = new OathCodeSettings
@@ -55,21 +70,14 @@ public sealed class OathTokenVerifierNodeProcessor : INodeProcessor
             PeriodSeconds = device.Period > 0 ? device.Period : (int)(context.Config.GetInt64("totpTimeInterval") ?? 30),
         };
 
-        bool accepted;
         if (device.OathAlgorithm == "HOTP")
         {
             var window = (int)(context.Config.GetInt64("hotpWindowSize") ?? 100);
-            accepted = OathCodes.VerifyHotp(secret, code, device.Counter, window, settings) is OathVerification.Accepted hotp
-                       && await devices.AdvanceOathAsync(device, hotp.Value, device.LastAcceptedTimeStep, context.CancellationToken);
+            return OathCodes.VerifyHotp(secret, code, device.Counter, window, settings) is OathVerification.Accepted hotp
+                   && await devices.AdvanceOathAsync(device, hotp.Value, device.LastAcceptedTimeStep, context.CancellationToken);
         }
-        else
-        {
-            var steps = (int)(context.Config.GetInt64("totpTimeSteps") ?? 2);
-            accepted = OathCodes.VerifyTotp(secret, code, context.Time.GetUtcNow(), steps, device.LastAcceptedTimeStep, settings) is OathVerification.Accepted totp
-                       && await devices.AdvanceOathAsync(device, device.Counter, totp.Value, context.CancellationToken);
-        }
-        if (!accepted) return NodeResult.Goto(OathTokenVerifierDescriptor.FailureOutcome);
-        context.AddAuthType(MfaAuthTypes.Oath);
-        return NodeResult.Goto(OathTokenVerifierDescriptor.SuccessOutcome);
+        var steps = (int)(context.Config.GetInt64("totpTimeSteps") ?? 2);
+        return OathCodes.VerifyTotp(secret, code, context.Time.GetUtcNow(), steps, device.LastAcceptedTimeStep, settings) is OathVerification.Accepted totp
+               && await devices.AdvanceOathAsync(device, device.Counter, totp.Value, context.CancellationToken);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Catalog.Nodes;
+using JourneyStudio.Runtime.BruteForce;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Engine;
@@ -13,9 +15,11 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// Gone or expired → EXPIRED; denied → FALSE; accepted → TRUE (for the number challenge only when the picked number
 /// matches, else FALSE), touching the device's last access date and recording <c>AuthenticatorPush</c>; no answer
 /// yet → WAITING, until <c>t</c> ms after the first check (then EXPIRED). Every outcome but WAITING clears
-/// <c>pushMessageId</c>, <c>pushMessageExpiration</c> and <c>t</c>, so Push Sender may send again.
+/// <c>pushMessageId</c>, <c>pushMessageExpiration</c> and <c>t</c>, so Push Sender may send again. An approval goes
+/// through the brute-force guard: a wrong number picked counts towards the user's lockout (so prompting a user until
+/// they tap a number is limited too), and while the user is locked an approval is FALSE.
 /// </summary>
-public sealed class PushResultVerifierNodeProcessor(JourneyStudioMetrics metrics) : INodeProcessor
+public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, JourneyStudioMetrics metrics) : INodeProcessor
 {
     public string TypeId => NodeTypeIds.PushResultVerifier;
 
@@ -57,10 +61,15 @@ public sealed class PushResultVerifierNodeProcessor(JourneyStudioMetrics metrics
                     ["challengeResponse"] = message.ChallengeResponse,
                     ["answeredAt"] = message.AnsweredAt?.ToUnixTimeMilliseconds(),
                 };
-                if (MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge) is { } expected
-                    && expected != message.ChallengeResponse?.ToString(CultureInfo.InvariantCulture))
+                var expected = MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge);
+                var numberMatches = expected is null || expected == message.ChallengeResponse?.ToString(CultureInfo.InvariantCulture);
+                var verdict = await guard.CheckAsync(
+                    new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.PushNumber, message.Username, context.Request.RemoteIpAddress),
+                    _ => Task.FromResult(numberMatches),
+                    cancellationToken: context.CancellationToken);
+                if (verdict != CredentialVerdict.Accepted)
                 {
-                    metrics.PushNumberChallengeFailed(context.Realm);
+                    if (!numberMatches) metrics.PushNumberChallengeFailed(context.Realm);
                     return Complete(PushResultVerifierDescriptor.FalseOutcome);
                 }
                 metrics.PushApproved(context.Realm);

@@ -1,5 +1,6 @@
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Catalog.Nodes;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
@@ -11,8 +12,9 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// Recovery Code Collector Decision: asks for a recovery code (NameCallback "Recovery Code") and goes to <c>true</c>
 /// when it is one of the user's unused codes of <c>recoveryCodeType</c>, using it up (a code works once), else
 /// <c>false</c>. Success records the method's auth type. WebAuthn has no codes in the studio, so it is always false.
+/// Each code check goes through the brute-force guard, like a password: wrong codes count towards the user's lockout.
 /// </summary>
-public sealed class RecoveryCodeCollectorDecisionNodeProcessor : INodeProcessor
+public sealed class RecoveryCodeCollectorDecisionNodeProcessor(ICredentialGuard guard) : INodeProcessor
 {
     public string TypeId => NodeTypeIds.RecoveryCodeCollectorDecision;
 
@@ -29,11 +31,13 @@ public sealed class RecoveryCodeCollectorDecisionNodeProcessor : INodeProcessor
             "WEB_AUTHN" => (null, MfaAuthTypes.WebAuthn),
             _ => (DeviceKind.Oath, MfaAuthTypes.Oath),
         };
-        if (kind is null || !RecoveryCodes.IsWellFormed(code)) return NodeResult.Goto("false");
-
-        var consumed = await context.Service<RecoveryCodeStore>().TryConsumeAsync(
-            username, kind.Value, hash => RecoveryCodes.TryConsume([hash], code) is not null, context.CancellationToken);
-        if (!consumed) return NodeResult.Goto("false");
+        var verdict = await guard.CheckAsync(
+            new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.RecoveryCode, username, context.Request.RemoteIpAddress),
+            async ct => kind is not null && RecoveryCodes.IsWellFormed(code)
+                        && await context.Service<RecoveryCodeStore>().TryConsumeAsync(
+                            username, kind.Value, hash => RecoveryCodes.TryConsume([hash], code) is not null, ct),
+            cancellationToken: context.CancellationToken);
+        if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto("false");
         context.AddAuthType(authType);
         return NodeResult.Goto("true");
     }

@@ -1,8 +1,8 @@
 using JourneyStudio.Runtime.ApiTokens;
+using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Web.Api;
 using JourneyStudio.Web.Components.Dialogs;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace JourneyStudio.Web.Components.Pages;
@@ -18,8 +18,7 @@ public sealed partial class ApiTokens
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+    [Inject] private StudioActor Actor { get; set; } = default!;
 
     private IReadOnlyList<AdminApiTokenSummary> _tokens = [];
     private bool _loading = true;
@@ -35,11 +34,7 @@ public sealed partial class ApiTokens
         _loading = false;
     }
 
-    private async Task<AdminActor> ActorAsync()
-    {
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        return new AdminActor(user?.Identity?.Name ?? "studio", "studio");
-    }
+    private Task<AuditActor> ActorAsync() => Actor.GetAsync();
 
     private async Task CreateAsync()
     {

@@ -171,4 +171,20 @@ public sealed class MfaChoiceNodeTests
         }
         Assert.Equal(10, await h.RecoveryCodes.CountAsync("alice", DeviceKind.Push));
     }
+
+    [Fact]
+    public async Task RecoveryCollector_WrongCodes_CountTowardsTheLockout_AndWhileLockedARightCodeIsRefusedUnused()
+    {
+        await using var h = await WithMethodAsync();
+        var codes = RecoveryCodes.Generate();
+        await h.RecoveryCodes.ReplaceAsync("alice", [DeviceKind.Oath], RecoveryCodes.HashAll(codes));
+        var node = J.Node("recovery", "RecoveryCodeCollectorDecisionNode", new { @true = J.Success, @false = J.Failure }, ("recoveryCodeType", "OATH"));
+
+        for (var i = 0; i < 10; i++)
+            await h.SubmitAsync(await h.StartAsync(Seeded(node) with { Name = $"Guess{i}" }), ("IDToken1", $"WRONGCODE{i}"));
+        var locked = await h.SubmitAsync(await h.StartAsync(Seeded(node) with { Name = "WhileLocked" }), ("IDToken1", codes[0]));
+
+        Assert.Equal("false", MfaHarness.LastOutcome(locked, "recovery"));
+        Assert.Equal(10, await h.RecoveryCodes.CountAsync("alice", DeviceKind.Oath));
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
+using JourneyStudio.Runtime.Audit;
+using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
@@ -15,6 +17,7 @@ using JourneyStudio.Runtime.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
@@ -34,8 +37,10 @@ internal sealed class MfaHarness : IAsyncDisposable
     {
         Db = db;
         var contexts = db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>();
-        Identities = new IdentityStore(contexts, new BoundedPasswordHasher(1), db.Clock,
-            new UserSessionStore(contexts, Options.Create(new JourneySessionOptions()), db.Clock));
+        UserSessions = new UserSessionStore(contexts, Options.Create(new JourneySessionOptions()), db.Clock);
+        Identities = new IdentityStore(contexts, new BoundedPasswordHasher(1), db.Clock, UserSessions);
+        Failures = new CredentialFailureStore(contexts);
+        Guard = new BruteForceProtector(Failures, Options.Create(BruteForce), UserSessions, Audit, db.Clock, NullLogger<BruteForceProtector>.Instance);
         _overrides[typeof(IdentityStore)] = Identities;
         _overrides[typeof(IPushTransport)] = Transport;
         Services = new OverlayServiceProvider(db.Services, _overrides);
@@ -54,6 +59,13 @@ internal sealed class MfaHarness : IAsyncDisposable
     public ListLogger<JourneyEngine> Log { get; } = new();
     public List<INodeProcessor> ExtraProcessors { get; } = [];
     public InMemoryRetryCounterStore RetryCounters { get; } = new();
+
+    /// <summary>The real brute-force protector on the harness's database, with these (changeable) settings.</summary>
+    public BruteForceOptions BruteForce { get; } = new();
+    public CredentialFailureStore Failures { get; }
+    public UserSessionStore UserSessions { get; }
+    public RecordingAuditLog Audit { get; } = new();
+    public ICredentialGuard Guard { get; }
 
     public JourneyRequestInfo Request { get; set; } = new()
     {
@@ -85,13 +97,13 @@ internal sealed class MfaHarness : IAsyncDisposable
             new RetryLimitDecisionNodeProcessor(RetryCounters),
             new PushAuthenticationSenderNodeProcessor(),
             new PushWaitNodeProcessor(),
-            new PushResultVerifierNodeProcessor(TestMetrics.Create()),
+            new PushResultVerifierNodeProcessor(Guard, TestMetrics.Create()),
             new PushRegistrationNodeProcessor(),
             new OathRegistrationNodeProcessor(),
             new CombinedMultiFactorRegistrationNodeProcessor(),
             new RecoveryCodeDisplayNodeProcessor(),
-            new RecoveryCodeCollectorDecisionNodeProcessor(),
-            new OathTokenVerifierNodeProcessor(),
+            new RecoveryCodeCollectorDecisionNodeProcessor(Guard),
+            new OathTokenVerifierNodeProcessor(Guard),
             new MultiFactorRegistrationOptionsNodeProcessor(),
             new GetAuthenticatorAppNodeProcessor(),
             new OptOutMultiFactorAuthenticationNodeProcessor(),

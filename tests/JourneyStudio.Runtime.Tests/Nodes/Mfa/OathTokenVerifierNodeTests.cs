@@ -161,4 +161,25 @@ public sealed class OathTokenVerifierNodeTests
         var prompt = await h.SubmitAsync(otp2, ("IDToken2", 1));
         Assert.IsType<JourneySuccess>(await h.SubmitAsync(prompt, ("IDToken1", codes[9])));
     }
+
+    [Fact]
+    public async Task WrongCodes_CountTowardsTheLockout_AndWhileLockedTheRightCodeFailsUnused()
+    {
+        await using var h = await MfaHarness.StartAsync("alice");
+        var phone = await RegisterOathAsync(h);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await h.SubmitAsync(await h.StartAsync(Verify() with { Name = $"Guess{i}" }), ("IDToken1", i % 2 == 0 ? "000000" : "12345"));
+            Assert.Equal("failureOutcome", MfaHarness.LastOutcome(wrong, "verify"));
+        }
+        var right = phone.CurrentOathCode();
+        var locked = await h.SubmitAsync(await h.StartAsync(Verify() with { Name = "WhileLocked" }), ("IDToken1", right));
+
+        Assert.Equal("failureOutcome", MfaHarness.LastOutcome(locked, "verify"));
+        // Refused unchecked: the code was not used up, so it still works once the lockout is over.
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = await h.SubmitAsync(await h.StartAsync(Verify(("totpTimeSteps", 2)) with { Name = "After" }), ("IDToken1", right));
+        Assert.IsType<JourneySuccess>(after);
+    }
 }

@@ -246,4 +246,27 @@ public sealed class PushJourneyTests
         Assert.IsType<JourneySuccess>(await h.SubmitAsync(codesStep));
         return codes;
     }
+
+    [Fact]
+    public async Task NumberChallenge_WrongNumbers_CountTowardsTheLockout_ThenEvenTheRightNumberIsFalse()
+    {
+        await using var h = await MfaHarness.StartAsync("alice");
+        var phone = new AuthenticatorSimulator(h);
+        await phone.AddPushDeviceAsync();
+        h.BruteForce.MaxFailures = 3;
+
+        for (var i = 0; i < 4; i++)
+        {
+            var waiting = await h.StartAsync(PushLogin("CHALLENGE") with { Name = $"Push{i}" });
+            var shown = int.Parse(MfaHarness.Step(waiting).Callbacks[1].GetOutputString("value")!);
+            var choices = NumberChallenge.ParseChoicesClaim((string)phone.ReadLastNotification()["n"]!);
+            // Three wrong numbers lock the user; the fourth push is answered with the right one.
+            await phone.AnswerLastAsync(approve: true, number: i < 3 ? choices.First(n => n != shown) : shown);
+            h.Clock.Advance(TimeSpan.FromSeconds(5));
+            var result = await h.SubmitAsync(waiting);
+            Assert.Equal("FALSE", MfaHarness.LastOutcome(result, "verify"));
+        }
+
+        Assert.NotNull((await h.Failures.GetAsync(JourneyStudio.Runtime.BruteForce.CredentialAudience.EndUser, "alice"))!.LockedUntil);
+    }
 }
