@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
@@ -154,14 +155,7 @@ internal static class MfaNodeSupport
     public static JsonObject? TryParseObject(string? json)
     {
         if (json is null) return null;
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return StrictJson.TryParseNode(json, out var node, out _) ? node as JsonObject : null;
     }
 
     public static string? GetString(this JsonObject obj, string key) =>
