@@ -141,14 +141,10 @@ internal static class MfaNodeSupport
     public static JsonObject? ReadEncodedObject(NodeContext context, string key)
     {
         if (context.GetSharedString(key) is not { Length: > 0 } encoded) return null;
-        try
-        {
-            return JsonNode.Parse(Convert.FromBase64String(encoded)) as JsonObject;
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
-        }
+        byte[] json;
+        try { json = Convert.FromBase64String(encoded); }
+        catch (FormatException) { return null; }
+        return StrictJson.TryParseNode(json, out var node, out _) ? node as JsonObject : null;
     }
 
     /// <summary>The JSON object <paramref name="json"/> holds; null when it is absent, not JSON or not an object.</summary>
