@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -227,7 +228,7 @@ public static class StrictJson
                 i++;
                 continue;
             }
-            var code = int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            Utf8Parser.TryParse(raw.Slice(i + 2, 4), out int code, out _, 'X');
             i += 5;
             if (code is >= 0xD800 and <= 0xDBFF)
             {
