@@ -110,6 +110,7 @@ public static class StudioProgram
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<EndpointFamilyBoundary>();
 
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -38,13 +38,14 @@ public sealed class StudioServer : IAsyncDisposable
 
     /// <param name="keepDataDirectory">Keep the data directory after disposal, e.g. to start again on it (a restart).</param>
     /// <param name="configureServices">Extra test services, registered after the program's own (e.g. a recording hook).</param>
+    /// <param name="environment">The host environment; Development unless a test is about another.</param>
     public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null, bool keepDataDirectory = false,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, string environment = "Development")
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "journeystudio-test-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(environment);
             builder.UseSetting("JourneyStudio:DataDirectory", dataDirectory);
             builder.UseSetting("JourneyStudio:Admin:Username", AdminUsername);
             builder.UseSetting("JourneyStudio:Admin:Password", AdminPassword);

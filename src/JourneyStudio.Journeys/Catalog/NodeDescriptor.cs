@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Journeys.Catalog;
@@ -78,8 +79,9 @@ public abstract class NodeDescriptor
                 if (v.ValueKind != JsonValueKind.String) return $"{p.Label} must be text holding JSON.";
                 var json = v.GetString()!;
                 if (string.IsNullOrWhiteSpace(json)) return p.Required ? $"{p.Label} is required." : null;
-                try { using var _ = JsonDocument.Parse(json); return null; }
-                catch (JsonException e) { return $"{p.Label} is not valid JSON: {e.Message}"; }
+                if (!StrictJson.TryParse(json, out var parsed, out var jsonProblem)) return $"{p.Label} is not valid JSON: {jsonProblem}";
+                parsed.Dispose();
+                return null;
             case ConfigValueKind.Integer:
                 long number;
                 if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out number)) { }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Journeys.Model;
 using static JourneyStudio.Journeys.Frodo.FrodoFormat;
 
@@ -29,24 +29,16 @@ namespace JourneyStudio.Journeys.Frodo;
 /// </remarks>
 public static class FrodoJourneyReader
 {
-    // Duplicate keys would silently drop a node or a journey; rejecting them makes the file's author look.
-    private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
-
     /// <summary>Reads every journey of a frodo export.</summary>
     /// <exception cref="JourneyFormatException">The text is not JSON or not a valid export; lists every problem.</exception>
+    /// <remarks>
+    /// The text goes through <see cref="StrictJson"/>: duplicate keys would silently drop a node or a journey, and a
+    /// lone surrogate would break every later read of the string, so both are refused with their path.
+    /// </remarks>
     public static IReadOnlyList<Journey> Read(string json, NodeCatalog? catalog = null)
     {
-        JsonDocument document;
-        try
-        {
-            // Encoding (not the parser) replaces lone surrogates, so any string reaches the parser.
-            var utf8 = Encoding.UTF8.GetBytes((json ?? "").TrimStart('\uFEFF'));
-            document = JsonDocument.Parse(utf8, ParseOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new JourneyFormatException([SyntaxError(e)]);
-        }
+        if (!StrictJson.TryParse(json ?? "", out var document, out var problem))
+            throw new JourneyFormatException([FormatError(problem)]);
 
         using (document)
         {
@@ -57,20 +49,11 @@ public static class FrodoJourneyReader
         }
     }
 
-    private static JourneyFormatError SyntaxError(JsonException e)
+    public static JourneyFormatError FormatError(JsonInputProblem problem) => new(problem.Path, problem.Message)
     {
-        var line = (e.LineNumber ?? 0) + 1;
-        var position = (e.BytePositionInLine ?? 0) + 1;
-        // The parser appends its own 0-based location; ours is 1-based like an editor's.
-        var reason = e.Message;
-        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0) reason = reason[..cut];
-        return new JourneyFormatError("$", $"invalid JSON at line {line}, byte {position}: {reason}")
-        {
-            Line = line,
-            BytePositionInLine = position,
-        };
-    }
+        Line = problem.Line,
+        BytePositionInLine = problem.BytePositionInLine,
+    };
 
     /// <summary>Walks one parsed file, collecting every problem instead of stopping at the first.</summary>
     private sealed class ExportReader(NodeCatalog catalog)
@@ -292,15 +275,9 @@ public static class FrodoJourneyReader
             if (value.ValueKind != JsonValueKind.String) return Fail();
             var text = value.GetString()!;
             if (string.IsNullOrWhiteSpace(text)) return [];
-            try
-            {
-                using var inner = JsonDocument.Parse(text);
+            if (!StrictJson.TryParse(text, out var inner, out _)) return Fail();
+            using (inner)
                 return inner.RootElement.ValueKind == JsonValueKind.Array ? StringList(inner.RootElement) ?? Fail() : Fail();
-            }
-            catch (JsonException)
-            {
-                return Fail();
-            }
 
             IReadOnlyList<string>? Fail()
             {

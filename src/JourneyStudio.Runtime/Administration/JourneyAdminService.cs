@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Audit;
@@ -385,11 +386,8 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
 
     private static bool IsMultiExport(string json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
+        if (!StrictJson.TryParse(json, out var document, out _)) return false;
+        using (document)
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("trees", out _);
-        }
-        catch (JsonException) { return false; }
     }
 }

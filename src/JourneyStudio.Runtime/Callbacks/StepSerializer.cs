@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using JourneyStudio.Journeys.Json;
 
 namespace JourneyStudio.Runtime.Callbacks;
 
@@ -79,15 +80,9 @@ public static class StepSerializer
     /// <summary>Reads <c>authId</c> from a submitted body; null when the body is not a JSON object or has no string authId.</summary>
     public static string? ReadAuthId(string json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
+        if (!StrictJson.TryParse(json, out var document, out _)) return null;
+        using (document)
             return ReadAuthId(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     public static string? ReadAuthId(JsonElement body) =>
@@ -97,21 +92,14 @@ public static class StepSerializer
 
     public static StepParseResult Parse(string json, IReadOnlyList<Callback> sent)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return StepParseResult.Failure(StepParseErrorCode.InvalidJson, $"The request body is not valid JSON: {e.Message}");
-        }
+        if (!StrictJson.TryParse(json, out var document, out var problem))
+            return StepParseResult.Failure(StepParseErrorCode.InvalidJson, $"The request body is not valid JSON at {problem}.");
         using (document)
             return Parse(document.RootElement, sent);
     }
 
     /// <summary>
-    /// Matches a submitted step to the <paramref name="sent"/> callbacks: callbacks by position (same count,
+    /// Matches a submitted step (read by <see cref="StrictJson"/>, so its strings can be read safely) to the <paramref name="sent"/> callbacks: callbacks by position (same count,
     /// same type at each index), inputs by their <c>IDToken</c> name, values by JSON type. Only input values are
     /// taken from the client; outputs always come from what was sent, so a client cannot alter e.g. a hidden value.
     /// </summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Json;
 
 namespace JourneyStudio.Runtime.Mfa;
 
@@ -21,9 +22,6 @@ public static class Hs256Jwt
     // Claims are only ever read back as JSON, never embedded in HTML, so the HTML-safe escaping of the
     // default encoder would only make the payload larger.
     private static readonly JsonSerializerOptions ClaimsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    // Duplicate names are refused: two readers could pick different values of one claim (a classic confusion).
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
     private static readonly string EncodedHeader = Base64Url.EncodeUtf8(HeaderJson);
 
@@ -113,28 +111,23 @@ public static class Hs256Jwt
             return false;
         }
 
-        try
+        // Strict: duplicate names are refused (two readers could pick different values of one claim, a classic
+        // confusion), and so are lone surrogates, which would break every later read of the claim.
+        if (!StrictJson.TryParseNode(bytes, out var node, out var problem))
         {
-            if (JsonNode.Parse(bytes, documentOptions: StrictJson) is JsonObject obj)
-            {
-                result = obj;
-                error = "";
-                return true;
-            }
-
-            error = $"the {name} is not a JSON object";
+            error = problem.Reason == JsonInputRejection.DuplicateProperty
+                ? $"the {name} has a duplicate property name ({problem.Path})"
+                : $"the {name} is not valid JSON at {problem}";
             return false;
         }
-        catch (JsonException exception) when (exception.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+        if (node is JsonObject obj)
         {
-            error = $"the {name} has a duplicate property name";
-            return false;
+            result = obj;
+            error = "";
+            return true;
         }
-        catch (JsonException)
-        {
-            error = $"the {name} is not valid JSON";
-            return false;
-        }
+        error = $"the {name} is not a JSON object";
+        return false;
     }
 
     private static void RequireKey(ReadOnlySpan<byte> key)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 
@@ -37,15 +38,8 @@ public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor
         if (Encoding.UTF8.GetByteCount(submitted) > maximumKb * 1024)
             throw new NodeProcessException($"Captured data exceed maximum accepted size ({maximumKb.ToString(CultureInfo.InvariantCulture)} KB).");
 
-        JsonNode? profile;
-        try
-        {
-            profile = JsonNode.Parse(submitted);
-        }
-        catch (JsonException)
-        {
-            throw new NodeProcessException("The device profile is not valid JSON.");
-        }
+        if (!StrictJson.TryParseNode(submitted, out var profile, out var problem))
+            throw new NodeProcessException($"The device profile is not valid JSON at {problem}.");
         if (profile is not JsonObject profileObject)
             throw new NodeProcessException("The device profile must be a JSON object.");
         if (!profileObject.ContainsKey("identifier"))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Mfa;
@@ -26,15 +27,31 @@ public sealed class PushMessageResponder(
     public const string AuthenticateAction = "authenticate";
     public const string RefreshAction = "refresh";
 
+    /// <summary>A device body is flat: a message id and a JWT. Deep nesting is not a device.</summary>
+    public const int MaxDepth = 16;
+
     /// <summary>Parses <paramref name="body"/> for <paramref name="action"/> and handles it; never throws for bad input.</summary>
     /// <param name="realm">The realm of the request path; a token refresh is registered with that realm's transport.</param>
-    public async Task<PushResponseResult> HandleAsync(string? action, string? body, CancellationToken cancellationToken = default,
+    public Task<PushResponseResult> HandleAsync(string? action, string? body, CancellationToken cancellationToken = default,
+        string? realm = null)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return HandleAsync(action, (JsonElement?)null, cancellationToken, realm);
+        if (!StrictJson.TryParse(body, out var document, out var problem, MaxDepth))
+            return Task.FromResult<PushResponseResult>(Reject(PushRejectionReason.MalformedRequest, $"The request body is not valid JSON at {problem}."));
+        using (document)
+            return HandleAsync(action, document.RootElement.Clone(), cancellationToken, realm);
+    }
+
+    /// <summary>
+    /// Handles a body already read by <see cref="StrictJson"/> (null when the body was empty); never throws for bad input.
+    /// </summary>
+    public async Task<PushResponseResult> HandleAsync(string? action, JsonElement? body, CancellationToken cancellationToken = default,
         string? realm = null)
     {
         if (action is not (RegisterAction or AuthenticateAction or RefreshAction))
             return Reject(PushRejectionReason.UnknownAction,
                 $"Unknown action '{action}'; expected _action=register, authenticate or refresh.");
-        if (!TryParseObject(body, out var json, out var error))
+        if (!TryReadObject(body, out var json, out var error))
             return Reject(PushRejectionReason.MalformedRequest, error);
 
         if (action == RefreshAction)
@@ -256,29 +273,22 @@ public sealed class PushMessageResponder(
 
     private static PushResponseResult.Rejected Reject(PushRejectionReason reason, string message) => new(reason, message);
 
-    private static bool TryParseObject(string? body, out JsonObject json, out string error)
+    private static bool TryReadObject(JsonElement? body, out JsonObject json, out string error)
     {
         json = null!;
-        if (string.IsNullOrWhiteSpace(body))
+        if (body is not { } element)
         {
             error = "The request body is empty; expected a JSON object.";
             return false;
         }
-        try
+        if (element.ValueKind != JsonValueKind.Object)
         {
-            if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) is JsonObject obj)
-            {
-                json = obj;
-                error = "";
-                return true;
-            }
             error = "The request body must be a JSON object.";
+            return false;
         }
-        catch (JsonException)
-        {
-            error = "The request body is not valid JSON.";
-        }
-        return false;
+        json = JsonObject.Create(element)!;
+        error = "";
+        return true;
     }
 
     private static bool TryGetString(JsonObject json, string name, out string value, out string error) =>

@@ -1,4 +1,4 @@
-using System.Text;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -46,6 +46,10 @@ public static class AdminApi
         {
             return AdminApiErrors.Error(e.StatusCode, e.Message);
         }
+        catch (JsonInputException e)
+        {
+            return AdminApiErrors.InvalidJson(e.Problem);
+        }
         catch (ArgumentException e)
         {
             // The model refuses what it cannot store (e.g. a node id used twice); that is the request's fault.
@@ -60,12 +64,11 @@ public static class AdminApi
         }
     }
 
-    /// <summary>The request body as text (UTF-8); 400 for an empty body is the caller's decision.</summary>
-    internal static async Task<string> ReadBodyAsync(HttpRequest request)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-    }
+    /// <summary>Journey exports with their scripts run to a few MB; a body far beyond that is not an export.</summary>
+    internal const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>The request body through <see cref="RequestJson"/>, with the admin API's size cap.</summary>
+    internal static Task<RequestJsonBody> ReadBodyAsync(HttpRequest request) => RequestJson.ReadAsync(request, MaxBodyBytes);
 
     internal static string SavedBy(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? $"{name} (admin API)" : "admin API";
 }

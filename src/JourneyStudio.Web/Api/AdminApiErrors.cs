@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.Journeys.Json;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace JourneyStudio.Web.Api;
@@ -30,6 +31,20 @@ internal static class AdminApiErrors
         {
             ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message, line = e.Line, position = e.BytePositionInLine }).ToList(),
         });
+
+    /// <summary>400 for a body <see cref="StrictJson"/> refused, with the place in <c>errors</c>.</summary>
+    public static IResult InvalidJson(JsonInputProblem problem) =>
+        BadRequest("The request body is not valid JSON.", [FrodoJourneyReader.FormatError(problem)]);
+
+    /// <summary>The answer to a body that <see cref="RequestJson"/> did not parse (too large, invalid, or empty when <paramref name="emptyMessage"/> is given).</summary>
+    public static IResult? Refusal(RequestJsonBody body, string emptyMessage) => body switch
+    {
+        RequestJsonBody.TooLarge tooLarge => Error(StatusCodes.Status413PayloadTooLarge,
+            $"The request body is larger than {tooLarge.MaxBytes / (1024 * 1024)} MB."),
+        RequestJsonBody.Invalid invalid => InvalidJson(invalid.Problem),
+        RequestJsonBody.Empty => BadRequest(emptyMessage),
+        _ => null,
+    };
 
     public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, message);
 

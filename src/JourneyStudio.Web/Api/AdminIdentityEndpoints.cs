@@ -140,36 +140,27 @@ internal static class AdminIdentityEndpoints
     {
         var fields = new Dictionary<string, object>(StringComparer.Ordinal);
         var body = await AdminApi.ReadBodyAsync(request);
-        if (string.IsNullOrWhiteSpace(body))
-            return (fields, AdminApiErrors.BadRequest($"The request body must be a JSON object with {string.Join(", ", allowed)}; it is empty."));
-        JsonDocument document;
-        try { document = JsonDocument.Parse(body); }
-        catch (JsonException e)
+        if (AdminApiErrors.Refusal(body, $"The request body must be a JSON object with {string.Join(", ", allowed)}; it is empty.") is { } refused)
+            return (fields, refused);
+        var root = ((RequestJsonBody.Parsed)body).Root;
+        if (root.ValueKind != JsonValueKind.Object)
+            return (fields, AdminApiErrors.BadRequest("The request body must be a JSON object.",
+                [new JourneyFormatError("$", $"expected an object, found {root.ValueKind.ToString().ToLowerInvariant()}")]));
+        var errors = new List<JourneyFormatError>();
+        foreach (var property in root.EnumerateObject())
         {
-            return (fields, AdminApiErrors.BadRequest("The request body is not valid JSON.",
-                [new JourneyFormatError("$", $"invalid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")]));
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (fields, AdminApiErrors.BadRequest("The request body must be a JSON object.",
-                    [new JourneyFormatError("$", $"expected an object, found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}")]));
-            var errors = new List<JourneyFormatError>();
-            foreach (var property in document.RootElement.EnumerateObject())
+            var path = $"$.{property.Name}";
+            if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+                errors.Add(new JourneyFormatError(path, $"unknown field; expected one of {string.Join(", ", allowed)}"));
+            else if (booleans.Contains(property.Name))
             {
-                var path = $"$.{property.Name}";
-                if (!allowed.Contains(property.Name, StringComparer.Ordinal))
-                    errors.Add(new JourneyFormatError(path, $"unknown field; expected one of {string.Join(", ", allowed)}"));
-                else if (booleans.Contains(property.Name))
-                {
-                    if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) fields[property.Name] = property.Value.GetBoolean();
-                    else errors.Add(new JourneyFormatError(path, $"expected true or false, found {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
-                }
-                else if (property.Value.ValueKind == JsonValueKind.String) fields[property.Name] = property.Value.GetString()!;
-                else if (property.Value.ValueKind != JsonValueKind.Null)
-                    errors.Add(new JourneyFormatError(path, $"expected a string, found {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
+                if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) fields[property.Name] = property.Value.GetBoolean();
+                else errors.Add(new JourneyFormatError(path, $"expected true or false, found {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
             }
-            return errors.Count > 0 ? (fields, AdminApiErrors.BadRequest("The request body has fields that are not valid.", errors)) : (fields, null);
+            else if (property.Value.ValueKind == JsonValueKind.String) fields[property.Name] = property.Value.GetString()!;
+            else if (property.Value.ValueKind != JsonValueKind.Null)
+                errors.Add(new JourneyFormatError(path, $"expected a string, found {property.Value.ValueKind.ToString().ToLowerInvariant()}"));
         }
+        return errors.Count > 0 ? (fields, AdminApiErrors.BadRequest("The request body has fields that are not valid.", errors)) : (fields, null);
     }
 }

@@ -61,11 +61,12 @@ internal static class AdminJourneyEndpoints
         if (ReadBasedOnRevision(http.Request, out var basedOn) is { } revisionProblem) return revisionProblem;
 
         var body = await AdminApi.ReadBodyAsync(http.Request);
-        if (string.IsNullOrWhiteSpace(body))
-            return AdminApiErrors.BadRequest("The request body must be a frodo single-journey export (JSON); it is empty.");
-        if (IsMultiJourneyExport(body))
+        if (AdminApiErrors.Refusal(body, "The request body must be a frodo single-journey export (JSON); it is empty.") is { } refused)
+            return refused;
+        var parsed = (RequestJsonBody.Parsed)body;
+        if (IsMultiJourneyExport(parsed.Root))
             return AdminApiErrors.BadRequest("PUT takes a single-journey export ({\"tree\": …}); use POST /admin/api/journeys/import for a multi-journey export.");
-        var (journeys, errors) = admin.Parse(body);
+        var (journeys, errors) = admin.Parse(parsed.Text);
         if (errors.Count > 0) return AdminApiErrors.BadRequest("The journey export is not valid.", errors);
         var journey = journeys[0];
         if (!string.Equals(journey.Name, name, StringComparison.Ordinal))
@@ -106,9 +107,9 @@ internal static class AdminJourneyEndpoints
     private static async Task<IResult> ImportAsync(HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
     {
         var body = await AdminApi.ReadBodyAsync(http.Request);
-        if (string.IsNullOrWhiteSpace(body))
-            return AdminApiErrors.BadRequest("The request body must be a frodo single- or multi-journey export (JSON); it is empty.");
-        var result = await admin.ImportAsync(body, AdminApiActor.Of(http), cancellationToken);
+        if (AdminApiErrors.Refusal(body, "The request body must be a frodo single- or multi-journey export (JSON); it is empty.") is { } refused)
+            return refused;
+        var result = await admin.ImportAsync(((RequestJsonBody.Parsed)body).Text, AdminApiActor.Of(http), cancellationToken);
         return result switch
         {
             JourneyImportResult.Rejected rejected => AdminApiErrors.BadRequest(
@@ -197,14 +198,6 @@ internal static class AdminJourneyEndpoints
         return null;
     }
 
-    private static bool IsMultiJourneyExport(string body)
-    {
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("trees", out _) && !document.RootElement.TryGetProperty("tree", out _);
-        }
-        catch (System.Text.Json.JsonException) { return false; }
-    }
+    private static bool IsMultiJourneyExport(System.Text.Json.JsonElement root) =>
+        root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("trees", out _) && !root.TryGetProperty("tree", out _);
 }

@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Realms;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace JourneyStudio.Web.Api;
 
@@ -7,6 +10,19 @@ public static class AmErrors
 {
     public static IResult Result(int statusCode, string message) =>
         Results.Json(new AmError(statusCode, Reason(statusCode), message), statusCode: statusCode);
+
+    /// <summary>400 for a body <see cref="StrictJson"/> refused: the message and <c>detail.path</c> name where.</summary>
+    public static IResult InvalidJson(JsonInputProblem problem) =>
+        Results.Json(new AmErrorWithDetail(400, Reason(400), $"The request body is not valid JSON at {problem}.",
+            new AmJsonDetail(problem.Path, problem.Line, problem.BytePositionInLine)), statusCode: 400);
+
+    /// <summary>The answer to a body that <see cref="RequestJson"/> did not parse; null for a parsed or empty body.</summary>
+    public static IResult? Refusal(RequestJsonBody body) => body switch
+    {
+        RequestJsonBody.TooLarge tooLarge => Result(413, $"The request body is larger than {tooLarge.MaxBytes / 1024} KB."),
+        RequestJsonBody.Invalid invalid => InvalidJson(invalid.Problem),
+        _ => null,
+    };
 
     /// <summary>The login-failure body the SDK recognises (HTTP 401 with <c>detail.failureUrl</c>).</summary>
     public static IResult LoginFailure() =>
@@ -23,41 +39,20 @@ public static class AmErrors
         413 => "Request Entity Too Large",
         415 => "Unsupported Media Type",
         500 => "Internal Server Error",
-        _ => "Error",
+        _ => ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error",
     };
 
     private sealed record AmError(int Code, string Reason, string Message);
 
+    private sealed record AmErrorWithDetail(int Code, string Reason, string Message, AmJsonDetail Detail);
+
+    private sealed record AmJsonDetail(string Path,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Line,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Position);
+
     private sealed record AmLoginFailure(int Code, string Reason, string Message, AmFailureDetail Detail);
 
     private sealed record AmFailureDetail(string FailureUrl);
-}
-
-/// <summary>
-/// Last line of defence for the end-user endpoints: a bug answers a generic JSON 500 (logged with the
-/// details), never a stack trace or the HTML error page.
-/// </summary>
-public sealed partial class AmExceptionFilter(ILogger<AmExceptionFilter> logger) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            return Results.Empty;
-        }
-        catch (Exception e)
-        {
-            LogUnhandled(e, context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return AmErrors.Result(500, "The server could not process the request.");
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}.")]
-    private partial void LogUnhandled(Exception exception, string method, string path);
 }
 
 /// <summary>The realms of <see cref="RealmNames"/> as the end-user API names them in paths and answers.</summary>

@@ -23,23 +23,14 @@ public static class AuthenticateEndpoints
 
     private static async Task<IResult> AuthenticateAsync(HttpContext http, string realm)
     {
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
-        if (body is null)
-            return AmErrors.Result(413, $"The request body is larger than {MaxBodyBytes / 1024} KB.");
+        var body = await RequestJson.ReadAsync(http.Request, MaxBodyBytes);
+        if (AmErrors.Refusal(body) is { } refused) return refused;
 
         JsonElement? step = null;
-        if (!string.IsNullOrWhiteSpace(body))
+        if (body is RequestJsonBody.Parsed parsed)
         {
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                step = document.RootElement.Clone();
-            }
-            catch (JsonException e)
-            {
-                return AmErrors.Result(400, $"The request body is not valid JSON: {e.Message}");
-            }
-            if (step.Value.ValueKind != JsonValueKind.Object)
+            step = parsed.Root;
+            if (parsed.Root.ValueKind != JsonValueKind.Object)
                 return AmErrors.Result(400, "The request body must be a JSON object: empty or {} to start, the returned step to continue.");
         }
 

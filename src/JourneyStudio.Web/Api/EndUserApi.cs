@@ -11,7 +11,7 @@ public static class EndUserApi
     public static void MapEndUserApi(this WebApplication app)
     {
         // The root realm's short path and every other realm's long one lead to the same handlers.
-        var root = app.MapGroup("/json/realms/root").AllowAnonymous().AddEndpointFilter<AmExceptionFilter>();
+        var root = app.MapGroup("/json/realms/root").AllowAnonymous();
         root.MapAuthenticateEndpoints();
         root.MapSessionEndpoints();
         root.MapUserEndpoints();

@@ -18,7 +18,7 @@ public static class HostedPageEndpoints
         var assets = StudioProgram.FindBesideProgram("wwwroot-assets");
         app.MapGet("/login", (HttpContext http) => Page(http, Path.Combine(assets, "login.html"))).AllowAnonymous();
         app.MapGet("/account", (HttpContext http) => Page(http, Path.Combine(assets, "account.html"))).AllowAnonymous();
-        app.MapPost("/login/qr", (Func<HttpContext, Task<IResult>>)RenderQrAsync).AddEndpointFilter<AmExceptionFilter>().AllowAnonymous();
+        app.MapPost("/login/qr", (Func<HttpContext, Task<IResult>>)RenderQrAsync).AllowAnonymous();
     }
 
     private static IResult Page(HttpContext http, string file)
@@ -33,21 +33,13 @@ public static class HostedPageEndpoints
 
     private static async Task<IResult> RenderQrAsync(HttpContext http)
     {
-        var body = await RequestBody.ReadAsync(http.Request, MaxQrTextBytes * 8, http.RequestAborted);
-        if (body is null) return AmErrors.Result(400, $"The QR text must be at most {MaxQrTextBytes} bytes.");
-        string? text;
-        try
-        {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body);
-            text = document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("text", out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return AmErrors.Result(400, "The request body must be JSON: {\"text\": \"...\"}.");
-        }
+        var body = await RequestJson.ReadAsync(http.Request, MaxQrTextBytes * 8);
+        if (body is RequestJsonBody.TooLarge) return AmErrors.Result(400, $"The QR text must be at most {MaxQrTextBytes} bytes.");
+        if (AmErrors.Refusal(body) is { } refused) return refused;
+        var text = body is RequestJsonBody.Parsed { Root: { ValueKind: JsonValueKind.Object } root }
+                   && root.TryGetProperty("text", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
         if (string.IsNullOrEmpty(text))
             return AmErrors.Result(400, "Send the text to encode as {\"text\": \"...\"}.");
         if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxQrTextBytes)

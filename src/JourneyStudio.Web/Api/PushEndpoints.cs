@@ -55,11 +55,10 @@ public static class PushEndpoints
     private static async Task<IResult> RespondAsync(HttpContext http, PushMessageResponder responder)
     {
         var action = http.Request.Query["_action"].ToString();
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
-        if (body is null)
-            return AmErrors.Result(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
+        var body = await RequestJson.ReadAsync(http.Request, MaxBodyBytes, PushMessageResponder.MaxDepth);
+        if (AmErrors.Refusal(body) is { } refused) return refused;
         var realm = http.Request.RouteValues["realm"] as string ?? RealmNames.Root;
-        var result = await responder.HandleAsync(action, body, http.RequestAborted, realm);
+        var result = await responder.HandleAsync(action, (body as RequestJsonBody.Parsed)?.Root, http.RequestAborted, realm);
         return result switch
         {
             PushResponseResult.Rejected rejected => AmErrors.Result(StatusCodes.Status400BadRequest, rejected.Message),

@@ -23,7 +23,13 @@ public static class SessionEndpoints
         {
             case "getSessionInfo":
             {
-                var token = FindToken(http) ?? await TokenFromBodyAsync(http);
+                var token = FindToken(http);
+                if (token is null)
+                {
+                    var body = await RequestJson.ReadAsync(http.Request, MaxBodyBytes);
+                    if (AmErrors.Refusal(body) is { } refused) return refused;
+                    token = TokenFrom(body);
+                }
                 if (await store.GetAsync(token, http.RequestAborted) is not { } session)
                     return AmErrors.Result(401, "No valid session: sign on first.");
                 return Results.Json(new SessionInfo(
@@ -58,23 +64,12 @@ public static class SessionEndpoints
     internal static async Task<UserSession?> FindSessionAsync(HttpContext http) =>
         await http.RequestServices.GetRequiredService<UserSessionStore>().GetAsync(FindToken(http), http.RequestAborted);
 
-    private static async Task<string?> TokenFromBodyAsync(HttpContext http)
-    {
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
-        if (string.IsNullOrWhiteSpace(body)) return null;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("tokenId", out var token) && token.ValueKind == JsonValueKind.String
-                ? token.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The <c>{"tokenId"}</c> of a getSessionInfo body; null when there is none.</summary>
+    private static string? TokenFrom(RequestJsonBody body) =>
+        body is RequestJsonBody.Parsed { Root: { ValueKind: JsonValueKind.Object } root }
+        && root.TryGetProperty("tokenId", out var token) && token.ValueKind == JsonValueKind.String
+            ? token.GetString()
+            : null;
 
     private static void ClearCookie(HttpContext http) =>
         http.Response.Cookies.Delete(AuthenticateEndpoints.SessionCookieName, new CookieOptions

@@ -123,8 +123,8 @@ public sealed class FrodoMalformedInputTests
     {
         var error = Assert.Single(Read(J("{'tree': {'_id': 'A', 'nodes': {'n1': {}, 'n1': {}}}}")).Errors);
 
-        Assert.Contains("invalid JSON", error.Message);
-        Assert.Contains("n1", error.Message);
+        Assert.Equal("$.tree.nodes.n1", error.Path);
+        Assert.Contains("more than once", error.Message);
     }
 
     [Fact]
@@ -142,11 +142,24 @@ public sealed class FrodoMalformedInputTests
     }
 
     [Fact]
-    public void LoneSurrogate_ReadsAsTheReplacementCharacter()
+    public void LoneSurrogateCharacter_IsRefused_RatherThanQuietlyReplaced()
     {
-        var journey = Assert.Single(FrodoJourneyReader.Read("{\"tree\": {\"_id\": \"A\uD800\"}}", TestCatalog.Known));
+        var error = Assert.Single(Read("{\"tree\": {\"_id\": \"A\uD800\"}}").Errors);
 
-        Assert.Equal("A\uFFFD", journey.Name);
+        Assert.Equal("$", error.Path);
+        Assert.Contains("lone surrogate", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"tree\": {\"_id\": \"A\\ud800\"}}", "$.tree._id")]
+    [InlineData("{\"tree\": {\"_id\": \"A\", \"description\": \"\\udfff\"}}", "$.tree.description")]
+    [InlineData("{\"tree\": {\"_id\": \"A\", \"\\ud800\": 1}}", "$.tree['\\ud800']")]
+    public void EscapedLoneSurrogate_IsRefusedWithItsPath(string json, string path)
+    {
+        var error = Assert.Single(Read(json).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("lone surrogate", error.Message);
     }
 
     [Theory]

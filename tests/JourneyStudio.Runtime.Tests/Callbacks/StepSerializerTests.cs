@@ -117,6 +117,18 @@ public sealed class StepSerializerTests
         Assert.Equal("ok", result.Callbacks[0].GetInputString());
     }
 
+    [Theory]
+    [InlineData("""{"callbacks":[{"type":"\ud800","input":[{"name":"IDToken1","value":"x"}]}]}""", "$.callbacks[0].type")]
+    [InlineData("""{"callbacks":[{"type":"NameCallback","input":[{"name":"IDToken1\udc00","value":"x"}]}]}""", "$.callbacks[0].input[0].name")]
+    [InlineData("""{"callbacks":[{"type":"NameCallback","type":"NameCallback","input":[]}]}""", "$.callbacks[0].type")]
+    public void Parse_TextAStringCannotHold_OrADuplicateKey_IsInvalidJsonNamingThePath(string body, string path)
+    {
+        var result = StepSerializer.Parse(body, [Callback.Name("User Name")]);
+
+        Assert.Equal(StepParseErrorCode.InvalidJson, result.Error!.Code);
+        Assert.Contains(path, result.Error.Message);
+    }
+
     [Fact]
     public void Parse_NotJson_InvalidJson()
     {

@@ -149,6 +149,8 @@ public sealed class Hs256JwtTests
     [InlineData("[1,2]", "the payload is not a JSON object")]
     [InlineData("{\"deny\":true,\"deny\":false}", "duplicate")]
     [InlineData("{\"a\":", "the payload is not valid JSON")]
+    [InlineData("{\"response\":\"\\ud800\"}", "the payload is not valid JSON at $.response")]
+    [InlineData("{\"\\udc00\":true}", "lone surrogate")]
     public void Verify_SignedButInvalidPayload_IsMalformed(string payload, string reason)
     {
         var token = Sign("""{"typ":"JWT","alg":"HS256"}""", payload);

@@ -53,6 +53,8 @@ public sealed class DeviceProfileCollectorNodeTests
     [InlineData("[1,2,3]", "must be a JSON object")]
     [InlineData("\"just text\"", "must be a JSON object")]
     [InlineData("{not json", "not valid JSON")]
+    [InlineData("""{"identifier":"\ud800"}""", "not valid JSON at $.identifier")]
+    [InlineData("""{"identifier":"a","identifier":"b"}""", "not valid JSON at $.identifier")]
     [InlineData("""{"metadata":{}}""", "Device Identifier is not captured")]
     public async Task Profile_NotAProfileObject_FailsTheJourney(string submitted, string reason)
     {

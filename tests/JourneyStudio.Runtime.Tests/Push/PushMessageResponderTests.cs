@@ -313,6 +313,9 @@ public sealed class PushMessageResponderTests : IAsyncLifetime
     [InlineData("authenticate", "{\"messageId\":\"AUTHENTICATE:x\"}", PushRejectionReason.MalformedRequest)]
     [InlineData("authenticate", "{\"messageId\":5,\"jwt\":\"a.b.c\"}", PushRejectionReason.MalformedRequest)]
     [InlineData("refresh", "{\"mechanismUid\":\"m\",\"jwt\":\"a.b.c\"}", PushRejectionReason.MalformedRequest)]
+    [InlineData("register", "{\"messageId\":\"\\ud800\",\"jwt\":\"a.b.c\"}", PushRejectionReason.MalformedRequest)]
+    [InlineData("authenticate", "{\"messageId\":\"a\",\"messageId\":\"b\",\"jwt\":\"a.b.c\"}", PushRejectionReason.MalformedRequest)]
+    [InlineData("refresh", "{\"mechanismUid\":\"m\",\"username\":\"u\",\"jwt\":\"\\udfff\"}", PushRejectionReason.MalformedRequest)]
     [InlineData("delete", "{}", PushRejectionReason.UnknownAction)]
     [InlineData(null, "{}", PushRejectionReason.UnknownAction)]
     public async Task Handle_BadRequests_AreRejectedWithTheReason(string? action, string body, PushRejectionReason expected)

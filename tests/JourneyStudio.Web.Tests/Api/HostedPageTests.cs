@@ -62,7 +62,7 @@ public sealed class HostedPageTests(ApiServerFixture fixture) : IClassFixture<Ap
     [InlineData("{}", "Send the text")]
     [InlineData("{\"text\":\"\"}", "Send the text")]
     [InlineData("{\"text\":5}", "Send the text")]
-    [InlineData("not json", "must be JSON")]
+    [InlineData("not json", "not valid JSON")]
     public async Task Qr_WithoutText_Is400(string body, string expected)
     {
         using var client = fixture.CreateClient();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Journeys.Catalog.Nodes;
@@ -48,16 +49,11 @@ public sealed class CombinedMfaRegistrationDescriptor : NodeDescriptor
         // would register a device whose policies the app cannot apply.
         var json = config.GetString("policiesJson");
         if (string.IsNullOrWhiteSpace(json)) yield break;
+        if (!StrictJson.TryParse(json, out var document, out _))
+            yield break; // the property check already reported the problem
         JsonElement policies;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
+        using (document)
             policies = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            yield break; // the property check already reported the syntax error
-        }
         if (policies.ValueKind != JsonValueKind.Object)
         {
             yield return new ConfigProblem("policiesJson", "JSON Authenticator Policies must be a JSON object of policy name to parameters.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
@@ -140,28 +141,17 @@ internal static class MfaNodeSupport
     public static JsonObject? ReadEncodedObject(NodeContext context, string key)
     {
         if (context.GetSharedString(key) is not { Length: > 0 } encoded) return null;
-        try
-        {
-            return JsonNode.Parse(Convert.FromBase64String(encoded)) as JsonObject;
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
-        }
+        byte[] json;
+        try { json = Convert.FromBase64String(encoded); }
+        catch (FormatException) { return null; }
+        return StrictJson.TryParseNode(json, out var node, out _) ? node as JsonObject : null;
     }
 
     /// <summary>The JSON object <paramref name="json"/> holds; null when it is absent, not JSON or not an object.</summary>
     public static JsonObject? TryParseObject(string? json)
     {
         if (json is null) return null;
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return StrictJson.TryParseNode(json, out var node, out _) ? node as JsonObject : null;
     }
 
     public static string? GetString(this JsonObject obj, string key) =>
