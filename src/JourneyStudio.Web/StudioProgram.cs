@@ -95,6 +95,7 @@ public static class StudioProgram
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddStudioSecurityHeaders();
         services.AddMudServices();
         services.AddSingleton(NodeCatalog.Default);
         services.AddJourneyStudioData(builder.Configuration);
@@ -146,7 +147,8 @@ public static class StudioProgram
         app.MapAdminApi();
         app.MapPushEndpoints();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            // Blazor's own frame-ancestors-only policy would take the place of the full one (UseStudioSecurityHeaders).
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
             .RequireAuthorization(AdminAuthentication.StudioPolicy);
     }
 

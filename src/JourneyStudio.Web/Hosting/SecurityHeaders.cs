@@ -36,6 +36,10 @@ public static class SecurityHeaders
     /// </summary>
     public const string ReferrerPolicy = "same-origin";
 
+    /// <summary>Leaves the framing header to <see cref="UseStudioSecurityHeaders"/> (antiforgery would set a weaker SAMEORIGIN).</summary>
+    public static IServiceCollection AddStudioSecurityHeaders(this IServiceCollection services) =>
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
+
     /// <summary>Adds the security headers to every response; call it first, so error pages get them too.</summary>
     public static IApplicationBuilder UseStudioSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
