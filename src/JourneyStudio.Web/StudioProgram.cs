@@ -12,7 +12,9 @@ using JourneyStudio.Web.Api;
 using JourneyStudio.Web.CommandLine;
 using JourneyStudio.Web.Components;
 using JourneyStudio.Web.Operations;
+using JourneyStudio.Web.Hosting;
 using JourneyStudio.Web.Security;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -29,7 +31,7 @@ public static class StudioProgram
         if (JourneyCommand.IsJourneyCommand(args))
             return await RunCommandLineAsync(args);
 
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = CreateBuilder(args);
         ConfigureServices(builder);
         var app = builder.Build();
         await InitializeAsync(app);
@@ -37,6 +39,35 @@ public static class StudioProgram
         await app.RunAsync();
         return 0;
     }
+
+    /// <summary>
+    /// The host builder of the studio and of the command line. Whatever the working directory, the program's
+    /// own folder is the content root (its appsettings.json, its wwwroot when published), so that relative
+    /// paths on the command line and the default <c>data/</c> folder stay the caller's.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Run from the build output (dotnet run, dotnet bin/.../JourneyStudio.Web.dll), the packages' files
+        // (_framework/blazor.web.js, _content/MudBlazor/...) are found through the static web assets manifest,
+        // which ASP.NET Core reads only in Development by default; in Production every one of them would be a
+        // 500 and the studio a blank page. Published output has no manifest and this does nothing.
+        if (!builder.Environment.IsDevelopment())
+            StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        if (!HasConfiguredAddresses(builder.Configuration))
+            builder.WebHost.UseUrls(DefaultUrl);
+        FirstAdminNotice.ConfigureLogging(builder.Logging);
+        return builder;
+    }
+
+    /// <summary>Where the studio listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> or Kestrel endpoints say otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private static bool HasConfiguredAddresses(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
 
     private static async Task<int> RunCommandLineAsync(string[] args)
     {
@@ -47,7 +78,7 @@ public static class StudioProgram
             await Console.Error.WriteLineAsync(JourneyCommand.Usage);
             return 2;
         }
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. command.ConfigurationArguments] });
+        var builder = CreateBuilder([.. command.ConfigurationArguments]);
         builder.Logging.ClearProviders(); // the command's own output is what pipelines read
         ConfigureServices(builder);
         await using var app = builder.Build();
@@ -66,6 +97,7 @@ public static class StudioProgram
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddStudioSecurityHeaders();
         services.AddMudServices();
         services.AddSingleton(NodeCatalog.Default);
         services.AddJourneyStudioData(builder.Configuration);
@@ -93,24 +125,18 @@ public static class StudioProgram
             throw new InvalidOperationException("Push delivery is not configured: " + string.Join(" ", pushProblems));
         var firstStart = await StudioStartup.InitializeAsync(app.Services);
         if (firstStart.GeneratedAdminPassword is { } password)
-        {
-            // Printed once, never logged: the log may be kept where the console is not.
-            Console.WriteLine();
-            Console.WriteLine("  ================================================================");
-            Console.WriteLine($"  First admin created: {firstStart.AdminUsername}");
-            Console.WriteLine($"  Password:            {password}");
-            Console.WriteLine("  It is shown only this once. Set JourneyStudio:Admin:Password to choose it yourself.");
-            Console.WriteLine("  ================================================================");
-            Console.WriteLine();
-        }
+            FirstAdminNotice.ShowWhenStarted(app, firstStart.AdminUsername!, password);
     }
 
     public static void Configure(WebApplication app)
     {
+        // First, so that every response, error pages included, carries the headers.
+        app.UseStudioSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<EndpointFamilyBoundary>();
+        app.UseStudioCookiePolicy();
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -128,7 +154,8 @@ public static class StudioProgram
         app.MapPushEndpoints();
         app.MapStudioOperations();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            // Blazor's own frame-ancestors-only policy would take the place of the full one (UseStudioSecurityHeaders).
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
             .RequireAuthorization(AdminAuthentication.StudioPolicy);
     }
 

@@ -11,7 +11,8 @@ public static class StudioStartup
     public static async Task<Result> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var databasePath = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JourneyStudioDataOptions>>().Value.DatabasePath;
-        var firstStart = !File.Exists(databasePath);
+        // Empty: created owner-only just before a first start that did not get as far as the schema.
+        var firstStart = !File.Exists(databasePath) || new FileInfo(databasePath).Length == 0;
         await JourneyStudioDatabase.InitializeAsync(services, cancellationToken);
 
         var admin = await services.GetRequiredService<AdminAccountStore>().EnsureFirstAdminAsync(cancellationToken: cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,8 +40,9 @@ public sealed class StudioServer : IAsyncDisposable
     /// <param name="keepDataDirectory">Keep the data directory after disposal, e.g. to start again on it (a restart).</param>
     /// <param name="configureServices">Extra test services, registered after the program's own (e.g. a recording hook).</param>
     /// <param name="environment">The host environment; Development unless a test is about another.</param>
+    /// <param name="httpsCertificate">Serve HTTPS (only) with this certificate instead of HTTP.</param>
     public static StudioServer Start(IDictionary<string, string?>? settings = null, string? dataDirectory = null, bool keepDataDirectory = false,
-        Action<IServiceCollection>? configureServices = null, string environment = "Development")
+        Action<IServiceCollection>? configureServices = null, string environment = "Development", X509Certificate2? httpsCertificate = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "journeystudio-test-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -53,7 +55,10 @@ public sealed class StudioServer : IAsyncDisposable
                 builder.UseSetting(key, value);
             if (configureServices is not null) builder.ConfigureTestServices(configureServices);
         });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (httpsCertificate is not null) listen.UseHttps(httpsCertificate);
+        }));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StudioServer(factory, dataDirectory, new Uri(address.TrimEnd('/') + "/"), keepDataDirectory);

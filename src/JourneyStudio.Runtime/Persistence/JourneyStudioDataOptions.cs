@@ -13,9 +13,30 @@ public sealed class JourneyStudioDataOptions
     /// <summary>The first admin, created at first start when no admin exists.</summary>
     public FirstAdminOptions Admin { get; set; } = new();
 
+    /// <summary><c>JourneyStudio:DataProtection:*</c>: how the key ring is protected at rest.</summary>
+    public KeyRingOptions DataProtection { get; set; } = new();
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(DataDirectoryFullPath, DatabaseFileName);
+
+    /// <summary>The database file and the files SQLite keeps beside it (write-ahead log, shared memory, rollback journal).</summary>
+    public IEnumerable<string> DatabaseFiles => [DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal"];
+
+    /// <summary>The folder of the Data Protection key ring.</summary>
+    public string KeyRingDirectory => Path.Combine(DataDirectoryFullPath, "keys");
+}
+
+/// <summary>
+/// <c>JourneyStudio:DataProtection:CertificatePath</c> and <c>CertificatePassword</c>: a PKCS#12 file (.pfx)
+/// with an RSA certificate and its private key. When set, every key written to the key ring is encrypted
+/// with it (keys written before stay as they were) and it must be present at every start to read them.
+/// </summary>
+public sealed class KeyRingOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
 }
 
 /// <summary><c>JourneyStudio:Admin:Username</c> and <c>JourneyStudio:Admin:Password</c>.</summary>

@@ -1,7 +1,8 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using JourneyStudio.Runtime.Identities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -32,15 +33,41 @@ public static class JourneyStudioDataServiceCollectionExtensions
 
         // Keys protect authIds, session data and MFA secrets at rest; kept beside the database so they
         // survive restarts and move with the data directory.
-        services.AddDataProtection().SetApplicationName("JourneyStudio");
+        var dataProtection = services.AddDataProtection().SetApplicationName("JourneyStudio");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<JourneyStudioDataOptions>>((keys, data) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Value.DataDirectoryFullPath, "keys")), NullLoggerFactory.Instance));
+            keys.XmlRepository = new PrivateKeyRingRepository(data.Value.DataDirectoryFullPath, data.Value.KeyRingDirectory, NullLoggerFactory.Instance));
+        var keyRing = configuration.GetSection(JourneyStudioDataOptions.SectionName).GetSection("DataProtection").Get<KeyRingOptions>();
+        if (!string.IsNullOrWhiteSpace(keyRing?.CertificatePath))
+            dataProtection.ProtectKeysWithCertificate(LoadKeyRingCertificate(keyRing.CertificatePath, keyRing.CertificatePassword));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneyStore>();
         services.TryAddSingleton<BoundedPasswordHasher>();
         services.TryAddSingleton<AdminAccountStore>();
         return services;
+    }
+
+    /// <summary>The certificate that encrypts the key ring; a setting that cannot be used stops the start, naming it.</summary>
+    public static X509Certificate2 LoadKeyRingCertificate(string path, string? password)
+    {
+        const string setting = "JourneyStudio:DataProtection:CertificatePath";
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{setting}: the certificate file {path} cannot be read ({e.Message}).", e);
+        }
+        catch (CryptographicException e)
+        {
+            throw new InvalidOperationException(
+                $"{setting}: {path} is not a PKCS#12 (.pfx) file that opens with JourneyStudio:DataProtection:CertificatePassword ({e.Message}).", e);
+        }
+        if (!certificate.HasPrivateKey || certificate.GetRSAPrivateKey() is null)
+            throw new InvalidOperationException($"{setting}: {path} must hold an RSA certificate with its private key, which decrypts the key ring.");
+        return certificate;
     }
 
     /// <summary>The SQLite settings every context of the studio uses (also the design-time factory's).</summary>

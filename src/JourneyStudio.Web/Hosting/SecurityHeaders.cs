@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.Net.Http.Headers;
+
+namespace JourneyStudio.Web.Hosting;
+
+/// <summary>
+/// The headers every response of the studio carries (studio pages, hosted sign-on pages, error pages, APIs,
+/// static files), set in one place so that no page can forget them. An endpoint that needs a different
+/// value sets its own header; the defaults only fill what is missing when the response starts.
+/// </summary>
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// The policy of every page. Scripts only from the studio itself, plus inline scripts carrying this
+    /// request's nonce (Blazor's import map). Styles may be inline because Blazor, MudBlazor and the diagram
+    /// canvas write <c>style</c> attributes and MudBlazor's theme is a <c>&lt;style&gt;</c> element; a style
+    /// cannot run code. <c>blob:</c> images are the login page's QR codes. <c>frame-ancestors 'none'</c>:
+    /// another site must not frame a sign-on page to trick a user into clicking on it (clickjacking).
+    /// </summary>
+    public static string ContentSecurityPolicy(string nonce) =>
+        "default-src 'self'; " +
+        $"script-src 'self' 'nonce-{nonce}'; " +
+        "style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; " +
+        "font-src 'self' data:; " +
+        "connect-src 'self'; " +
+        "object-src 'none'; " +
+        "base-uri 'self'; " +
+        "form-action 'self'; " +
+        "frame-ancestors 'none'";
+
+    /// <summary>
+    /// <c>same-origin</c>: no URL of the studio (preview URLs, <c>suspendedId</c> links) leaks to another
+    /// site, while same-origin requests keep their <c>Origin</c>, which cross-site checks rely on.
+    /// </summary>
+    public const string ReferrerPolicy = "same-origin";
+
+    /// <summary>Leaves the framing header to <see cref="UseStudioSecurityHeaders"/> (antiforgery would set a weaker SAMEORIGIN).</summary>
+    public static IServiceCollection AddStudioSecurityHeaders(this IServiceCollection services) =>
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
+
+    /// <summary>Adds the security headers to every response; call it first, so error pages get them too.</summary>
+    public static IApplicationBuilder UseStudioSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            var nonce = CreateNonce();
+            http.Features.Set<ICspNonceFeature>(new CspNonceFeature(nonce));
+            // OnStarting rather than now: the exception handler clears the headers before it renders the error
+            // page, and endpoints that set their own value (e.g. a stricter Referrer-Policy) keep it.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.TryAdd(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy(nonce));
+                headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
+                headers.TryAdd(HeaderNames.XFrameOptions, "DENY"); // frame-ancestors for browsers without CSP 2
+                headers.TryAdd("Referrer-Policy", ReferrerPolicy);
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+
+    /// <summary>
+    /// Every cookie the studio sets (admin sign-in, antiforgery, the end user's <c>iPlanetDirectoryPro</c>
+    /// session) is HttpOnly, at least SameSite=Lax, and Secure whenever the request came over HTTPS. Call it
+    /// before anything that sets cookies.
+    /// </summary>
+    public static IApplicationBuilder UseStudioCookiePolicy(this IApplicationBuilder app) =>
+        app.UseCookiePolicy(new CookiePolicyOptions
+        {
+            HttpOnly = HttpOnlyPolicy.Always,
+            Secure = CookieSecurePolicy.SameAsRequest,
+            MinimumSameSitePolicy = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
+        });
+
+    /// <summary>This request's CSP nonce, for the few inline scripts a page renders (e.g. the import map).</summary>
+    public static string? CspNonce(this HttpContext http) => http.Features.Get<ICspNonceFeature>()?.Nonce;
+
+    private static string CreateNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+
+    public interface ICspNonceFeature
+    {
+        string Nonce { get; }
+    }
+
+    private sealed record CspNonceFeature(string Nonce) : ICspNonceFeature;
+}
