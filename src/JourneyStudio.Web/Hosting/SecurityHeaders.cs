@@ -31,6 +31,12 @@ public static class SecurityHeaders
         "frame-ancestors 'none'";
 
     /// <summary>
+    /// The policy of everything that is not a page (JSON, SVG, scripts, styles): nothing may run or load from it,
+    /// and no nonce, so that equal answers (e.g. two refusals an attacker compares) are byte for byte equal.
+    /// </summary>
+    public const string NonPageContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
     /// <c>same-origin</c>: no URL of the studio (preview URLs, <c>suspendedId</c> links) leaks to another
     /// site, while same-origin requests keep their <c>Origin</c>, which cross-site checks rely on.
     /// </summary>
@@ -51,7 +57,8 @@ public static class SecurityHeaders
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
-                headers.TryAdd(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy(nonce));
+                var isPage = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+                headers.TryAdd(HeaderNames.ContentSecurityPolicy, isPage ? ContentSecurityPolicy(nonce) : NonPageContentSecurityPolicy);
                 headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
                 headers.TryAdd(HeaderNames.XFrameOptions, "DENY"); // frame-ancestors for browsers without CSP 2
                 headers.TryAdd("Referrer-Policy", ReferrerPolicy);

@@ -22,7 +22,7 @@ public sealed class AuditLogPageTests(BrowserFixture fixture)
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{StudioServer.AdminUsername}:{StudioServer.AdminPassword}")));
         using var json = new StringContent("""{"username": "audit.browser", "password": "Browser-audit-1", "mail": "audit@example.com"}""", Encoding.UTF8, "application/json");
         (await api.PostAsync("/admin/api/identities", json)).EnsureSuccessStatusCode();
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.DeleteAsync("/admin/api/journeys/No%20such%20journey")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.DeleteJsonAsync("/admin/api/journeys/No%20such%20journey")).StatusCode);
     }
 
     [Fact]

@@ -252,6 +252,7 @@ public sealed class AccountStateTests : IAsyncLifetime
         string[] deletedWithTheIdentity =
         [
             nameof(UserSessionRecord), nameof(MfaDevice), nameof(RecoveryCodeRecord), nameof(PushMessageRecord), nameof(RetryCounter),
+            nameof(JourneyStudio.Runtime.BruteForce.CredentialFailureRecord),
         ];
         string[] kept =
         [

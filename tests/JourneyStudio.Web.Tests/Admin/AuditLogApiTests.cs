@@ -72,7 +72,7 @@ public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture
             new Journey { Name = "Audit two", EntryNodeId = StaticNodeIds.Success },
         ]);
         Assert.Equal(HttpStatusCode.OK, (await _admin.PostAsync("/admin/api/journeys/import", Json(multi))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync("/admin/api/journeys/Audit%20one")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteJsonAsync("/admin/api/journeys/Audit%20one")).StatusCode);
 
         var entries = await AuditAsync("target=Audit%20one");
 
@@ -101,9 +101,9 @@ public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture
             Json(JsonSerializer.Serialize(new { username = user, password = "Ida-password-1", givenName = "Ida", mail = "ida@example.com" })))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _admin.PutAsync($"/admin/api/identities/{user}",
             Json(JsonSerializer.Serialize(new { mail = "ida@example.org", password = "Ida-password-2", active = false, sn = "" })))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/admin/api/identities/{user}/devices")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/admin/api/identities/{user}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteAsync($"/admin/api/identities/{user}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteJsonAsync($"/admin/api/identities/{user}/devices")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteJsonAsync($"/admin/api/identities/{user}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteJsonAsync($"/admin/api/identities/{user}")).StatusCode);
 
         var entries = await AuditAsync($"target={user}");
 
@@ -127,7 +127,7 @@ public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture
             Assert.Equal(HttpStatusCode.Created, (await PutJourneyAsync($"Filtered {i}", SimpleExport($"Filtered {i}"))).StatusCode);
             fixture.Clock.Advance(TimeSpan.FromHours(1));
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteAsync("/admin/api/journeys/Filtered%20none")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteJsonAsync("/admin/api/journeys/Filtered%20none")).StatusCode);
         var from = Uri.EscapeDataString((start + TimeSpan.FromMinutes(30)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
         var to = Uri.EscapeDataString((start + TimeSpan.FromMinutes(150)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
 

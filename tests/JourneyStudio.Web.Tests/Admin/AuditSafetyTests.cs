@@ -110,7 +110,7 @@ public sealed class AuditSafetyTests
         Assert.IsType<Runtime.Persistence.SaveResult.Saved>(duplicated);
         Assert.IsType<Runtime.Persistence.SaveResult.Saved>(await journeys.SetEnabledAsync(copyName!, false, studio));
         Assert.IsType<Runtime.Persistence.SaveResult.Saved>(await journeys.RestoreAsync("Secretive", 1, 2, studio));
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/admin/api/journeys/Secretive")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteJsonAsync("/admin/api/journeys/Secretive")).StatusCode);
 
         // Identities: create, update with a new password, a refused update, device reset, delete.
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/admin/api/identities",
@@ -119,8 +119,8 @@ public sealed class AuditSafetyTests
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsync("/admin/api/identities/secret.sam", Json(JsonSerializer.Serialize(new { password = TooShortPassword })))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/admin/api/identities",
             Json(JsonSerializer.Serialize(new { username = "secret.tim", password = TooShortPassword })))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/admin/api/identities/secret.sam/devices")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/admin/api/identities/secret.sam")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteJsonAsync("/admin/api/identities/secret.sam/devices")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteJsonAsync("/admin/api/identities/secret.sam")).StatusCode);
 
         // Realm services (a studio page): a save with the SNS secret, a refused one, a reset.
         var services = server.Services.GetRequiredService<RealmServiceAdminService>();

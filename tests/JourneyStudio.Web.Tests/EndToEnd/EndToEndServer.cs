@@ -62,6 +62,8 @@ public class EndToEndServer : IAsyncLifetime
         using var http = Server.CreateClient();
         using var request = new HttpRequestMessage(method, "admin/api/" + path);
         if (body is not null) request.Content = JsonContent(body);
+        // Admin writes need the JSON content type, a bodiless DELETE included.
+        else if (method != HttpMethod.Get) request.Content = new StringContent("", System.Text.Encoding.UTF8, "application/json");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{StudioServer.AdminUsername}:{StudioServer.AdminPassword}")));
         using var response = await http.SendAsync(request);

@@ -33,10 +33,11 @@ public sealed partial class SecurityHeadersTests(ApiServerFixture fixture) : ICl
         Assert.Equal(status, response.StatusCode);
         var policy = Directives(Header(response, "Content-Security-Policy"));
         Assert.Equal(["'none'"], policy["frame-ancestors"]);
-        Assert.Equal(["'none'"], policy["object-src"]);
-        // Scripts only from the studio (or inline with this response's nonce): an injected script does not run.
+        // A directive that is absent falls back to default-src (non-page answers have only default-src 'none').
+        Assert.Equal(["'none'"], policy.GetValueOrDefault("object-src") ?? policy["default-src"]);
+        // Scripts only from the studio (or inline with this response's nonce), or none at all: an injected script does not run.
         var scripts = policy.GetValueOrDefault("script-src") ?? policy["default-src"];
-        Assert.All(scripts, source => Assert.True(source == "'self'" || source.StartsWith("'nonce-"), $"script source {source}"));
+        Assert.All(scripts, source => Assert.True(source is "'self'" or "'none'" || source.StartsWith("'nonce-"), $"script source {source}"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Contains(Header(response, "Referrer-Policy"), new[] { "same-origin", "no-referrer" });

@@ -54,7 +54,10 @@ public sealed class SignOnLogScopeTests
     public async Task LaterStep_EveryLineOfTheRequest_CarriesTheSignOnsId()
     {
         var logs = new CapturingLoggerProvider();
-        await using var server = StudioServer.Start(configureServices: services => services.AddSingleton<ILoggerProvider>(logs));
+        await using var server = StudioServer.Start(
+            // EF's SQL lines are off by default (they would flood a production log); this test is about their scope.
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" },
+            configureServices: services => services.AddSingleton<ILoggerProvider>(logs));
         await SignOnJourneys.SeedAsync(server);
         using var client = new AmClient(server);
         var step = await client.StartAsync(SignOnJourneys.Plain);

@@ -13,9 +13,7 @@ namespace JourneyStudio.Web.Tests.Pages;
 /// <summary>The Identities page against a real store.</summary>
 public sealed class IdentitiesPageTests : StudioPageContext
 {
-    private readonly RecordingAuditLog _audit = new();
 
-    public IdentitiesPageTests() => Services.AddSingleton<IAuditLog>(_audit);
 
     public override async Task InitializeAsync()
     {
@@ -141,7 +139,7 @@ public sealed class IdentitiesPageTests : StudioPageContext
 
         cut.WaitForAssertion(() => Assert.Null(Row(cut, "alice").QuerySelector("[data-testid=identity-locked]")));
         Assert.False(await Services.GetRequiredService<IAccountLockout>().IsLockedAsync("alice"));
-        var entry = Assert.Single(_audit.Events, e => e.Action == AuditActions.IdentityUnlock);
+        var entry = Assert.Single(await AuditAsync("alice"), e => e.Action == AuditActions.IdentityUnlock);
         Assert.Equal(("alice", "studio"), (entry.Target, entry.Channel));
     }
 }

@@ -87,9 +87,14 @@ public static class FuzzTargets
         ["GET /admin/api/identities"] = [new("?search=fuzz", "{}")],
         ["POST /admin/api/identities"] = [new("", Identity)],
         ["GET /admin/api/identities/{username}"] = NoBody,
-        ["PUT /admin/api/identities/{username}"] = [new("", """{"givenName":"Changed","sn":"User","mail":"f@example.com","active":true,"password":"Fuzz-password-2"}""")],
+        ["PUT /admin/api/identities/{username}"] =
+        [
+            new("", """{"givenName":"Changed","sn":"User","mail":"f@example.com","active":true,"password":"Fuzz-password-2"}"""),
+            new("", """{"locked":false}"""),
+        ],
         ["DELETE /admin/api/identities/{username}"] = NoBody,
         ["DELETE /admin/api/identities/{username}/devices"] = NoBody,
+        ["GET /admin/api/audit"] = [new("?action=journey.*&actor=admin&from=2026-01-01&limit=5", "{}")],
         ["* /admin/api/{**path}"] = NoBody,
     };
 
