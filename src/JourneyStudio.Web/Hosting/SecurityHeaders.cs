@@ -83,7 +83,8 @@ public static class SecurityHeaders
     /// <summary>This request's CSP nonce, for the few inline scripts a page renders (e.g. the import map).</summary>
     public static string? CspNonce(this HttpContext http) => http.Features.Get<ICspNonceFeature>()?.Nonce;
 
-    private static string CreateNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    // base64url: Razor HTML-encodes '+' in attribute values, which would no longer match the header's nonce.
+    private static string CreateNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 
     public interface ICspNonceFeature
     {
