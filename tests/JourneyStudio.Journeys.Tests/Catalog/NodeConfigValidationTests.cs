@@ -59,6 +59,11 @@ public sealed class NodeConfigValidationTests
     [InlineData(PushRegistration, "issuer", "\"\"", "Issuer is required.")]
     [InlineData(PlatformUsername, "usernameAttribute", "\"\"", "Username Attribute is required.")]
     [InlineData(RetryLimitDecision, "incrementUserAttributeOnFailure", "null", "Save Retry Limit to User is required.")]
+    // New node types.
+    [InlineData(SetSuccessUrl, "successUrl", "\"javascript:alert(1)\"", "Success URL must be an http:// or https:// URL, or a path starting with /.")]
+    [InlineData(SetSuccessUrl, "successUrl", "\" \"", "Success URL is required.")]
+    [InlineData(Message, "messageYes", "{\"en\":true}", "Positive answer must map locales to text, e.g. {\"en\":\"...\"}.")]
+    [InlineData(Message, "stateField", "3", "State field must be text.")]
     // Cross-field and list rules.
     [InlineData(PushSender, "customPayload", "[\"device\", \" \"]", "Custom Payload Attributes must not contain blank names.")]
     [InlineData(PushSender, "customPayload", "[\"device\", \"device\"]", "Custom Payload Attributes lists 'device' more than once.")]
