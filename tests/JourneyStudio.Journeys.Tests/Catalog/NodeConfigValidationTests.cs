@@ -159,14 +159,14 @@ public sealed class NodeConfigValidationTests
 
         var filled = descriptor.WithDefaults(config);
 
-        Assert.Equal(5000, filled.GetInt64("messageTimeout"));
-        Assert.Equal("CHALLENGE", filled.GetString("pushType"));
-        Assert.True(filled.GetBoolean("mandatory"));
-        Assert.Equal("Bonjour", filled.GetLocalized("userMessage")!["fr"]);
-        Assert.Equal("kept", filled.GetString("custom"));
-        Assert.False(filled.GetBoolean("captureFailure"));
-        Assert.False(filled.GetBoolean("contextInfo"));
-        Assert.Equal([], filled.GetStringList("customPayload"));
+        Assert.Equal("5000", filled["messageTimeout"].GetRawText());
+        Assert.Equal("\"CHALLENGE\"", filled["pushType"].GetRawText());
+        Assert.Equal("true", filled["mandatory"].GetRawText());
+        Assert.Equal("""{"fr":"Bonjour"}""", filled["userMessage"].GetRawText());
+        Assert.Equal("\"kept\"", filled["custom"].GetRawText());
+        Assert.Equal("false", filled["captureFailure"].GetRawText());
+        Assert.Equal("false", filled["contextInfo"].GetRawText());
+        Assert.Equal("[]", filled["customPayload"].GetRawText());
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class NodeConfigValidationTests
         var filled = descriptor.WithDefaults(Config("""{"maximumSize":"10"}"""));
 
         Assert.Equal("\"10\"", filled["maximumSize"].GetRawText());
-        Assert.Equal(10, filled.GetInt64("maximumSize"));
+        Assert.Equal(10m, new JourneyStudio.Journeys.Catalog.Nodes.DeviceProfileCollectorDescriptor().Bind(filled).MaximumSizeKb);
     }
 
     public static TheoryData<string> AllTypeIds => new(NodeTypeIds.All);
