@@ -1,7 +1,7 @@
-// Hosted sign-on page: a plain client of the AM authenticate REST API. It renders every callback
-// generically and never evaluates scripts sent by the server: the known script shapes (QR code,
-// recovery codes, app links) are recognised and shown as data, everything else is left out.
-// All text from the server goes through textContent, never innerHTML.
+// Hosted sign-on page: a plain client of the AM authenticate REST API. Each callback is rendered by its type, from the
+// outputs AM documents for that type (one renderer per type in `renderers` below). Scripts the server sends
+// (TextOutputCallback messageType 4) are never run: a step is recognised by the callbacks the ForgeRock SDK recognises it
+// by, and an unknown script only shows the web links it contains. All text from the server goes through textContent.
 
 import { el, realmPath, restPost, showError } from './common.js';
 
@@ -26,7 +26,7 @@ async function submit(step) {
   if (submitting) return;
   submitting = true;
   clearTimeout(pendingTimer);
-  card.querySelectorAll('button, input').forEach(control => { control.disabled = true; });
+  card.querySelectorAll('button, input, select').forEach(control => { control.disabled = true; });
   let response;
   try {
     response = await restPost(authenticateUrl(), step ?? {});
@@ -39,10 +39,21 @@ async function submit(step) {
   const body = response.body;
   if (response.status === 200 && body.authId) return render(body);
   if (response.status === 200 && (body.tokenId || body.successUrl)) {
-    location.assign(body.successUrl || `/account?realm=${encodeURIComponent(realm)}`);
+    location.assign(followable(body.successUrl) ?? `/account?realm=${encodeURIComponent(realm)}`);
     return;
   }
   renderFailure(body?.message || `The server answered ${response.status}.`, response.status === 401);
+}
+
+/** A URL this page may navigate to: http(s), or a path on this site. */
+function followable(url) {
+  if (typeof url !== 'string' || url.length === 0) return null;
+  try {
+    const target = new URL(url, location.origin);
+    return target.protocol === 'https:' || target.protocol === 'http:' ? target.href : null;
+  } catch {
+    return null;
+  }
 }
 
 function renderFailure(message, signOnFailed) {
@@ -53,38 +64,85 @@ function renderFailure(message, signOnFailed) {
       el('button', { class: 'primary', type: 'button', onclick: () => start() }, 'Try again')));
 }
 
-// The SDK's own scraping rule for recovery codes: a quoted word followed by an escaped newline.
-function recoveryCodesFromScript(script) {
+function outputs(callback) {
+  return Object.fromEntries((callback.output ?? []).map(o => [o.name, o.value]));
+}
+
+/** The input whose name ends with `suffix` ('' for the main input, 'validateOnly' for the Validated* and attribute callbacks). */
+function inputOf(callback, suffix = '') {
+  return (callback.input ?? []).find(i => /^IDToken\d+/.test(i.name) && i.name.replace(/^IDToken\d+/, '') === suffix);
+}
+
+// ---- Policies (ValidatedCreate*Callback, *AttributeInputCallback): failedPolicies are JSON strings of
+// {policyRequirement, params}, as IDM reports them.
+
+const policyTexts = {
+  REQUIRED: () => 'This is required.',
+  VALID_EMAIL_ADDRESS_FORMAT: () => 'Enter a valid e-mail address.',
+  VALID_USERNAME: () => 'This username is not valid.',
+  UNIQUE: () => 'This value is already taken.',
+  MIN_LENGTH: p => `Use at least ${p.minLength ?? p['min-password-length'] ?? '?'} characters.`,
+  MAX_LENGTH: p => `Use at most ${p.maxLength ?? '?'} characters.`,
+  AT_LEAST_X_CAPITAL_LETTERS: p => `Use at least ${p.numCaps ?? 1} capital letter(s).`,
+  AT_LEAST_X_NUMBERS: p => `Use at least ${p.numNums ?? 1} number(s).`,
+  CANNOT_CONTAIN_OTHERS: p => `It must not contain ${[].concat(p.disallowedFields ?? []).join(', ') || 'other fields'}.`,
+  CANNOT_CONTAIN_CHARACTERS: p => `It must not contain ${[].concat(p.forbiddenChars ?? []).join(' ')}.`,
+  VALID_TYPE: () => 'This value has the wrong type.',
+};
+
+function policyFailures(out) {
+  const failed = [].concat(out.failedPolicies ?? []).map(entry => {
+    let policy = entry;
+    if (typeof entry === 'string') { try { policy = JSON.parse(entry); } catch { policy = { policyRequirement: entry }; } }
+    const requirement = policy?.policyRequirement ?? 'UNKNOWN';
+    return (policyTexts[requirement] ?? (() => requirement))(policy?.params ?? {});
+  });
+  return failed.length === 0 ? null : el('ul', { class: 'message error policy-failures', role: 'alert' }, ...failed.map(text => el('li', {}, text)));
+}
+
+// ---- Scripts: the shapes the ForgeRock SDK recognises, never run.
+
+/** FRQRCode: a registration step carries its URI in HiddenValueCallback "mfaDeviceRegistration"; the script only draws it. */
+function registrationUri(step) {
+  const hidden = (step.callbacks ?? []).map(outputs).find(out => out.id === 'mfaDeviceRegistration');
+  return hidden && /^(pushauth|otpauth|mfauth):\/\//.test(hidden.value ?? '') ? hidden.value : null;
+}
+
+/** FRRecoveryCodes: the display step is a script containing "Recovery Codes"; each code is a quoted word ending in an escaped newline. */
+function recoveryCodesOf(script) {
+  if (!script.includes('Recovery Codes')) return null;
   const codes = [...script.matchAll(/\s[\w\W]"([\w]*)\\/g)].map(m => m[1]).filter(Boolean);
   const device = /<em>([^<]*)<\/em>/.exec(script)?.[1] ?? '';
   return { codes, device };
 }
 
-function linksFromScript(script) {
+/** The http(s) links of a script we do not run (e.g. Get Authenticator App's store links). */
+function linksOf(script) {
   const links = [];
   for (const m of script.matchAll(/<a[^>]*href=['"]([^'"]+)['"][^>]*>([^<]*)<\/a>/g)) {
     if (/^https?:\/\//i.test(m[1])) links.push({ href: m[1], label: m[2] || m[1] });
   }
-  const text = script.replace(/<a[^>]*>([^<]*)<\/a>/g, '$1').replace(/<[^>]+>/g, ' ');
-  return { links, text };
+  return links;
 }
 
-function renderScript(message) {
-  if (message.includes('QRCodeReader')) return null; // the QR code is drawn from the registration URI
-  if (/recovery codes/i.test(message)) {
-    const { codes, device } = recoveryCodesFromScript(message);
-    return el('section', { 'data-testid': 'recovery-codes' },
+function renderScript(message, view) {
+  if (registrationUri(view.step)) return; // the QR code is drawn from the registration URI
+  const recovery = recoveryCodesOf(message);
+  if (recovery) {
+    view.append(el('section', { 'data-testid': 'recovery-codes' },
       el('h2', {}, 'Your recovery codes'),
       el('p', { class: 'message' }, 'Use one of these codes to sign on if you lose your device',
-        device ? ` (${device})` : '', '. Copy them now: they cannot be displayed again.'),
-      el('div', { class: 'recovery-codes' }, ...codes.map(c => el('code', {}, c))));
+        recovery.device ? ` (${recovery.device})` : '', '. Copy them now: they cannot be displayed again.'),
+      el('div', { class: 'recovery-codes' }, ...recovery.codes.map(c => el('code', {}, c)))));
+    return;
   }
-  if (message.includes('href=')) {
-    const { links } = linksFromScript(message);
-    return el('p', { class: 'message links' }, 'Get the authenticator app: ',
-      ...links.flatMap((l, i) => [i ? ' or ' : '', el('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label)]));
+  const links = linksOf(message);
+  if (links.length > 0) {
+    view.append(el('p', { class: 'message links', 'data-testid': 'script-links' },
+      ...links.flatMap((l, i) => [i ? ' · ' : '', el('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label)])));
+    return;
   }
-  return el('p', { class: 'message warning' }, 'This step sent a script that the hosted pages do not run.');
+  view.append(el('p', { class: 'message warning' }, 'This step sent a script that the hosted pages do not run.'));
 }
 
 async function renderQrCode(uri) {
@@ -122,118 +180,204 @@ function deviceIdentifier() {
   return id;
 }
 
-function outputs(callback) {
-  return Object.fromEntries((callback.output ?? []).map(o => [o.name, o.value]));
+// ---- One renderer per callback type. Each adds its elements to `view` and registers how its inputs are read back.
+
+/** A text field for the callback's main input; `kind` is 'text', 'password' or 'number'. */
+function textField(callback, view, { kind = 'text', label, autocomplete, value } = {}) {
+  const input = inputOf(callback);
+  const out = outputs(callback);
+  const id = `cb-${input.name}`;
+  const field = el('input', { id, name: input.name, type: kind, autocomplete, value: value ?? input.value ?? '',
+    'aria-required': out.required === true ? 'true' : null });
+  view.append(el('label', { for: id }, label), field);
+  const failures = policyFailures(out);
+  if (failures) view.append(failures);
+  view.read(() => { input.value = kind === 'number' && field.value !== '' ? Number(field.value) : field.value; });
+  view.needsUserInput = true;
 }
+
+/** The validateOnly input of the Validated* and attribute callbacks: this page always submits for real. */
+function submitForReal(callback, view) {
+  const validateOnly = inputOf(callback, 'validateOnly');
+  if (validateOnly) view.read(() => { validateOnly.value = false; });
+}
+
+const confirmationOptions = {
+  // Java's ConfirmationCallback option types: the input is the option's constant (YES 0, NO 1, CANCEL 2, OK 3).
+  0: [['Yes', 0], ['No', 1]],
+  1: [['Yes', 0], ['No', 1], ['Cancel', 2]],
+  2: [['OK', 3], ['Cancel', 2]],
+};
+
+const renderers = {
+  NameCallback: (callback, view) =>
+    textField(callback, view, { label: outputs(callback).prompt || 'User Name', autocomplete: 'username' }),
+
+  TextInputCallback: (callback, view) => {
+    const out = outputs(callback);
+    textField(callback, view, { label: out.prompt || 'Text', value: inputOf(callback).value || out.defaultText || '' });
+  },
+
+  PasswordCallback: (callback, view) =>
+    textField(callback, view, { kind: 'password', label: outputs(callback).prompt || 'Password', autocomplete: 'current-password' }),
+
+  ValidatedCreateUsernameCallback: (callback, view) => {
+    textField(callback, view, { label: outputs(callback).prompt || 'Username', autocomplete: 'username' });
+    submitForReal(callback, view);
+  },
+
+  ValidatedCreatePasswordCallback: (callback, view) => {
+    textField(callback, view, { kind: 'password', label: outputs(callback).prompt || 'Password', autocomplete: 'new-password' });
+    submitForReal(callback, view);
+  },
+
+  StringAttributeInputCallback: (callback, view) => {
+    const out = outputs(callback);
+    textField(callback, view, { label: out.prompt || out.name, value: inputOf(callback).value ?? out.value ?? '' });
+    submitForReal(callback, view);
+  },
+
+  NumberAttributeInputCallback: (callback, view) => {
+    const out = outputs(callback);
+    textField(callback, view, { kind: 'number', label: out.prompt || out.name, value: inputOf(callback).value ?? out.value ?? '' });
+    submitForReal(callback, view);
+  },
+
+  BooleanAttributeInputCallback: (callback, view) => {
+    const out = outputs(callback);
+    const input = inputOf(callback);
+    const id = `cb-${input.name}`;
+    const box = el('input', { id, name: input.name, type: 'checkbox' });
+    box.checked = (input.value ?? out.value) === true;
+    view.append(el('label', { for: id, class: 'checkbox' }, box, out.prompt || out.name));
+    const failures = policyFailures(out);
+    if (failures) view.append(failures);
+    view.read(() => { input.value = box.checked; });
+    submitForReal(callback, view);
+    view.needsUserInput = true;
+  },
+
+  ChoiceCallback: (callback, view) => {
+    const out = outputs(callback);
+    const input = inputOf(callback);
+    const group = el('fieldset', { class: 'choices' }, el('legend', {}, out.prompt ?? ''));
+    (out.choices ?? []).forEach((choice, i) => {
+      const radio = el('input', { type: 'radio', name: input.name, value: String(i) });
+      if (i === (input.value ?? out.defaultChoice)) radio.checked = true;
+      group.append(el('label', {}, radio, choice));
+    });
+    view.append(group);
+    view.read(() => { const c = group.querySelector('input:checked'); if (c) input.value = Number(c.value); });
+    view.needsUserInput = true;
+  },
+
+  ConfirmationCallback: (callback, view) => {
+    const out = outputs(callback);
+    const input = inputOf(callback);
+    view.hasButtons = true;
+    if (out.prompt) view.append(el('p', { class: 'message' }, out.prompt));
+    const options = confirmationOptions[out.optionType] ?? (out.options ?? []).map((label, i) => [label, i]);
+    const actions = el('div', { class: 'actions' });
+    for (const [label, value] of options) {
+      actions.append(el('button', {
+        type: 'button', class: value === (out.defaultOption ?? 0) ? 'primary' : 'secondary',
+        onclick: () => { view.readAll(); input.value = value; submit(view.step); },
+      }, label));
+    }
+    view.append(actions);
+  },
+
+  TextOutputCallback: (callback, view) => {
+    const out = outputs(callback);
+    const message = String(out.message ?? '');
+    switch (String(out.messageType)) {
+      case '4': renderScript(message, view); break;
+      case '2': view.append(el('p', { class: 'message error', role: 'alert' }, message)); break;
+      case '1': view.append(el('p', { class: 'message warning' }, message)); break;
+      default: view.append(el('p', { class: 'message' }, message));
+    }
+  },
+
+  HiddenValueCallback: async (callback, view) => {
+    const out = outputs(callback);
+    if (out.id === 'mfaDeviceRegistration' && registrationUri(view.step)) view.append(await renderQrCode(out.value));
+    else if (out.id === 'pushChallengeNumber') view.append(el('div', { class: 'challenge-number', 'data-testid': 'challenge-number' }, String(out.value ?? '')));
+  },
+
+  PollingWaitCallback: (callback, view) => {
+    const out = outputs(callback);
+    view.pollAfterMs = Number(out.waitTime) || 5000;
+    view.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message || 'Waiting…'))));
+  },
+
+  RedirectCallback: (callback, view) => {
+    const out = outputs(callback);
+    const target = followable(out.redirectUrl);
+    if (String(out.redirectMethod ?? 'GET').toUpperCase() === 'GET' && target) {
+      view.redirectTo = target;
+      view.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, 'Redirecting…')));
+    } else {
+      view.append(el('p', { class: 'message warning' }, 'This step redirects in a way the hosted pages do not support.'));
+    }
+  },
+
+  DeviceProfileCallback: (callback, view) => {
+    const out = outputs(callback);
+    view.deviceProfile = { input: inputOf(callback), out };
+    view.append(el('p', { class: 'message' }, String(out.message || 'Collecting device information…')));
+  },
+
+  MetadataCallback: () => {},
+};
 
 async function render(step) {
   const form = el('form', { novalidate: true });
-  const setters = []; // run before submitting: copy DOM values into the step
-  let needsUserInput = false;
-  let hasConfirmation = false;
-  let pollAfterMs = null;
-  let deviceProfile = null;
+  const readers = []; // run before submitting: copy DOM values into the step
+  const view = {
+    step,
+    append: (...nodes) => form.append(...nodes),
+    read: reader => readers.push(reader),
+    readAll: () => readers.forEach(r => r()),
+    needsUserInput: false,
+    hasButtons: false,
+    pollAfterMs: null,
+    deviceProfile: null,
+    redirectTo: null,
+  };
 
   if (step.header) form.append(el('h1', {}, step.header));
   if (step.description) form.append(el('p', { class: 'description' }, step.description));
 
   for (const callback of step.callbacks ?? []) {
-    const out = outputs(callback);
-    const input = callback.input?.[0];
-    const id = input ? `cb-${input.name}` : undefined;
-    switch (callback.type) {
-      case 'NameCallback':
-      case 'ValidatedCreateUsernameCallback':
-      case 'PasswordCallback':
-      case 'ValidatedCreatePasswordCallback': {
-        const isPassword = callback.type.includes('Password');
-        const field = el('input', { id, name: input.name, type: isPassword ? 'password' : 'text',
-          autocomplete: isPassword ? 'current-password' : 'username', value: input.value ?? '' });
-        form.append(el('label', { for: id }, out.prompt || (isPassword ? 'Password' : 'User Name')), field);
-        setters.push(() => { input.value = field.value; });
-        needsUserInput = true;
-        break;
-      }
-      case 'TextOutputCallback': {
-        if (String(out.messageType) === '4') {
-          const shown = renderScript(String(out.message ?? ''));
-          if (shown) form.append(shown);
-        } else {
-          const kind = { '1': 'warning', '2': 'error' }[String(out.messageType)] ?? '';
-          form.append(el('p', { class: `message ${kind}` }, String(out.message ?? '')));
-        }
-        break;
-      }
-      case 'ChoiceCallback': {
-        const group = el('fieldset', { class: 'choices' }, el('legend', {}, out.prompt ?? ''));
-        (out.choices ?? []).forEach((choice, i) => {
-          const radio = el('input', { type: 'radio', name: input.name, value: String(i) });
-          if (i === (input.value ?? out.defaultChoice)) radio.checked = true;
-          group.append(el('label', {}, radio, choice));
-        });
-        form.append(group);
-        setters.push(() => { const c = group.querySelector('input:checked'); if (c) input.value = Number(c.value); });
-        needsUserInput = true;
-        break;
-      }
-      case 'ConfirmationCallback': {
-        hasConfirmation = true;
-        if (out.prompt) form.append(el('p', { class: 'message' }, out.prompt));
-        const actions = el('div', { class: 'actions' });
-        (out.options ?? []).forEach((option, i) => {
-          actions.append(el('button', {
-            type: 'button', class: i === (out.defaultOption ?? 0) ? 'primary' : 'secondary',
-            onclick: () => { setters.forEach(s => s()); input.value = i; submit(step); },
-          }, option));
-        });
-        form.append(actions);
-        break;
-      }
-      case 'HiddenValueCallback': {
-        if (out.id === 'mfaDeviceRegistration' && /^(pushauth|otpauth|mfauth):\/\//.test(out.value ?? '')) {
-          form.append(await renderQrCode(out.value));
-        } else if (out.id === 'pushChallengeNumber') {
-          form.append(el('div', { class: 'challenge-number', 'data-testid': 'challenge-number' }, String(out.value ?? '')));
-        }
-        break;
-      }
-      case 'PollingWaitCallback': {
-        pollAfterMs = Number(out.waitTime) || 5000;
-        form.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message || 'Waiting…'))));
-        break;
-      }
-      case 'DeviceProfileCallback': {
-        deviceProfile = { input, out };
-        form.append(el('p', { class: 'message' }, String(out.message || 'Collecting device information…')));
-        break;
-      }
-      case 'MetadataCallback':
-        break;
-      default:
-        form.append(el('p', { class: 'message warning' }, `This step asks for "${callback.type}", which the hosted pages cannot show.`));
-    }
+    const renderer = renderers[callback.type];
+    if (renderer) await renderer(callback, view);
+    else form.append(el('p', { class: 'message warning' }, `This step asks for "${callback.type}", which the hosted pages cannot show.`));
   }
 
   // A step that only shows something (recovery codes, a message) moves on when the user has read it.
-  const onlyShows = pollAfterMs === null && !deviceProfile;
-  if ((needsUserInput || onlyShows) && !hasConfirmation) {
+  const onlyShows = view.pollAfterMs === null && !view.deviceProfile && !view.redirectTo;
+  if ((view.needsUserInput || onlyShows) && !view.hasButtons) {
     form.append(el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit' }, 'Next')));
   }
   form.addEventListener('submit', event => {
     event.preventDefault();
-    setters.forEach(s => s());
+    view.readAll();
     submit(step);
   });
   card.replaceChildren(form);
   form.querySelector('input:not([type=hidden]), button')?.focus();
 
-  if (deviceProfile) {
-    deviceProfile.input.value = await collectDeviceProfile(deviceProfile.out);
-    if (!needsUserInput && !hasConfirmation) return submit(step);
+  if (view.redirectTo) {
+    location.assign(view.redirectTo);
+    return;
   }
-  if (pollAfterMs !== null) {
+  if (view.deviceProfile) {
+    view.deviceProfile.input.value = await collectDeviceProfile(view.deviceProfile.out);
+    if (!view.needsUserInput && !view.hasButtons) return submit(step);
+  }
+  if (view.pollAfterMs !== null) {
     // Re-submit the step unchanged; a button press on the same step cancels this.
-    pendingTimer = setTimeout(() => submit(step), pollAfterMs);
+    pendingTimer = setTimeout(() => submit(step), view.pollAfterMs);
   }
 }
 

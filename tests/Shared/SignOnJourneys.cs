@@ -22,6 +22,16 @@ public static class SignOnJourneys
     /// <summary>A Page (Platform Username + Platform Password), Data Store Decision, Retry Limit Decision (2 retries).</summary>
     public const string PageWithRetry = "Test Page Retry";
 
+    /// <summary>Username, Password, Data Store Decision, then a Message Node whose Yes goes through Success URL to Success.</summary>
+    public const string TermsMessage = "Test Terms Message";
+
+    /// <summary>Where <see cref="TermsMessage"/> sends the user after Yes.</summary>
+    public const string TermsSuccessUrl = "/account?realm=alpha&welcome=terms";
+
+    public const string TermsText = "Do you accept the terms of use?";
+    public const string TermsYes = "I accept";
+    public const string TermsNo = "No, thanks";
+
     public static Journey PlainJourney(string name = Plain) => new()
     {
         Name = name,
@@ -53,6 +63,32 @@ public static class SignOnJourneys
             Node("retry", NodeTypeIds.RetryLimitDecision, ("Retry", "page"), ("Reject", StaticNodeIds.Failure)) with
             {
                 Config = NodeConfig.FromObject([KeyValuePair.Create<string, object?>("retryLimit", 2)]),
+            },
+        ],
+    };
+
+    public static Journey TermsMessageJourney(string name = TermsMessage, string successUrl = TermsSuccessUrl) => new()
+    {
+        Name = name,
+        EntryNodeId = "user",
+        Nodes =
+        [
+            Node("user", NodeTypeIds.UsernameCollector, ("outcome", "password")),
+            Node("password", NodeTypeIds.PasswordCollector, ("outcome", "check")),
+            Node("check", NodeTypeIds.DataStoreDecision, ("true", "terms"), ("false", StaticNodeIds.Failure)),
+            Node("terms", NodeTypeIds.Message, ("true", "url"), ("false", StaticNodeIds.Failure)) with
+            {
+                Config = NodeConfig.FromObject(
+                [
+                    KeyValuePair.Create<string, object?>("message", new Dictionary<string, string> { ["en"] = TermsText }),
+                    KeyValuePair.Create<string, object?>("messageYes", new Dictionary<string, string> { ["en"] = TermsYes }),
+                    KeyValuePair.Create<string, object?>("messageNo", new Dictionary<string, string> { ["en"] = TermsNo }),
+                    KeyValuePair.Create<string, object?>("stateField", "termsAnswer"),
+                ]),
+            },
+            Node("url", NodeTypeIds.SetSuccessUrl, ("outcome", StaticNodeIds.Success)) with
+            {
+                Config = NodeConfig.FromObject([KeyValuePair.Create<string, object?>("successUrl", successUrl)]),
             },
         ],
     };

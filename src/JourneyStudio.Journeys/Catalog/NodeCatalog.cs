@@ -44,8 +44,9 @@ public sealed class NodeCatalog
     {
         if (node.NodeType == PageNodeType)
             return node.Children.Count == 0 ? [new NodeOutcome("outcome", "Outcome")] : GetOutcomes(node.Children[^1]);
+        // Binding fills in defaults, and is kept with the config, so repeated calls for one node cost nothing.
         if (Find(node.NodeType) is { } descriptor)
-            return descriptor.GetOutcomes(descriptor.WithDefaults(node.Config));
+            return descriptor.GetOutcomes(node.Config);
         if (node.Config.Get(OutcomesKey) is { ValueKind: JsonValueKind.Array } stored)
             return stored.EnumerateArray()
                 .Where(o => o.ValueKind == JsonValueKind.Object && o.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)

@@ -6,12 +6,18 @@ using JourneyStudio.Journeys.Model;
 namespace JourneyStudio.Journeys.Catalog;
 
 /// <summary>
-/// Everything the studio knows about one node type except how it runs: identity, palette placement,
-/// config schema with defaults and validation, and the outcomes (which may depend on the config).
-/// One subclass per node type; the runtime pairs it with one processor of the same <see cref="TypeId"/>.
+/// Everything the studio knows about one node type except how it runs: identity, palette placement, config schema with
+/// defaults and validation, and the outcomes (which may depend on the config). This untyped face is what the designer,
+/// validation, import/export and the engine see; a node type is written as a <see cref="NodeDescriptor{TConfig}"/> (the
+/// only subclass), whose config record is the one place of the node's property names, defaults, allowed values and rules.
+/// The runtime pairs it with one processor of the same <see cref="TypeId"/> that receives the bound record.
 /// </summary>
 public abstract class NodeDescriptor
 {
+    private protected NodeDescriptor()
+    {
+    }
+
     /// <summary>AM <c>nodeType</c> (the Java class simple name), e.g. <c>PushWaitNode</c>.</summary>
     public abstract string TypeId { get; }
 
@@ -21,12 +27,19 @@ public abstract class NodeDescriptor
 
     public virtual string Description => "";
 
-    public virtual IReadOnlyList<ConfigProperty> Properties => [];
+    /// <summary>The config properties in display order, generated from the config record.</summary>
+    public abstract IReadOnlyList<ConfigProperty> Properties { get; }
 
     /// <summary>True for nodes that only collect input and may be placed inside a Page node.</summary>
     public virtual bool CanBeOnPage => false;
 
-    /// <summary>The outcomes for this config, in display order.</summary>
+    /// <summary>The config record type the processor receives.</summary>
+    public abstract Type ConfigType { get; }
+
+    /// <summary>The stored config bound to a <see cref="ConfigType"/> record (the same instance for the same config).</summary>
+    public abstract object BindConfig(NodeConfig config);
+
+    /// <summary>The outcomes for this stored config, in display order.</summary>
     public abstract IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config);
 
     public ConfigProperty? FindProperty(string name) => Properties.FirstOrDefault(p => p.Name == name);
@@ -44,7 +57,7 @@ public abstract class NodeDescriptor
         return result;
     }
 
-    /// <summary>Every problem of the config: each property checked against its schema, then <see cref="ValidateRules"/>.</summary>
+    /// <summary>Every problem of the config: each property checked against its schema, then the type's cross-property rules.</summary>
     public IReadOnlyList<ConfigProblem> ValidateConfig(NodeConfig config)
     {
         var problems = new List<ConfigProblem>();
@@ -53,12 +66,12 @@ public abstract class NodeDescriptor
             var message = CheckValue(p, config.Get(p.Name));
             if (message is not null) problems.Add(new ConfigProblem(p.Name, message));
         }
-        problems.AddRange(ValidateRules(WithDefaults(config)));
+        problems.AddRange(ValidateRules(config));
         return problems;
     }
 
-    /// <summary>Cross-property rules of this node type, beyond what the property schema says. Gets the config with defaults.</summary>
-    protected virtual IEnumerable<ConfigProblem> ValidateRules(NodeConfig config) => [];
+    /// <summary>Cross-property rules, on the bound record (see <see cref="NodeDescriptor{TConfig}.ValidateRules(TConfig)"/>).</summary>
+    private protected abstract IEnumerable<ConfigProblem> ValidateRules(NodeConfig config);
 
     /// <summary>Checks one value against its property; null when it is fine.</summary>
     public static string? CheckValue(ConfigProperty p, JsonElement? value)
@@ -115,13 +128,4 @@ public abstract class NodeDescriptor
 
     // AM rejects locales Java does not know; a language tag shape is the check that needs no locale table.
     private static bool IsLocale(string tag) => Regex.IsMatch(tag, "^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*$");
-
-    // Helpers that keep the descriptors short.
-    protected static JsonElement Json(object? value) => NodeConfig.ToElement(value);
-
-    protected static NodeOutcome Outcome(string id, string label) => new(id, label);
-
-    protected static readonly IReadOnlyList<NodeOutcome> SingleOutcome = [new("outcome", "Outcome")];
-
-    protected static readonly IReadOnlyList<NodeOutcome> TrueFalse = [new("true", "True"), new("false", "False")];
 }

@@ -28,6 +28,8 @@ public static class NodeTypeIds
     public const string GetAuthenticatorApp = "GetAuthenticatorAppNode";
     public const string OptOutMfa = "OptOutMultiFactorAuthenticationNode";
     public const string InnerTreeEvaluator = "InnerTreeEvaluatorNode";
+    public const string Message = "MessageNode";
+    public const string SetSuccessUrl = "SetSuccessUrlNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -36,6 +38,6 @@ public static class NodeTypeIds
         DeviceProfileCollector, PushSender, PushWait, PushResultVerifier, PollingWait, RetryLimitDecision,
         RecoveryCodeCollectorDecision, RecoveryCodeDisplay, MfaRegistrationOptions, PushRegistration,
         OathRegistration, CombinedMfaRegistration, OathTokenVerifier, GetAuthenticatorApp, OptOutMfa,
-        InnerTreeEvaluator,
+        InnerTreeEvaluator, Message, SetSuccessUrl,
     ];
 }

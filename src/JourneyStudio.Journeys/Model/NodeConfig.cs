@@ -6,7 +6,9 @@ namespace JourneyStudio.Journeys.Model;
 
 /// <summary>
 /// The configuration of one node instance: property name to JSON value, exactly as AM stores it
-/// (top-level fields of the node object). Immutable; values are detached <see cref="JsonElement"/>s.
+/// (top-level fields of the node object), unknown properties included. Immutable; values are detached
+/// <see cref="JsonElement"/>s. Processors never read it: they get the record their node type's descriptor binds
+/// from it (<see cref="Catalog.NodeDescriptor{TConfig}.Bind"/>); the readers below serve generic editors such as the property panel.
 /// </summary>
 public sealed class NodeConfig : IReadOnlyDictionary<string, JsonElement>
 {
@@ -43,20 +45,6 @@ public sealed class NodeConfig : IReadOnlyDictionary<string, JsonElement>
         { ValueKind: JsonValueKind.String } s when bool.TryParse(s.GetString(), out var b) => b,
         _ => null,
     };
-
-    /// <summary>Reads a whole number; AM stores some numbers as strings (e.g. <c>maximumSize</c>), so those parse too.</summary>
-    public long? GetInt64(string name) => Get(name) switch
-    {
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var l) => l,
-        { ValueKind: JsonValueKind.Number } n when n.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
-        { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), out var l) => l,
-        _ => null,
-    };
-
-    public IReadOnlyList<string>? GetStringList(string name) =>
-        Get(name) is { ValueKind: JsonValueKind.Array } a && a.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
-            ? a.EnumerateArray().Select(e => e.GetString()!).ToList()
-            : null;
 
     /// <summary>Reads a localized message map (locale to text), e.g. <c>{"en":"Hello"}</c>.</summary>
     public IReadOnlyDictionary<string, string>? GetLocalized(string name) =>

@@ -1,4 +1,4 @@
-using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Journeys.Validation;
@@ -9,8 +9,6 @@ namespace JourneyStudio.Journeys.Validation;
 /// </summary>
 internal sealed class InnerJourneyReferences(Func<string, Journey?> findJourney)
 {
-    public const string TreeProperty = "tree";
-
     private readonly Dictionary<string, Journey?> _journeys = new(StringComparer.Ordinal);
 
     public Journey? Find(string name)
@@ -23,10 +21,8 @@ internal sealed class InnerJourneyReferences(Func<string, Journey?> findJourney)
     /// <summary>The journey names the Inner Tree Evaluators of a journey run (page children included), in node order.</summary>
     public static IEnumerable<string> NamedBy(Journey journey) =>
         journey.AllNodes()
-            .Where(n => n.NodeType == NodeCatalog.InnerTreeNodeType)
-            .Select(n => n.Config.GetString(TreeProperty))
-            .Where(name => !string.IsNullOrWhiteSpace(name))
-            .Select(name => name!)
+            .Select(InnerTreeEvaluatorDescriptor.TreeOf)
+            .OfType<string>()
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>

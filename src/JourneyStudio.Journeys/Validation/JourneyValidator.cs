@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Journeys.Validation;
@@ -138,11 +139,10 @@ public static class JourneyValidator
         /// <summary>Checks the journey an Inner Tree Evaluator runs; true when the reference itself is missing, so config checks need not repeat it.</summary>
         private bool CheckInnerJourney(JourneyNode node, JourneyNode? page)
         {
-            var value = node.Config.Get(InnerJourneyReferences.TreeProperty);
+            var value = node.Config.Get(InnerTreeEvaluatorDescriptor.TreeProperty);
             // A non-text value is a config problem, reported by the descriptor's validation.
             if (value is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null) }) return false;
-            var name = node.Config.GetString(InnerJourneyReferences.TreeProperty);
-            if (string.IsNullOrWhiteSpace(name))
+            if (InnerTreeEvaluatorDescriptor.TreeOf(node) is not { } name)
             {
                 Error(FindingCodes.InnerJourneyNotSet, node, $"{Describe(node, page)} does not name the journey it should run.");
                 return true;
@@ -176,7 +176,7 @@ public static class JourneyValidator
             // Absent properties take their defaults, as they do everywhere else (outcomes, runtime).
             foreach (var problem in descriptor.ValidateConfig(descriptor.WithDefaults(node.Config)))
             {
-                if (skipTreeProperty && problem.PropertyName == InnerJourneyReferences.TreeProperty) continue;
+                if (skipTreeProperty && problem.PropertyName == InnerTreeEvaluatorDescriptor.TreeProperty) continue;
                 var label = descriptor.FindProperty(problem.PropertyName)?.Label ?? problem.PropertyName;
                 Error(FindingCodes.InvalidConfig, node, $"Setting '{label}' of {Describe(node, page)}: {problem.Message}");
             }

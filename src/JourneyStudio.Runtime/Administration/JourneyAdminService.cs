@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Json;
 using JourneyStudio.Journeys.Model;
@@ -44,9 +45,6 @@ public abstract record JourneyImportResult
 /// </summary>
 public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog, IAuditLog audit)
 {
-    /// <summary>Config property of the Inner Tree Evaluator that names the journey it runs.</summary>
-    public const string InnerTreeProperty = "tree";
-
     public async Task<IReadOnlyList<JourneyOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
         var summaries = await store.ListAsync(cancellationToken);
@@ -353,10 +351,8 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
     /// <summary>The journeys the Inner Tree Evaluators of <paramref name="journey"/> run, page children included.</summary>
     public static IEnumerable<string> InnerJourneyNames(Journey journey) =>
         journey.AllNodes()
-            .Where(n => n.NodeType == NodeCatalog.InnerTreeNodeType)
-            .Select(n => n.Config.GetString(InnerTreeProperty))
-            .Where(name => !string.IsNullOrWhiteSpace(name))
-            .Select(name => name!)
+            .Select(InnerTreeEvaluatorDescriptor.TreeOf)
+            .OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Records a journey write: the new revision when it was saved, otherwise why it was refused.</summary>

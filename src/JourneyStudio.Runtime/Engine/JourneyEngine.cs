@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using Microsoft.Extensions.Logging;
@@ -10,41 +11,47 @@ namespace JourneyStudio.Runtime.Engine;
 /// Runs journeys one request at a time. Stateless: it takes a <see cref="JourneySessionState"/> and the
 /// submitted callbacks and returns the next step, success or failure together with the new state.
 /// The flow semantics live here (wiring, Page nodes, Inner Tree Evaluators, loop bound); node decisions
-/// live in the <see cref="INodeProcessor"/>s. Broken wiring and failing nodes end the journey as a
+/// live in the <see cref="INodeProcessor{TConfig}"/>s, each given its node's config bound by the node type's descriptor
+/// in the <see cref="NodeCatalog"/>. Broken wiring and failing nodes end the journey as a
 /// <see cref="JourneyFailure"/> with a logged reason; only cancellation escapes as an exception.
 /// </summary>
 public sealed partial class JourneyEngine
 {
-    private const string TrueOutcome = "true";
-    private const string FalseOutcome = "false";
-    private const string ErrorOutcome = "error";
-
     private readonly Dictionary<string, INodeProcessor> _processors;
     private readonly IJourneyResolver _resolver;
-    private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly NodeCatalog _catalog;
     private readonly JourneyEngineOptions _options;
 
+    /// <exception cref="ArgumentException">
+    /// Two processors claim one type id, or a processor's type has no descriptor in <paramref name="catalog"/> or expects
+    /// another config record than the descriptor binds: a processor must run exactly what its descriptor describes.
+    /// </exception>
     public JourneyEngine(
         IEnumerable<INodeProcessor> processors,
         IJourneyResolver resolver,
-        IServiceProvider services,
         ILogger<JourneyEngine> logger,
         TimeProvider? timeProvider = null,
         NodeCatalog? catalog = null,
         JourneyEngineOptions? options = null)
     {
+        _catalog = catalog ?? NodeCatalog.Default;
         _processors = new Dictionary<string, INodeProcessor>(StringComparer.Ordinal);
         foreach (var processor in processors)
+        {
             if (!_processors.TryAdd(processor.TypeId, processor))
                 throw new ArgumentException($"Two node processors claim the type id '{processor.TypeId}'.", nameof(processors));
+            var descriptor = _catalog.Find(processor.TypeId)
+                ?? throw new ArgumentException($"The processor {processor.GetType().Name} runs '{processor.TypeId}', which has no descriptor in the node catalogue.", nameof(processors));
+            if (descriptor.ConfigType != processor.ConfigType)
+                throw new ArgumentException(
+                    $"The processor {processor.GetType().Name} expects {processor.ConfigType.Name}, but the descriptor of '{processor.TypeId}' binds {descriptor.ConfigType.Name}.",
+                    nameof(processors));
+        }
         _resolver = resolver;
-        _services = services;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        _catalog = catalog ?? NodeCatalog.Default;
         _options = options ?? new JourneyEngineOptions();
     }
 
@@ -159,8 +166,9 @@ public sealed partial class JourneyEngine
                 return new JourneySuccess
                 {
                     State = next with { Status = JourneySessionStatus.Succeeded, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
-                    Username = run.SharedState[SharedStateKeys.Username] is JsonValue v && v.TryGetValue<string>(out var u) ? u : null,
+                    Username = SharedText(run.SharedState, SharedStateKeys.Username),
                     AuthTypes = run.AuthTypes,
+                    SuccessUrl = SharedText(run.SharedState, SharedStateKeys.SuccessUrl) is { Length: > 0 } url ? url : null,
                 };
             case Ended ended:
                 await NotifyCompletionAsync(run, false, journey);
@@ -233,11 +241,14 @@ public sealed partial class JourneyEngine
         if (!_processors.TryGetValue(node.NodeType, out var processor))
             return Error(frame, node, $"Node type '{node.NodeType}' of node {Describe(node)} in journey '{frame.JourneyName}' cannot run: no processor is registered for it.");
 
+        // The constructor checked that every processor's type has a descriptor. Binding is kept with the stored config,
+        // so a revision the resolver keeps parsed binds each node once.
+        var descriptor = _catalog.Find(node.NodeType)!;
         var context = CreateContext(frame.JourneyName, node, callbacks, transient, run);
         NodeResult result;
         try
         {
-            result = await processor.ProcessAsync(context);
+            result = await processor.ProcessAsync(context, descriptor.BindConfig(node.Config));
         }
         catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
         {
@@ -248,7 +259,13 @@ public sealed partial class JourneyEngine
             LogNodeFailed(e, frame.JourneyName, node.Id, node.NodeType, e.Message);
             return new Ended(false, $"Node {Describe(node)} in journey '{frame.JourneyName}' failed: {e.Message}", true);
         }
-        return result.IsSend ? new StepSent(result.Callbacks!, null, null, null, null) : new OutcomeTaken(result.Outcome!);
+        if (result.IsSend) return new StepSent(result.Callbacks!, null, null, null, null);
+        var declared = descriptor.GetOutcomes(node.Config);
+        if (declared.All(o => o.Id != result.Outcome))
+            return Error(frame, node,
+                $"Node {Describe(node)} in journey '{frame.JourneyName}' took outcome '{result.Outcome}', which its node type does not have "
+                + $"(its outcomes: {string.Join(", ", declared.Select(o => o.Id))}).");
+        return new OutcomeTaken(result.Outcome!);
     }
 
     /// <summary>
@@ -301,10 +318,8 @@ public sealed partial class JourneyEngine
         if (needsInput)
         {
             var preferred = run.Request.PreferredLocales;
-            return new StepSent(callbacks, newOwners,
-                NodeContext.Localize(page.Config.GetLocalized("pageHeader"), preferred),
-                NodeContext.Localize(page.Config.GetLocalized("pageDescription"), preferred),
-                page.Config.GetString("stage"));
+            var config = Bind<PageNodeConfig>(page);
+            return new StepSent(callbacks, newOwners, config.PageHeader.Resolve(preferred), config.PageDescription.Resolve(preferred), config.Stage);
         }
         if (lastOutcome is null)
             return Error(frame, page, $"The last node of page {Describe(page)} in journey '{frame.JourneyName}' sent only MetadataCallbacks, so the page has no outcome.");
@@ -321,8 +336,8 @@ public sealed partial class JourneyEngine
     private async ValueTask<FrameResult> RunInnerJourneyAsync(int level, List<Frame> frames, JourneyNode node, IReadOnlyList<Callback>? submitted, JsonObject transient, Run run)
     {
         var parent = frames[level];
-        var config = EffectiveConfig(node);
-        var showError = config.GetBoolean("displayErrorOutcome") ?? false;
+        var config = Bind<InnerTreeEvaluatorConfig>(node);
+        var showError = config.DisplayErrorOutcome;
 
         FrameResult result;
         if (frames.Count > level + 1 && frames[level + 1].HostNodeId == node.Id)
@@ -332,7 +347,7 @@ public sealed partial class JourneyEngine
         else
         {
             frames.RemoveRange(level + 1, frames.Count - level - 1);
-            var childName = config.GetString("tree");
+            var childName = config.Tree;
             string? cannotRun = null;
             ResolvedJourney? child = null;
             if (string.IsNullOrWhiteSpace(childName))
@@ -364,8 +379,8 @@ public sealed partial class JourneyEngine
             return step with { PageCallbackOwners = null };
         frames.RemoveRange(level + 1, frames.Count - level - 1);
         var ended = (Ended)result;
-        if (ended.Success) return new OutcomeTaken(TrueOutcome);
-        if (!ended.IsError) return new OutcomeTaken(FalseOutcome);
+        if (ended.Success) return new OutcomeTaken(InnerTreeEvaluatorDescriptor.TrueOutcome);
+        if (!ended.IsError) return new OutcomeTaken(InnerTreeEvaluatorDescriptor.FalseOutcome);
         return showError ? TakeErrorOutcome(node, ended.Reason!, run) : ended;
     }
 
@@ -378,7 +393,7 @@ public sealed partial class JourneyEngine
             ["displayName"] = node.DisplayName,
             ["type"] = node.NodeType,
         };
-        return new OutcomeTaken(ErrorOutcome);
+        return new OutcomeTaken(InnerTreeEvaluatorDescriptor.ErrorOutcome);
     }
 
     /// <summary>
@@ -404,7 +419,8 @@ public sealed partial class JourneyEngine
                     || !_processors.TryGetValue(node.NodeType, out var processor)
                     || processor is not INodeCompletionHandler handler)
                     continue;
-                await handler.OnJourneyCompletedAsync(CreateContext(journeyName, node, null, new JsonObject(), run), success);
+                await handler.OnJourneyCompletedAsync(
+                    CreateContext(journeyName, node, null, new JsonObject(), run), _catalog.Find(node.NodeType)!.BindConfig(node.Config), success);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -417,7 +433,6 @@ public sealed partial class JourneyEngine
         new(run.AuthTypes)
         {
             Node = node,
-            Config = EffectiveConfig(node),
             JourneyName = journeyName,
             Realm = run.Realm,
             SharedState = run.SharedState,
@@ -425,13 +440,15 @@ public sealed partial class JourneyEngine
             Callbacks = callbacks,
             Request = run.Request,
             Time = _time,
-            Services = _services,
             CancellationToken = run.CancellationToken,
         };
 
-    // A node type without a descriptor (e.g. imported from a newer AM) runs with its config as stored.
-    private NodeConfig EffectiveConfig(JourneyNode node) =>
-        _catalog.Find(node.NodeType)?.WithDefaults(node.Config) ?? node.Config;
+    /// <summary>The config of a node the engine runs itself (Page, Inner Tree Evaluator); defaults when the catalogue lacks the type.</summary>
+    private TConfig Bind<TConfig>(JourneyNode node) where TConfig : class, new() =>
+        _catalog.Find(node.NodeType) is NodeDescriptor<TConfig> descriptor ? descriptor.Bind(node.Config) : new TConfig();
+
+    private static string? SharedText(JsonObject state, string key) =>
+        state[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private string? CountVisit(Run run) =>
         ++run.Visits > _options.MaxNodeVisitsPerRequest

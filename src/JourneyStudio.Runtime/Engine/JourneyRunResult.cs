@@ -27,6 +27,9 @@ public sealed record JourneySuccess : JourneyRunResult
     public string? Username { get; init; }
 
     public IReadOnlyList<string> AuthTypes { get; init; } = [];
+
+    /// <summary>Shared state <c>successUrl</c> (e.g. from Set Success URL): where the client goes after signing on; null for the default.</summary>
+    public string? SuccessUrl { get; init; }
 }
 
 /// <summary>The journey reached Failure, or could not continue; <see cref="Reason"/> says which and why.</summary>

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 
 namespace JourneyStudio.Runtime.Engine;
 
 /// <summary>
-/// Everything a processor may read or change while deciding one node. State objects are live: writes to
-/// <see cref="SharedState"/> survive the step, writes to <see cref="TransientState"/> last only for this request.
+/// Everything a processor may read or change while deciding one node, besides its config record (a parameter of
+/// <see cref="INodeProcessor{TConfig}.ProcessAsync"/>) and its dependencies (its constructor's). State objects are live:
+/// writes to <see cref="SharedState"/> survive the step, writes to <see cref="TransientState"/> last only for this request.
 /// </summary>
 public sealed class NodeContext
 {
@@ -20,30 +22,26 @@ public sealed class NodeContext
     /// </summary>
     public static NodeContext Create(
         JourneyNode node,
-        NodeConfig config,
-        IServiceProvider services,
         IReadOnlyList<Callback>? callbacks = null,
         JsonObject? sharedState = null,
         JsonObject? transientState = null,
-        ICollection<string>? authTypes = null) =>
+        ICollection<string>? authTypes = null,
+        JourneyRequestInfo? request = null,
+        TimeProvider? time = null) =>
         new(authTypes ?? new List<string>())
         {
             Node = node,
-            Config = config,
             JourneyName = "",
             Realm = "root",
             Callbacks = callbacks,
             SharedState = sharedState ?? new JsonObject(),
             TransientState = transientState ?? new JsonObject(),
-            Request = JourneyRequestInfo.Empty,
-            Time = TimeProvider.System,
-            Services = services,
+            Request = request ?? JourneyRequestInfo.Empty,
+            Time = time ?? TimeProvider.System,
         };
 
+    /// <summary>The node instance (its id, type and display name; its config comes bound, as a parameter).</summary>
     public required JourneyNode Node { get; init; }
-
-    /// <summary>The node's config with the descriptor's defaults filled in (as stored when the type has no descriptor).</summary>
-    public required NodeConfig Config { get; init; }
 
     /// <summary>The journey the node belongs to (the child journey inside an Inner Tree Evaluator).</summary>
     public required string JourneyName { get; init; }
@@ -64,8 +62,6 @@ public sealed class NodeContext
 
     public required TimeProvider Time { get; init; }
 
-    public required IServiceProvider Services { get; init; }
-
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Shared state <c>username</c>, when a node has collected one.</summary>
@@ -85,26 +81,8 @@ public sealed class NodeContext
 
     public string? GetTransientString(string key) => ReadString(TransientState, key);
 
-    /// <summary>
-    /// A localized config message (a locale-to-text map such as <c>waitingMessage</c>) in the client's preferred
-    /// locale, else English, else the first locale; <paramref name="fallback"/> when the map is empty or absent.
-    /// </summary>
-    public string Localize(string configProperty, string fallback) =>
-        Localize(Config.GetLocalized(configProperty), Request.PreferredLocales) ?? fallback;
-
-    public static string? Localize(IReadOnlyDictionary<string, string>? messages, IReadOnlyList<string> preferredLocales)
-    {
-        if (messages is null || messages.Count == 0) return null;
-        foreach (var locale in preferredLocales.Append("en"))
-        {
-            var match = messages.FirstOrDefault(m => string.Equals(m.Key, locale, StringComparison.OrdinalIgnoreCase)).Value
-                ?? messages.FirstOrDefault(m => string.Equals(Language(m.Key), Language(locale), StringComparison.OrdinalIgnoreCase)).Value;
-            if (match is not null) return match;
-        }
-        return messages.First().Value;
-    }
-
-    private static string Language(string locale) => locale.Split('-', '_')[0];
+    /// <summary>A localized config message in the client's preferred locale, else English, else the first; its fallback when empty.</summary>
+    public string Localize(LocalizedText text) => text.Resolve(Request.PreferredLocales);
 
     private static string? ReadString(JsonObject state, string key) =>
         state.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
@@ -124,4 +102,6 @@ public static class SharedStateKeys
     /// <summary>Set by an Inner Tree Evaluator with the error outcome when the child journey cannot run.</summary>
     public const string ErrorMessage = "errorMessage";
     public const string ErrorNode = "errorNode";
+    /// <summary>Where a successful sign-on sends the user (AM's SUCCESS_URL), e.g. set by Set Success URL.</summary>
+    public const string SuccessUrl = "successUrl";
 }

@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Engine;
 
@@ -9,17 +10,17 @@ namespace JourneyStudio.Runtime.Nodes;
 /// credentials of an active user in the realm, else <c>false</c> (also when either is missing, the identity is
 /// locked or the client's address is throttled: all look the same to the client).
 /// </summary>
-public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) : INodeProcessor
+public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) : INodeProcessor<NoConfig>
 {
     public string TypeId => NodeTypeIds.DataStoreDecision;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, NoConfig config)
     {
         var username = context.Username;
         var password = context.GetTransientString(SharedStateKeys.Password);
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
-            return NodeResult.Goto("false");
+            return NodeResult.Goto(DataStoreDecisionDescriptor.FalseOutcome);
         var verdict = await verifier.VerifyPasswordAsync(context.Realm, username, password, context.Request.RemoteIpAddress, context.CancellationToken);
-        return NodeResult.Goto(verdict == CredentialVerdict.Accepted ? "true" : "false");
+        return NodeResult.Goto(DataStoreDecisionDescriptor.Decide(verdict == CredentialVerdict.Accepted));
     }
 }

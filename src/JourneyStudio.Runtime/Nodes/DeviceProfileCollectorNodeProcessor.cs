@@ -1,8 +1,8 @@
-using JourneyStudio.Journeys.Catalog;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
@@ -18,25 +18,19 @@ namespace JourneyStudio.Runtime.Nodes;
 /// asking again: a genuine SDK never sends such a profile, so a retry would only help a tampering client.
 /// </para>
 /// </summary>
-public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor
+public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor<DeviceProfileCollectorConfig>
 {
-    private const decimal DefaultMaximumSizeKb = 3;
-
     public string TypeId => NodeTypeIds.DeviceProfileCollector;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context, DeviceProfileCollectorConfig config)
     {
         var submitted = context.GetCallback(Callback.DeviceProfileType)?.GetInputString();
         if (string.IsNullOrEmpty(submitted))
-            return ValueTask.FromResult(NodeResult.Send(Callback.DeviceProfile(
-                context.Config.GetBoolean("deviceMetadata") ?? true,
-                context.Config.GetBoolean("deviceLocation") ?? false,
-                context.Localize("message", ""))));
+            return ValueTask.FromResult(NodeResult.Send(Callback.DeviceProfile(config.DeviceMetadata, config.DeviceLocation, context.Localize(config.Message))));
 
         // Size first, before parsing: the limit exists to keep oversized input out of the session.
-        var maximumKb = MaximumSizeKb(context);
-        if (Encoding.UTF8.GetByteCount(submitted) > maximumKb * 1024)
-            throw new NodeProcessException($"Captured data exceed maximum accepted size ({maximumKb.ToString(CultureInfo.InvariantCulture)} KB).");
+        if (Encoding.UTF8.GetByteCount(submitted) > config.MaximumSizeKb * 1024)
+            throw new NodeProcessException($"Captured data exceed maximum accepted size ({config.MaximumSizeKb.ToString(CultureInfo.InvariantCulture)} KB).");
 
         if (!StrictJson.TryParseNode(submitted, out var profile, out var problem))
             throw new NodeProcessException($"The device profile is not valid JSON at {problem}.");
@@ -46,17 +40,6 @@ public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor
             throw new NodeProcessException("Device Identifier is not captured.");
 
         context.SharedState[SharedStateKeys.DeviceProfile] = profileObject;
-        return ValueTask.FromResult(NodeResult.Goto("outcome"));
-    }
-
-    // AM stores maximumSize as a decimal string ("3", "2.5").
-    private static decimal MaximumSizeKb(NodeContext context)
-    {
-        var raw = context.Config.Get("maximumSize");
-        if (raw is { ValueKind: JsonValueKind.String } s && decimal.TryParse(s.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var fromText))
-            return fromText;
-        if (raw is { ValueKind: JsonValueKind.Number } n && n.TryGetDecimal(out var fromNumber))
-            return fromNumber;
-        return DefaultMaximumSizeKb;
+        return ValueTask.FromResult(NodeResult.Goto(DeviceProfileCollectorDescriptor.Outcome));
     }
 }

@@ -1,5 +1,6 @@
-using JourneyStudio.Journeys.Catalog;
 using System.Globalization;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 
@@ -13,35 +14,31 @@ namespace JourneyStudio.Runtime.Nodes;
 /// Keeps <c>{nodeId}.end_time</c> (epoch ms) and <c>{nodeId}.spam_count</c> in shared state and removes them
 /// on every outcome, so the node can run again later in the same journey.
 /// </summary>
-public sealed class PollingWaitNodeProcessor : INodeProcessor
+public sealed class PollingWaitNodeProcessor : INodeProcessor<PollingWaitConfig>
 {
-
     public string TypeId => NodeTypeIds.PollingWait;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context, PollingWaitConfig config)
     {
-        var config = context.Config;
-        var seconds = config.GetInt64("secondsToWait") ?? 8;
-        var exitable = config.GetBoolean("exitable") ?? false;
+        var seconds = config.SecondsToWait;
         var timer = new WaitTimer(context);
 
-        if (exitable && timer.ExitRequested)
-            return timer.Complete("EXITED");
+        if (config.Exitable && timer.ExitRequested)
+            return timer.Complete(PollingWaitDescriptor.ExitedOutcome);
 
         switch (timer.Advance(seconds, out var earlyResubmissions))
         {
             case WaitProgress.Elapsed:
-                return timer.Complete("DONE");
-            case WaitProgress.Early when (config.GetBoolean("spamDetectionEnabled") ?? false)
-                                         && earlyResubmissions > (config.GetInt64("spamDetectionTolerance") ?? 3):
-                return timer.Complete("SPAM");
+                return timer.Complete(PollingWaitDescriptor.DoneOutcome);
+            case WaitProgress.Early when config.SpamDetectionEnabled && earlyResubmissions > config.SpamDetectionTolerance:
+                return timer.Complete(PollingWaitDescriptor.SpamOutcome);
         }
 
-        var message = context.Localize("waitingMessage", "Waiting for response...")
+        var message = context.Localize(config.WaitingMessage)
             .Replace("{{time}}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var callbacks = new List<Callback> { Callback.PollingWait(seconds * 1000, message) };
-        if (exitable)
-            callbacks.Add(WaitTimer.ExitCallback(context.Localize("exitMessage", "Cancel")));
+        var callbacks = new List<Callback> { Callback.PollingWait(seconds * 1000L, message) };
+        if (config.Exitable)
+            callbacks.Add(WaitTimer.ExitCallback(context.Localize(config.ExitMessage)));
         return ValueTask.FromResult(NodeResult.Send(callbacks));
     }
 }

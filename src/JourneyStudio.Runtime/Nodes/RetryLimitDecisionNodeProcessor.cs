@@ -12,32 +12,30 @@ namespace JourneyStudio.Runtime.Nodes;
 /// count (also one that did not pass this node). AM also clears it on Reject; the studio does not, because then every
 /// new sign-on got a fresh set of tries and guessing (e.g. of one-time codes) went on without limit.
 /// </summary>
-public sealed class RetryLimitDecisionNodeProcessor(IRetryCounterStore store) : INodeProcessor, INodeCompletionHandler
+public sealed class RetryLimitDecisionNodeProcessor(IRetryCounterStore store)
+    : INodeProcessor<RetryLimitDecisionConfig>, INodeCompletionHandler<RetryLimitDecisionConfig>
 {
     public string TypeId => NodeTypeIds.RetryLimitDecision;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, RetryLimitDecisionConfig config)
     {
-        var limit = context.Config.GetInt64("retryLimit") ?? 3;
         var sharedKey = context.Node.Id + ".retryCount";
-        var username = UserForStore(context);
+        var username = UserForStore(context, config);
 
         var count = username is not null
             ? await store.IncrementAsync(context.Realm, username, context.Node.Id, context.CancellationToken)
             : (int)(context.SharedState.GetInt64(sharedKey) ?? 0) + 1;
-        if (count > limit) return NodeResult.Goto(RetryLimitDecisionDescriptor.RejectOutcome);
+        if (count > config.RetryLimit) return NodeResult.Goto(RetryLimitDecisionDescriptor.RejectOutcome);
         context.SharedState[sharedKey] = count;
         return NodeResult.Goto(RetryLimitDecisionDescriptor.RetryOutcome);
     }
 
-    public async ValueTask OnJourneyCompletedAsync(NodeContext context, bool success)
+    public async ValueTask OnJourneyCompletedAsync(NodeContext context, RetryLimitDecisionConfig config, bool success)
     {
-        if (success && UserForStore(context) is { } username)
+        if (success && UserForStore(context, config) is { } username)
             await store.ClearAsync(context.Realm, username, context.Node.Id, context.CancellationToken);
     }
 
-    private static string? UserForStore(NodeContext context) =>
-        (context.Config.GetBoolean("incrementUserAttributeOnFailure") ?? true) && !string.IsNullOrEmpty(context.Username)
-            ? context.Username
-            : null;
+    private static string? UserForStore(NodeContext context, RetryLimitDecisionConfig config) =>
+        config.IncrementUserAttributeOnFailure && !string.IsNullOrEmpty(context.Username) ? context.Username : null;
 }

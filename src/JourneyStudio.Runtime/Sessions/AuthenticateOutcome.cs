@@ -12,9 +12,9 @@ public abstract record AuthenticateOutcome
 
     /// <summary>
     /// The journey succeeded. <paramref name="Session"/> is null when the journey has <c>noSession</c> or
-    /// set no username.
+    /// set no username; <paramref name="SuccessUrl"/> is the journey's own success URL (Success URL node), if any.
     /// </summary>
-    public sealed record SignedOn(string JourneyName, string Realm, NewUserSession? Session) : AuthenticateOutcome;
+    public sealed record SignedOn(string JourneyName, string Realm, NewUserSession? Session, string? SuccessUrl = null) : AuthenticateOutcome;
 
     /// <summary>The journey reached Failure or could not go on; <paramref name="Reason"/> is for the log, not the client.</summary>
     public sealed record Failed(string JourneyName, string Reason) : AuthenticateOutcome;

@@ -190,10 +190,10 @@ public sealed partial class JourneySessionRunner(
                 if (admission.UserSession is not { } userSession)
                 {
                     if (string.IsNullOrEmpty(success.Username)) LogSuccessWithoutUser(state.JourneyName);
-                    return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, null);
+                    return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, null, success.SuccessUrl);
                 }
                 LogSignedOn(state.JourneyName, userSession.Session.Username, session.Id);
-                return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, userSession);
+                return new AuthenticateOutcome.SignedOn(state.JourneyName, state.Realm, userSession, success.SuccessUrl);
             case JourneyFailure when admission.Refusal is { } refusal:
                 return Refuse(state.JourneyName, state.Realm, session.Id, refusal);
             case JourneyFailure failure:

@@ -88,7 +88,7 @@ public static class AuthenticateEndpoints
     private static IResult SignedOn(HttpContext http, AuthenticateOutcome.SignedOn signedOn)
     {
         var realm = signedOn.Realm;
-        var successUrl = "/account?realm=" + Uri.EscapeDataString(realm);
+        var successUrl = FollowableUrl(signedOn.SuccessUrl) ?? "/account?realm=" + Uri.EscapeDataString(realm);
         if (signedOn.Session is not { } session)
             return Results.Json(new NoSessionSuccess(successUrl, Realms.Path(realm)));
 
@@ -101,6 +101,18 @@ public static class AuthenticateEndpoints
             Expires = session.Session.ExpiresAt,
         });
         return Results.Json(new Success(session.TokenId, successUrl, Realms.Path(realm)));
+    }
+
+    /// <summary>
+    /// A journey's success URL as clients may follow it: an absolute http(s) URL or a path on this site. Anything else
+    /// (a <c>javascript:</c> URL from an imported journey, <c>//other.host</c>) would turn the redirect into an attack; the
+    /// account page is used instead.
+    /// </summary>
+    private static string? FollowableUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        if (url.StartsWith('/')) return url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal) ? null : url;
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? url : null;
     }
 
     /// <summary>What the engine may know about the caller: address, user agent, headers (e.g. X-Real-IP), locales.</summary>

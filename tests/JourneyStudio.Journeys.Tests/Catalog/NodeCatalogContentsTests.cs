@@ -7,7 +7,7 @@ namespace JourneyStudio.Journeys.Tests.Catalog;
 public sealed class NodeCatalogContentsTests
 {
     [Fact]
-    public void Default_HoldsExactlyTheTwentyTwoNodeTypes()
+    public void Default_HoldsExactlyTheTwentyFourNodeTypes()
     {
         string[] expected =
         [
@@ -16,7 +16,7 @@ public sealed class NodeCatalogContentsTests
             "PushResultVerifierNode", "PollingWaitNode", "RetryLimitDecisionNode", "RecoveryCodeCollectorDecisionNode",
             "RecoveryCodeDisplayNode", "MultiFactorRegistrationOptionsNode", "PushRegistrationNode", "OathRegistrationNode",
             "CombinedMultiFactorRegistrationNode", "OathTokenVerifierNode", "GetAuthenticatorAppNode",
-            "OptOutMultiFactorAuthenticationNode", "InnerTreeEvaluatorNode",
+            "OptOutMultiFactorAuthenticationNode", "InnerTreeEvaluatorNode", "MessageNode", "SetSuccessUrlNode",
         ];
 
         Assert.Equal(expected.Order(), NodeCatalog.Default.All.Select(d => d.TypeId).Order());
@@ -53,6 +53,8 @@ public sealed class NodeCatalogContentsTests
     [InlineData(GetAuthenticatorApp, "Get Authenticator App", NodeCategories.Mfa, true)]
     [InlineData(OptOutMfa, "Opt-out Multi-Factor Authentication", NodeCategories.Mfa, false)]
     [InlineData(InnerTreeEvaluator, "Inner Tree Evaluator", NodeCategories.Utilities, false)]
+    [InlineData(Message, "Message Node", NodeCategories.Utilities, true)]
+    [InlineData(SetSuccessUrl, "Success URL", NodeCategories.Utilities, false)]
     public void Descriptor_HasAmDisplayNameCategoryAndPagePlacement(string typeId, string displayName, string category, bool canBeOnPage)
     {
         var descriptor = Descriptor(typeId);
@@ -100,6 +102,9 @@ public sealed class NodeCatalogContentsTests
         if (typeId == InnerTreeEvaluator)
             // A new Inner Tree Evaluator cannot know which journey to run; that is the one thing the admin must fill in.
             Assert.Equal([new ConfigProblem("tree", "Tree Name is required.")], problems);
+        else if (typeId == SetSuccessUrl)
+            // Likewise the URL of a new Success URL node (AM requires it too).
+            Assert.Equal([new ConfigProblem("successUrl", "Success URL is required.")], problems);
         else
             Assert.Empty(problems);
     }

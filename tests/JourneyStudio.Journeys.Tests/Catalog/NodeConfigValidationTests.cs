@@ -59,6 +59,11 @@ public sealed class NodeConfigValidationTests
     [InlineData(PushRegistration, "issuer", "\"\"", "Issuer is required.")]
     [InlineData(PlatformUsername, "usernameAttribute", "\"\"", "Username Attribute is required.")]
     [InlineData(RetryLimitDecision, "incrementUserAttributeOnFailure", "null", "Save Retry Limit to User is required.")]
+    // New node types.
+    [InlineData(SetSuccessUrl, "successUrl", "\"javascript:alert(1)\"", "Success URL must be an http:// or https:// URL, or a path starting with /.")]
+    [InlineData(SetSuccessUrl, "successUrl", "\" \"", "Success URL is required.")]
+    [InlineData(Message, "messageYes", "{\"en\":true}", "Positive answer must map locales to text, e.g. {\"en\":\"...\"}.")]
+    [InlineData(Message, "stateField", "3", "State field must be text.")]
     // Cross-field and list rules.
     [InlineData(PushSender, "customPayload", "[\"device\", \" \"]", "Custom Payload Attributes must not contain blank names.")]
     [InlineData(PushSender, "customPayload", "[\"device\", \"device\"]", "Custom Payload Attributes lists 'device' more than once.")]
@@ -154,14 +159,14 @@ public sealed class NodeConfigValidationTests
 
         var filled = descriptor.WithDefaults(config);
 
-        Assert.Equal(5000, filled.GetInt64("messageTimeout"));
-        Assert.Equal("CHALLENGE", filled.GetString("pushType"));
-        Assert.True(filled.GetBoolean("mandatory"));
-        Assert.Equal("Bonjour", filled.GetLocalized("userMessage")!["fr"]);
-        Assert.Equal("kept", filled.GetString("custom"));
-        Assert.False(filled.GetBoolean("captureFailure"));
-        Assert.False(filled.GetBoolean("contextInfo"));
-        Assert.Equal([], filled.GetStringList("customPayload"));
+        Assert.Equal("5000", filled["messageTimeout"].GetRawText());
+        Assert.Equal("\"CHALLENGE\"", filled["pushType"].GetRawText());
+        Assert.Equal("true", filled["mandatory"].GetRawText());
+        Assert.Equal("""{"fr":"Bonjour"}""", filled["userMessage"].GetRawText());
+        Assert.Equal("\"kept\"", filled["custom"].GetRawText());
+        Assert.Equal("false", filled["captureFailure"].GetRawText());
+        Assert.Equal("false", filled["contextInfo"].GetRawText());
+        Assert.Equal("[]", filled["customPayload"].GetRawText());
     }
 
     [Fact]
@@ -172,7 +177,7 @@ public sealed class NodeConfigValidationTests
         var filled = descriptor.WithDefaults(Config("""{"maximumSize":"10"}"""));
 
         Assert.Equal("\"10\"", filled["maximumSize"].GetRawText());
-        Assert.Equal(10, filled.GetInt64("maximumSize"));
+        Assert.Equal(10m, new JourneyStudio.Journeys.Catalog.Nodes.DeviceProfileCollectorDescriptor().Bind(filled).MaximumSizeKb);
     }
 
     public static TheoryData<string> AllTypeIds => new(NodeTypeIds.All);

@@ -51,6 +51,9 @@ public sealed class NodeOutcomesTests
     // Inner Tree Evaluator: error only when displayErrorOutcome is on.
     [InlineData(InnerTreeEvaluator, """{"tree":"Login"}""", "true:True|false:False")]
     [InlineData(InnerTreeEvaluator, """{"tree":"Login","displayErrorOutcome":true}""", "true:True|false:False|error:Error")]
+    // Message Node decides; Success URL goes on.
+    [InlineData(Message, "{}", "true:True|false:False")]
+    [InlineData(SetSuccessUrl, """{"successUrl":"/done"}""", "outcome:Outcome")]
     public void Outcomes_FollowTheConfig(string typeId, string configJson, string expected)
     {
         var config = Config(configJson);

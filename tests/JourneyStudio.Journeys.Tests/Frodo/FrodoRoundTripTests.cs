@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Model;
 
@@ -77,10 +78,52 @@ public sealed class FrodoRoundTripTests
         Assert.True(JsonElement.DeepEquals(before, after), $"expected {before} but exported {after}");
     }
 
-    /// <summary>Compares an export with its original file structurally, part by part.</summary>
-    private static void AssertExportMatchesOriginal(string file, NodeCatalog catalog)
+    private static string NewNodesExport => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "NewNodes", "TermsAndWelcome.journey.json"));
+
+    [Fact]
+    public void MessageAndSuccessUrl_ImportBindsAmsPropertiesAndKeepsUnknownOnes()
     {
-        var text = ReferenceJourneys.Load(file);
+        var journey = Assert.Single(FrodoJourneyReader.Read(NewNodesExport));
+
+        var terms = journey.FindNode("5f0b6e41-8f2c-4d51-9a7e-3c0e1b2a4d61")!;
+        var message = new MessageNodeDescriptor().Bind(terms.Config);
+        Assert.Equal("Acceptez-vous les conditions d'utilisation ?", message.Message.Resolve(["fr-CA"]));
+        Assert.Equal("I accept", message.MessageYes.Resolve(["en"]));
+        Assert.Equal("termsAnswer", message.StateField);
+        Assert.True(terms.Config.ContainsKey("someFieldOfANewerAm"));
+        var untouched = new MessageNodeDescriptor().Bind(journey.FindNode("c7e8f9a0-1b2c-4d3e-8f4a-5b6c7d8e9f01")!.Config);
+        Assert.Null(untouched.StateField);
+        Assert.Equal("Default message", untouched.Message.Resolve(["en"]));
+        Assert.Equal("https://app.example.com/welcome",
+            new SetSuccessUrlDescriptor().Bind(journey.FindNode("a3c1d2e4-6b7f-4e8a-9d0c-1f2e3d4c5b6a")!.Config).SuccessUrl);
+        Assert.Empty(JourneyStudio.Journeys.Validation.JourneyValidator.Validate(journey, NodeCatalog.Default, _ => null));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestCatalog.Names), MemberType = typeof(TestCatalog))]
+    public void MessageAndSuccessUrl_ExportKeepsAmsConfigsAndOutcomes(string catalogName) =>
+        AssertExportMatchesOriginalText(NewNodesExport, TestCatalog.ByName(catalogName));
+
+    [Fact]
+    public void MessageAndSuccessUrl_ExportImportExport_IsByteForByteStable()
+    {
+        var first = FrodoJourneyWriter.WriteSingle(Assert.Single(FrodoJourneyReader.Read(NewNodesExport)));
+
+        var second = FrodoJourneyWriter.WriteSingle(Assert.Single(FrodoJourneyReader.Read(first)));
+
+        // Only the export date of the meta block may differ.
+        static string WithoutDate(string export) =>
+            System.Text.RegularExpressions.Regex.Replace(export, "\"exportDate\": \"[^\"]*\"", "\"exportDate\": \"\"");
+        Assert.Equal(WithoutDate(first), WithoutDate(second));
+        Assert.Contains("\"successUrl\": \"https://app.example.com/welcome\"", first);
+    }
+
+    /// <summary>Compares an export with its original file structurally, part by part.</summary>
+    private static void AssertExportMatchesOriginal(string file, NodeCatalog catalog) =>
+        AssertExportMatchesOriginalText(ReferenceJourneys.Load(file), catalog);
+
+    private static void AssertExportMatchesOriginalText(string text, NodeCatalog catalog)
+    {
         var journey = Assert.Single(FrodoJourneyReader.Read(text, catalog));
         using var originalDocument = JsonDocument.Parse(text);
         using var exportedDocument = JsonDocument.Parse(FrodoJourneyWriter.WriteSingle(journey, catalog));

@@ -1,5 +1,4 @@
 using JourneyStudio.Journeys.Catalog;
-using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Journeys.Tests.Frodo;
 
@@ -34,55 +33,58 @@ internal static class TestCatalog
     };
 }
 
-internal sealed class FakePageNode : NodeDescriptor
+internal sealed class FakePageNode : SingleOutcomeNodeDescriptor<NoConfig>
 {
     public override string TypeId => NodeCatalog.PageNodeType;
     public override string DisplayName => "Fake Page";
     public override string Category => NodeCategories.Utilities;
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }
 
-internal sealed class FakeDataStoreDecisionNode : NodeDescriptor
+internal sealed class FakeDataStoreDecisionNode : DecisionNodeDescriptor<NoConfig>
 {
     public override string TypeId => "DataStoreDecisionNode";
     public override string DisplayName => "Fake Data Store Decision";
     public override string Category => NodeCategories.Basic;
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => TrueFalse;
 }
 
-internal sealed class FakeUsernameNode : NodeDescriptor
+internal sealed record FakeUsernameConfig
+{
+    [NodeProperty("usernameAttribute", "Attribute", Help = "The attribute.")]
+    public string UsernameAttribute { get; init; } = "userName";
+
+    [NodeProperty("validateInput", "Validate input", Help = "Validate it.")]
+    public bool ValidateInput { get; init; }
+}
+
+internal sealed class FakeUsernameNode : SingleOutcomeNodeDescriptor<FakeUsernameConfig>
 {
     public override string TypeId => "ValidatedUsernameNode";
     public override string DisplayName => "Fake Username";
     public override string Category => NodeCategories.Basic;
     public override bool CanBeOnPage => true;
-    public override IReadOnlyList<ConfigProperty> Properties =>
-    [
-        new() { Name = "usernameAttribute", Label = "Attribute", Kind = ConfigValueKind.Text, Default = Json("userName") },
-        new() { Name = "validateInput", Label = "Validate input", Kind = ConfigValueKind.Boolean, Default = Json(false) },
-    ];
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }
 
-internal sealed class FakePasswordNode : NodeDescriptor
+internal sealed class FakePasswordNode : SingleOutcomeNodeDescriptor<NoConfig>
 {
     public override string TypeId => "ValidatedPasswordNode";
     public override string DisplayName => "Fake Password";
     public override string Category => NodeCategories.Basic;
     public override bool CanBeOnPage => true;
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
+}
+
+internal sealed record FakeInnerTreeConfig
+{
+    [NodeProperty("displayErrorOutcome", "Error outcome", Help = "Add an error outcome.")]
+    public bool DisplayErrorOutcome { get; init; }
 }
 
 /// <summary>Outcomes depend on the config, like AM's Inner Tree Evaluator.</summary>
-internal sealed class FakeInnerTreeNode : NodeDescriptor
+internal sealed class FakeInnerTreeNode : NodeDescriptor<FakeInnerTreeConfig>
 {
     public override string TypeId => NodeCatalog.InnerTreeNodeType;
     public override string DisplayName => "Fake Inner Tree";
     public override string Category => NodeCategories.Utilities;
-    public override IReadOnlyList<ConfigProperty> Properties =>
-    [
-        new() { Name = "displayErrorOutcome", Label = "Error outcome", Kind = ConfigValueKind.Boolean, Default = Json(false) },
-    ];
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) =>
-        config.GetBoolean("displayErrorOutcome") == true ? [.. TrueFalse, Outcome("error", "Error")] : TrueFalse;
+
+    public override IReadOnlyList<NodeOutcome> GetOutcomes(FakeInnerTreeConfig config) =>
+        config.DisplayErrorOutcome ? [new("true", "True"), new("false", "False"), new("error", "Error")] : [new("true", "True"), new("false", "False")];
 }

@@ -1,5 +1,4 @@
 using JourneyStudio.Journeys.Catalog;
-using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Journeys.Tests.Validation;
 
@@ -21,78 +20,76 @@ internal static class TestCatalog
     ]);
 }
 
+internal sealed record TestInputConfig
+{
+    [NodeProperty("prompt", "Prompt", Required = true, Help = "The prompt.")]
+    public string Prompt { get; init; } = "Username";
+}
+
 /// <summary>Page-able input node with one outcome and one required text setting.</summary>
-internal sealed class TestInputNode : NodeDescriptor
+internal sealed class TestInputNode : SingleOutcomeNodeDescriptor<TestInputConfig>
 {
     public override string TypeId => TestCatalog.Input;
     public override string DisplayName => "Test Input";
     public override string Category => NodeCategories.Basic;
     public override bool CanBeOnPage => true;
-
-    public override IReadOnlyList<ConfigProperty> Properties { get; } =
-    [
-        new() { Name = "prompt", Label = "Prompt", Kind = ConfigValueKind.Text, Required = true, Default = Json("Username") },
-    ];
-
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }
 
 /// <summary>Page-able node with two outcomes (like a confirmation choice).</summary>
-internal sealed class TestChoiceNode : NodeDescriptor
+internal sealed class TestChoiceNode : DecisionNodeDescriptor<NoConfig>
 {
     public override string TypeId => TestCatalog.Choice;
     public override string DisplayName => "Test Choice";
     public override string Category => NodeCategories.Basic;
     public override bool CanBeOnPage => true;
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => TrueFalse;
 }
 
 /// <summary>A decision that must not be on a page (like Data Store Decision).</summary>
-internal sealed class TestDecisionNode : NodeDescriptor
+internal sealed class TestDecisionNode : DecisionNodeDescriptor<NoConfig>
 {
     public override string TypeId => TestCatalog.Decision;
     public override string DisplayName => "Test Decision";
     public override string Category => NodeCategories.Basic;
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => TrueFalse;
+}
+
+internal sealed record TestSenderConfig
+{
+    [NodeProperty("mandatory", "Mandatory", Help = "Mandatory.")]
+    public bool Mandatory { get; init; }
+
+    [NodeProperty("timeout", "Timeout", Minimum = 1, Help = "Timeout.")]
+    public int Timeout { get; init; } = 30;
 }
 
 /// <summary>Outcomes depend on <c>mandatory</c>, like Push Sender's SKIPPED.</summary>
-internal sealed class TestSenderNode : NodeDescriptor
+internal sealed class TestSenderNode : NodeDescriptor<TestSenderConfig>
 {
     public override string TypeId => TestCatalog.Sender;
     public override string DisplayName => "Test Sender";
     public override string Category => NodeCategories.Mfa;
 
-    public override IReadOnlyList<ConfigProperty> Properties { get; } =
-    [
-        new() { Name = "mandatory", Label = "Mandatory", Kind = ConfigValueKind.Boolean, Default = Json(false) },
-        new() { Name = "timeout", Label = "Timeout", Kind = ConfigValueKind.Integer, Minimum = 1, Default = Json(30) },
-    ];
-
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) =>
-        config.GetBoolean("mandatory") == true
-            ? [Outcome("SENT", "Sent"), Outcome("NOT_REGISTERED", "Not Registered")]
-            : [Outcome("SENT", "Sent"), Outcome("NOT_REGISTERED", "Not Registered"), Outcome("SKIPPED", "Skip")];
+    public override IReadOnlyList<NodeOutcome> GetOutcomes(TestSenderConfig config) =>
+        config.Mandatory
+            ? [new("SENT", "Sent"), new("NOT_REGISTERED", "Not Registered")]
+            : [new("SENT", "Sent"), new("NOT_REGISTERED", "Not Registered"), new("SKIPPED", "Skip")];
 }
 
-internal sealed class TestPageNode : NodeDescriptor
+internal sealed class TestPageNode : SingleOutcomeNodeDescriptor<NoConfig>
 {
     public override string TypeId => TestCatalog.Page;
     public override string DisplayName => "Page Node";
     public override string Category => NodeCategories.Utilities;
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }
 
-internal sealed class TestInnerTreeNode : NodeDescriptor
+internal sealed record TestInnerTreeConfig
+{
+    [NodeProperty("tree", "Tree Name", Kind = ConfigValueKind.JourneyReference, Required = true, Help = "The journey.")]
+    public string? Tree { get; init; }
+}
+
+internal sealed class TestInnerTreeNode : DecisionNodeDescriptor<TestInnerTreeConfig>
 {
     public override string TypeId => TestCatalog.InnerTree;
     public override string DisplayName => "Inner Tree Evaluator";
     public override string Category => NodeCategories.Utilities;
-
-    public override IReadOnlyList<ConfigProperty> Properties { get; } =
-    [
-        new() { Name = "tree", Label = "Tree Name", Kind = ConfigValueKind.JourneyReference, Required = true },
-    ];
-
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => TrueFalse;
 }

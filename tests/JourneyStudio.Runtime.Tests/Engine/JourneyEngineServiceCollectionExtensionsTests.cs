@@ -1,5 +1,8 @@
+using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.Push;
+using JourneyStudio.Runtime.Tests.Nodes.Mfa;
 using JourneyStudio.Runtime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,16 +12,26 @@ namespace JourneyStudio.Runtime.Tests.Engine;
 public sealed class JourneyEngineServiceCollectionExtensionsTests
 {
     [Fact]
-    public async Task AddJourneyEngine_WithResolverVerifierAndGuard_RunsAJourney()
+    public async Task AddJourneyEngine_WithWhatTheProcessorsTake_ResolvesEveryProcessorAndRunsAJourney()
     {
+        // The real stores on a real database, as the MFA tests use them.
+        await using var mfa = await MfaHarness.StartAsync();
         var journeys = new FakeJourneyResolver();
         journeys.Save(J.Journey("Login", "user", J.Node("user", "UsernameCollectorNode", new { outcome = J.Success })));
         var services = new ServiceCollection()
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddSingleton<TimeProvider>(mfa.Clock)
             .AddSingleton<IJourneyResolver>(journeys)
             .AddSingleton<IIdentityVerifier>(new FakeIdentityVerifier())
-            .AddSingleton<JourneyStudio.Runtime.BruteForce.ICredentialGuard>(new PassThroughCredentialGuard())
+            .AddSingleton(mfa.Guard)
+            .AddSingleton<IPushTransport>(mfa.Transport)
+            .AddSingleton(mfa.Identities)
+            .AddSingleton(mfa.Devices)
+            .AddSingleton(mfa.RecoveryCodes)
+            .AddSingleton(mfa.Messages)
+            .AddSingleton(mfa.Protector)
             .AddJourneyEngine()
+            // Validation on build: a processor whose constructor asks for something unregistered fails here, not at its first sign-on.
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = services.CreateScope();
 
@@ -28,7 +41,7 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
         Assert.Equal("NameCallback", Assert.IsType<JourneyStep>(step).Callbacks[0].Type);
         // Every node type has a processor except Page and Inner Tree Evaluator, which the engine runs itself.
         Assert.Equal(
-            JourneyStudio.Journeys.Catalog.NodeTypeIds.All.Except(["PageNode", "InnerTreeEvaluatorNode"]).Order(),
+            NodeTypeIds.All.Except([NodeTypeIds.PageNode, NodeTypeIds.InnerTreeEvaluator]).Order(),
             scope.ServiceProvider.GetServices<INodeProcessor>().Select(p => p.TypeId).Order());
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
@@ -158,23 +160,58 @@ public sealed class JourneyEngineTests
     [Fact]
     public async Task Start_ProcessorThrows_FailsAndLogsTheException()
     {
-        _harness.ExtraProcessors.Add(new DelegateProcessor("BoomNode", _ => throw new InvalidOperationException("disk on fire")));
-        var journey = J.Journey("Boom", "b", J.Node("b", "BoomNode", new { outcome = J.Success }));
+        _harness.Identities.Failure = new InvalidOperationException("disk on fire");
+        // With a username and a password in place, Data Store Decision asks the (failing) identity store.
+        var step = await _harness.StartAsync(J.Journey("Boom", "user",
+            J.Node("user", NodeTypeIds.UsernameCollector, new { outcome = "pass" }),
+            J.Node("pass", NodeTypeIds.PasswordCollector, new { outcome = "b" }),
+            J.Node("b", NodeTypeIds.DataStoreDecision, new { @true = J.Success, @false = J.Failure })));
+
+        var result = await _harness.SubmitAsync(await _harness.SubmitAsync(step, ("IDToken1", "demo")), ("IDToken1", "pw"));
+
+        Assert.Equal("Node 'b' (DataStoreDecisionNode b) in journey 'Boom' failed: disk on fire", Assert.IsType<JourneyFailure>(result).Reason);
+        Assert.Contains(_harness.Log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("disk on fire"));
+    }
+
+    [Fact]
+    public async Task Run_ProcessorTakesAnOutcomeItsTypeDoesNotHave_FailsNamingTheOutcomes()
+    {
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.SetSuccessUrl, _ => NodeResult.Goto("true")));
+        var journey = J.Journey("Odd", "s", J.Node("s", NodeTypeIds.SetSuccessUrl, new { @true = J.Success, outcome = J.Success }, ("successUrl", "/done")));
 
         var result = await _harness.StartAsync(journey);
 
-        Assert.Equal("Node 'b' (BoomNode b) in journey 'Boom' failed: disk on fire", Assert.IsType<JourneyFailure>(result).Reason);
-        Assert.Contains(_harness.Log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("disk on fire"));
+        Assert.Equal("Node 's' (SetSuccessUrlNode s) in journey 'Odd' took outcome 'true', which its node type does not have (its outcomes: outcome).",
+            Assert.IsType<JourneyFailure>(result).Reason);
+    }
+
+    [Fact]
+    public void Create_ProcessorForATypeTheCatalogueDoesNotDescribe_IsRefused()
+    {
+        var stray = new FreeProcessor();
+
+        var refused = Assert.Throws<ArgumentException>(() => new JourneyEngine([stray], _harness.Journeys, _harness.Log));
+
+        Assert.Contains("'FreeNode', which has no descriptor in the node catalogue", refused.Message);
+    }
+
+    [Fact]
+    public void Create_ProcessorExpectingAnotherConfigThanItsDescriptorBinds_IsRefused()
+    {
+        var mismatched = new WrongConfigProcessor();
+
+        var refused = Assert.Throws<ArgumentException>(() => new JourneyEngine([mismatched], _harness.Journeys, _harness.Log));
+
+        Assert.Contains("expects NoConfig, but the descriptor of 'RetryLimitDecisionNode' binds RetryLimitDecisionConfig", refused.Message);
     }
 
     [Fact]
     public async Task Start_LoopWithoutCallbacks_StopsAtTheVisitBound()
     {
         _harness.Options.MaxNodeVisitsPerRequest = 50;
-        _harness.ExtraProcessors.Add(new DelegateProcessor("PassNode", _ => NodeResult.Goto("outcome")));
         var journey = J.Journey("Loop", "a",
-            J.Node("a", "PassNode", new { outcome = "b" }),
-            J.Node("b", "PassNode", new { outcome = "a" }));
+            J.Node("a", NodeTypeIds.SetSuccessUrl, new { outcome = "b" }, ("successUrl", "/a")),
+            J.Node("b", NodeTypeIds.SetSuccessUrl, new { outcome = "a" }, ("successUrl", "/b")));
 
         var result = await _harness.StartAsync(journey);
 
@@ -201,28 +238,65 @@ public sealed class JourneyEngineTests
     [Fact]
     public async Task Run_NodeAddsAuthType_SuccessReportsIt()
     {
-        _harness.ExtraProcessors.Add(new DelegateProcessor("PushLikeNode", c =>
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.SetSuccessUrl, c =>
         {
             c.AddAuthType("AuthenticatorPush");
             c.AddAuthType("AuthenticatorPush");
-            return NodeResult.Goto("outcome");
+            return NodeResult.Goto(SetSuccessUrlDescriptor.Outcome);
         }));
 
-        var result = await _harness.StartAsync(J.Journey("Push", "p", J.Node("p", "PushLikeNode", new { outcome = J.Success })));
+        var result = await _harness.StartAsync(J.Journey("Push", "p", J.Node("p", NodeTypeIds.SetSuccessUrl, new { outcome = J.Success })));
 
         Assert.Equal(["AuthenticatorPush"], Assert.IsType<JourneySuccess>(result).AuthTypes);
     }
 
     [Fact]
-    public async Task Run_KnownDescriptor_ProcessorSeesDefaults()
+    public async Task Run_ProcessorReceivesItsConfigRecord_StoredValuesAndDefaults()
     {
-        _harness.Catalog = new JourneyStudio.Journeys.Catalog.NodeCatalog([new EchoDescriptor()]);
-        string? seen = null;
-        _harness.ExtraProcessors.Add(new DelegateProcessor("EchoNode", c => { seen = c.Config.GetString("greeting"); return NodeResult.Goto("outcome"); }));
+        PollingWaitConfig? seen = null;
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.PollingWait, (_, config) =>
+        {
+            seen = (PollingWaitConfig)config;
+            return NodeResult.Goto(PollingWaitDescriptor.DoneOutcome);
+        }));
 
-        await _harness.StartAsync(J.Journey("Echo", "e", J.Node("e", "EchoNode", new { outcome = J.Success })));
+        await _harness.StartAsync(J.Journey("Wait", "w", J.Node("w", NodeTypeIds.PollingWait, new { DONE = J.Success },
+            ("secondsToWait", 12), ("waitingMessage", new Dictionary<string, string> { ["de"] = "Bitte warten" }))));
 
-        Assert.Equal("hello", seen);
+        Assert.Equal(12, seen!.SecondsToWait);
+        Assert.Equal(3, seen.SpamDetectionTolerance); // absent: the record's default
+        Assert.Equal("Bitte warten", seen.WaitingMessage.Resolve(["de-AT"]));
+        Assert.Equal("Cancel", seen.ExitMessage.Resolve(["de"])); // empty map: the built-in text
+    }
+
+    [Fact]
+    public async Task Run_SameRevisionOnEveryStep_BindsTheNodeConfigOnce()
+    {
+        var seen = new List<object>();
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.Message, (context, config) =>
+        {
+            seen.Add(config);
+            return context.Callbacks is null
+                ? NodeResult.Send(JourneyStudio.Runtime.Callbacks.Callback.Confirmation(["Again"]))
+                : NodeResult.Goto(MessageNodeDescriptor.TrueOutcome);
+        }));
+        // The fake resolver hands out the same parsed journey for a revision, as the store's revision cache does.
+        var journey = J.Journey("Twice", "m", J.Node("m", NodeTypeIds.Message, new { @true = J.Success, @false = J.Failure }));
+
+        var step = await _harness.StartAsync(journey);
+        await _harness.SubmitAsync(step, ("IDToken1", 0));
+
+        Assert.Equal(2, seen.Count);
+        Assert.Same(seen[0], seen[1]);
+    }
+
+    [Fact]
+    public async Task Success_AfterSetSuccessUrl_CarriesTheUrl()
+    {
+        var result = await _harness.StartAsync(J.Journey("Url", "s",
+            J.Node("s", NodeTypeIds.SetSuccessUrl, new { outcome = J.Success }, ("successUrl", "https://app.example.com/welcome"))));
+
+        Assert.Equal("https://app.example.com/welcome", Assert.IsType<JourneySuccess>(result).SuccessUrl);
     }
 
     [Fact]
@@ -268,13 +342,19 @@ public sealed class JourneyEngineTests
         Assert.Equal("pass", restored.CurrentNodeId);
     }
 
-    private sealed class EchoDescriptor : JourneyStudio.Journeys.Catalog.NodeDescriptor
+    /// <summary>A processor for a type no descriptor describes: it could never get a config record.</summary>
+    private sealed class FreeProcessor : INodeProcessor<NoConfig>
     {
-        public override string TypeId => "EchoNode";
-        public override string DisplayName => "Echo";
-        public override string Category => JourneyStudio.Journeys.Catalog.NodeCategories.Utilities;
-        public override IReadOnlyList<JourneyStudio.Journeys.Catalog.ConfigProperty> Properties =>
-            [new() { Name = "greeting", Label = "Greeting", Kind = JourneyStudio.Journeys.Catalog.ConfigValueKind.Text, Default = Json("hello") }];
-        public override IReadOnlyList<JourneyStudio.Journeys.Catalog.NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
+        public string TypeId => "FreeNode";
+
+        public ValueTask<NodeResult> ProcessAsync(NodeContext context, NoConfig config) => ValueTask.FromResult(NodeResult.Goto("outcome"));
+    }
+
+    /// <summary>A processor for Retry Limit Decision that expects another config than Retry Limit's descriptor binds.</summary>
+    private sealed class WrongConfigProcessor : INodeProcessor<NoConfig>
+    {
+        public string TypeId => NodeTypeIds.RetryLimitDecision;
+
+        public ValueTask<NodeResult> ProcessAsync(NodeContext context, NoConfig config) => ValueTask.FromResult(NodeResult.Goto("Retry"));
     }
 }

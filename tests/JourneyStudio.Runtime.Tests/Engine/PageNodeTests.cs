@@ -1,3 +1,5 @@
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
@@ -78,18 +80,18 @@ public sealed class PageNodeTests
     public async Task Page_ChildWithSeveralCallbacks_GetsBackExactlyItsOwn()
     {
         IReadOnlyList<Callback>? received = null;
-        _harness.ExtraProcessors.Add(new DelegateProcessor("TermsNode", c =>
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.Message, c =>
         {
             if (c.Callbacks is null)
                 return NodeResult.Send(Callback.TextOutput("Accept the terms?"), Callback.Confirmation(["Yes", "No"], 1));
             received = c.Callbacks;
-            return NodeResult.Goto(c.GetCallback(Callback.ConfirmationType)!.GetInputInt32() == 0 ? "accepted" : "declined");
+            return NodeResult.Goto(MessageNodeDescriptor.Decide(c.GetCallback(Callback.ConfirmationType)!.GetInputInt32() == 0));
         }));
         var journey = J.Journey("Terms", "page",
-            J.Page("page", new { accepted = J.Success, declined = J.Failure },
+            J.Page("page", new { @true = J.Success, @false = J.Failure },
             [
                 J.Node("name", "UsernameCollectorNode"),
-                J.Node("terms", "TermsNode"),
+                J.Node("terms", NodeTypeIds.Message),
             ]));
         var step = await _harness.StartAsync(journey);
         Assert.Equal([0, 1, 1], step.State.PageCallbackOwners);
@@ -104,17 +106,14 @@ public sealed class PageNodeTests
     [Fact]
     public async Task Page_LastChildDecides_PageTakesItsOutcome()
     {
-        _harness.ExtraProcessors.Add(new DelegateProcessor("TermsNode", c =>
-            c.Callbacks is null
-                ? NodeResult.Send(Callback.Confirmation(["Yes", "No"]))
-                : NodeResult.Goto(c.Callbacks[0].GetInputInt32() == 0 ? "accepted" : "declined")));
         var journey = J.Journey("Terms", "page",
-            J.Page("page", new { accepted = J.Success, declined = J.Failure }, [J.Node("name", "UsernameCollectorNode"), J.Node("terms", "TermsNode")]));
+            J.Page("page", new { @true = J.Success, @false = J.Failure }, [J.Node("name", "UsernameCollectorNode"), J.Node("terms", NodeTypeIds.Message)]));
 
-        var result = await _harness.SubmitAsync(await _harness.StartAsync(journey), ("IDToken1", "demo"), ("IDToken2", 1));
+        // The Message node sends a TextOutputCallback (IDToken2) and a ConfirmationCallback (IDToken3); 1 is the negative answer.
+        var result = await _harness.SubmitAsync(await _harness.StartAsync(journey), ("IDToken1", "demo"), ("IDToken3", 1));
 
         Assert.IsType<JourneyFailure>(result);
-        Assert.Equal(new VisitedNode("Terms", "page", "declined"), result.State.VisitedPath[^1]);
+        Assert.Equal(new VisitedNode("Terms", "page", "false"), result.State.VisitedPath[^1]);
     }
 
     [Fact]
@@ -128,11 +127,12 @@ public sealed class PageNodeTests
     [Fact]
     public async Task Page_ChildrenSendOnlyMetadata_PageMovesOnWithTheLastOutcome()
     {
-        _harness.ExtraProcessors.Add(new DelegateProcessor("MetaNode", _ =>
+        // A stand-in for a node that sends only metadata (AM's State Metadata node), followed by one that just goes on.
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.DeviceProfileCollector, _ =>
             NodeResult.Send(Callback.Metadata(System.Text.Json.JsonDocument.Parse("{\"x\":1}").RootElement))));
-        _harness.ExtraProcessors.Add(new DelegateProcessor("PassNode", _ => NodeResult.Goto("outcome")));
         var journey = J.Journey("Meta", "page",
-            J.Page("page", new { outcome = J.Success }, [J.Node("meta", "MetaNode"), J.Node("pass", "PassNode")]));
+            J.Page("page", new { outcome = J.Success },
+                [J.Node("meta", NodeTypeIds.DeviceProfileCollector), J.Node("pass", NodeTypeIds.SetSuccessUrl, null, ("successUrl", "/meta"))]));
 
         var result = await _harness.StartAsync(journey);
 

@@ -1,3 +1,5 @@
+using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Tests.Support;
@@ -37,14 +39,14 @@ public sealed class CollectorAndDecisionNodeTests
     public async Task ValidatedPassword_KeepsPasswordTransient()
     {
         string? objectAttributePassword = null;
-        _harness.ExtraProcessors.Add(new DelegateProcessor("PeekNode", c =>
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.SetSuccessUrl, c =>
         {
             objectAttributePassword = (string?)c.TransientState["objectAttributes"]?["password"];
-            return NodeResult.Goto("outcome");
+            return NodeResult.Goto(SetSuccessUrlDescriptor.Outcome);
         }));
         var journey = J.Journey("Pass", "pass",
             J.Node("pass", "ValidatedPasswordNode", new { outcome = "peek" }),
-            J.Node("peek", "PeekNode", new { outcome = J.Success }));
+            J.Node("peek", NodeTypeIds.SetSuccessUrl, new { outcome = J.Success }));
 
         var result = await _harness.SubmitAsync(await _harness.StartAsync(journey), ("IDToken1", "S3cret-Pa55"));
 

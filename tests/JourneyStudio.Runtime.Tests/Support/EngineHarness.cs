@@ -4,13 +4,13 @@ using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyStudio.Runtime.Tests.Support;
 
 /// <summary>
-/// An engine wired with the runtime's processors and fakes, plus a client that answers steps the way an SDK
-/// does: it serializes the step, fills inputs by IDToken name and posts the whole step back.
+/// An engine on the real node catalogue with the runtime's processors that need no database (and fakes for what they
+/// depend on), plus a client that answers steps the way an SDK does: it serializes the step, fills inputs by IDToken
+/// name and posts the whole step back. <see cref="ExtraProcessors"/> replace the real processor of their type.
 /// </summary>
 public sealed class EngineHarness
 {
@@ -22,25 +22,26 @@ public sealed class EngineHarness
     public List<INodeProcessor> ExtraProcessors { get; } = [];
     public JourneyEngineOptions Options { get; } = new();
 
-    /// <summary>An empty catalogue by default: the engine must cope with node types it has no descriptor for.</summary>
-    public NodeCatalog Catalog { get; set; } = new([]);
+    /// <summary>The processors of the node types that need no database, as the host registers them.</summary>
+    public IReadOnlyList<INodeProcessor> BasicProcessors() =>
+    [
+        new UsernameCollectorNodeProcessor(),
+        new PasswordCollectorNodeProcessor(),
+        new ValidatedUsernameNodeProcessor(),
+        new ValidatedPasswordNodeProcessor(),
+        new DataStoreDecisionNodeProcessor(Identities),
+        new DeviceProfileCollectorNodeProcessor(),
+        new PollingWaitNodeProcessor(),
+        new RetryLimitDecisionNodeProcessor(RetryCounters),
+        new MessageNodeProcessor(),
+        new SetSuccessUrlNodeProcessor(),
+    ];
 
     public JourneyEngine CreateEngine()
     {
-        var services = new ServiceCollection().BuildServiceProvider();
-        IEnumerable<INodeProcessor> processors =
-        [
-            new UsernameCollectorNodeProcessor(),
-            new PasswordCollectorNodeProcessor(),
-            new ValidatedUsernameNodeProcessor(),
-            new ValidatedPasswordNodeProcessor(),
-            new DataStoreDecisionNodeProcessor(Identities),
-            new DeviceProfileCollectorNodeProcessor(),
-            new PollingWaitNodeProcessor(),
-            new RetryLimitDecisionNodeProcessor(RetryCounters),
-            .. ExtraProcessors,
-        ];
-        return new JourneyEngine(processors, Journeys, services, Log, Time, Catalog, Options);
+        var replaced = ExtraProcessors.Select(p => p.TypeId).ToHashSet(StringComparer.Ordinal);
+        IEnumerable<INodeProcessor> processors = [.. BasicProcessors().Where(p => !replaced.Contains(p.TypeId)), .. ExtraProcessors];
+        return new JourneyEngine(processors, Journeys, Log, Time, NodeCatalog.Default, Options);
     }
 
     public async Task<JourneyRunResult> StartAsync(Journey journey, params Journey[] others)

@@ -16,7 +16,7 @@ public sealed class JourneyEditSessionTests
         var node = _session.Current.FindNode(id)!;
         Assert.True(Guid.TryParse(id, out _));
         Assert.Equal((40.0, 60.0), (node.X, node.Y));
-        Assert.Equal(120000, node.Config.GetInt64("messageTimeout"));
+        Assert.Equal(120000, new JourneyStudio.Journeys.Catalog.Nodes.PushSenderDescriptor().Bind(node.Config).MessageTimeoutMilliseconds);
         Assert.Equal("Push Sender", node.DisplayName);
         Assert.True(_session.IsDirty);
 

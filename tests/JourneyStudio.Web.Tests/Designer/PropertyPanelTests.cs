@@ -72,11 +72,11 @@ public sealed class PropertyPanelTests : BunitContext
         Assert.Contains("whole number", panel.Find("[data-testid=error-messageTimeout]").TextContent);
         panel.Find("[data-testid=prop-messageTimeout]").Change("500");
         Assert.Contains("at least 1000", panel.Find("[data-testid=error-messageTimeout]").TextContent);
-        Assert.Equal(120000, ConfigOf("push").GetInt64("messageTimeout"));
+        Assert.Equal("120000", ConfigOf("push")["messageTimeout"].GetRawText());
 
         panel.Find("[data-testid=prop-messageTimeout]").Change("5000");
         Assert.Equal(JsonValueKind.Number, ConfigOf("push").Get("messageTimeout")!.Value.ValueKind);
-        Assert.Equal(5000, ConfigOf("push").GetInt64("messageTimeout"));
+        Assert.Equal("5000", ConfigOf("push")["messageTimeout"].GetRawText());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class PropertyPanelTests : BunitContext
     {
         var panel = RenderFor("push");
         panel.Find("[data-testid=prop-customPayload]").Change("deviceName\n\n  location \n");
-        Assert.Equal(["deviceName", "location"], ConfigOf("push").GetStringList("customPayload"));
+        Assert.Equal("""["deviceName","location"]""", ConfigOf("push")["customPayload"].GetRawText());
     }
 
     [Fact]

@@ -1,13 +1,23 @@
-using JourneyStudio.Journeys.Model;
-
 namespace JourneyStudio.Journeys.Catalog.Nodes;
 
-/// <summary>OATH Registration: shows a QR code that adds a TOTP or HOTP one-time-password account to the user's app.</summary>
-public sealed class OathRegistrationDescriptor : NodeDescriptor
+/// <summary>The settings of OATH Registration: the common registration settings, OATH, and where the device is kept.</summary>
+public sealed record OathRegistrationConfig
 {
-    /// <summary>Text above the QR code when <c>scanQRCodeMessage</c> has no entry for the user's locale.</summary>
-    public const string DefaultScanQrCodeMessage = SharedProperties.DefaultScanQrCodeMessage;
+    [NodePropertyGroup]
+    public MfaRegistrationSettings Registration { get; init; } = new();
 
+    [NodePropertyGroup]
+    public OathRegistrationSettings Oath { get; init; } = new();
+
+    [NodeProperty("postponeDeviceProfileStorage", "Store device data in shared state",
+        Help = "Instead of saving the new device to the user's profile, leave it (base64-encoded JSON) in shared state under "
+               + "oathDeviceProfile for a later OATH Device Storage node.")]
+    public bool PostponeDeviceProfileStorage { get; init; }
+}
+
+/// <summary>OATH Registration: shows a QR code that adds a TOTP or HOTP one-time-password account to the user's app.</summary>
+public sealed class OathRegistrationDescriptor : NodeDescriptor<OathRegistrationConfig>
+{
     /// <summary>Label of the button the user presses after scanning (OATH registration needs no answer from the device).</summary>
     public const string NextButtonLabel = "Next";
 
@@ -16,25 +26,12 @@ public sealed class OathRegistrationDescriptor : NodeDescriptor
 
     private static readonly IReadOnlyList<NodeOutcome> OutcomeList = [new(SuccessOutcome, "Success"), new(FailureOutcome, "Failure")];
 
-    private static readonly IReadOnlyList<ConfigProperty> PropertyList =
-    [
-        .. SharedProperties.RegistrationCommon("OATH"),
-        .. SharedProperties.OathRegistration,
-        new()
-        {
-            Name = "postponeDeviceProfileStorage", Label = "Store device data in shared state", Kind = ConfigValueKind.Boolean, Default = Json(false),
-            Help = "Instead of saving the new device to the user's profile, leave it (base64-encoded JSON) in shared state under "
-                   + "oathDeviceProfile for a later OATH Device Storage node.",
-        },
-    ];
-
     public override string TypeId => NodeTypeIds.OathRegistration;
     public override string DisplayName => "OATH Registration";
     public override string Category => NodeCategories.Mfa;
     public override string Description => "Registers a one-time-password (TOTP or HOTP) account in the user's authenticator app by scanning a QR code.";
-    public override IReadOnlyList<ConfigProperty> Properties => PropertyList;
 
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => OutcomeList;
+    public override IReadOnlyList<NodeOutcome> GetOutcomes(OathRegistrationConfig config) => OutcomeList;
 
-    protected override IEnumerable<ConfigProblem> ValidateRules(NodeConfig config) => SharedProperties.OathRegistrationRules(config);
+    protected override IEnumerable<ConfigProblem> ValidateRules(OathRegistrationConfig config) => config.Oath.Problems();
 }

@@ -1,30 +1,28 @@
-using JourneyStudio.Journeys.Model;
-
 namespace JourneyStudio.Journeys.Catalog.Nodes;
+
+/// <summary>The settings of a Page node.</summary>
+public sealed record PageNodeConfig
+{
+    [NodeProperty("pageHeader", "Page Header", Help = "Heading shown above the page's fields.")]
+    public LocalizedText PageHeader { get; init; } = new();
+
+    [NodeProperty("pageDescription", "Page Description", Help = "Text shown under the heading; may contain HTML links.")]
+    public LocalizedText PageDescription { get; init; } = new();
+
+    [NodeProperty("stage", "Stage",
+        Help = "Optional name passed to the client with the page, so a custom UI can choose how to render it.")]
+    public string? Stage { get; init; }
+}
 
 /// <summary>
 /// Page Node: shows the callbacks of its child nodes together on one page. Its real outcomes are its last
 /// child's; <see cref="NodeCatalog.GetOutcomes"/> computes those from the node instance, so the descriptor alone
-/// can only offer the single outcome of an empty page.
+/// can only offer the single outcome of an empty page. The engine runs this node itself (it has no processor).
 /// </summary>
-public sealed class PageNodeDescriptor : NodeDescriptor
+public sealed class PageNodeDescriptor : SingleOutcomeNodeDescriptor<PageNodeConfig>
 {
-    private static readonly IReadOnlyList<ConfigProperty> PropertyList =
-    [
-        SharedProperties.LocalizedMessage("pageHeader", "Page Header", "Heading shown above the page's fields.", null),
-        SharedProperties.LocalizedMessage("pageDescription", "Page Description", "Text shown under the heading; may contain HTML links.", null),
-        new()
-        {
-            Name = "stage", Label = "Stage", Kind = ConfigValueKind.Text,
-            Help = "Optional name passed to the client with the page, so a custom UI can choose how to render it.",
-        },
-    ];
-
     public override string TypeId => NodeTypeIds.PageNode;
     public override string DisplayName => "Page Node";
     public override string Category => NodeCategories.Basic;
     public override string Description => "Combines several input nodes into a single page shown to the user.";
-    public override IReadOnlyList<ConfigProperty> Properties => PropertyList;
-
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }

@@ -1,9 +1,7 @@
-using JourneyStudio.Journeys.Model;
-
 namespace JourneyStudio.Journeys.Catalog.Nodes;
 
 /// <summary>Password Collector: the plain (non-platform) password prompt; it has no settings.</summary>
-public sealed class PasswordCollectorDescriptor : NodeDescriptor
+public sealed class PasswordCollectorDescriptor : SingleOutcomeNodeDescriptor<NoConfig>
 {
     /// <summary>Prompt of the PasswordCallback.</summary>
     public const string Prompt = "Password";
@@ -13,6 +11,4 @@ public sealed class PasswordCollectorDescriptor : NodeDescriptor
     public override string Category => NodeCategories.Basic;
     public override string Description => "Asks for the password and keeps it in transient state.";
     public override bool CanBeOnPage => true;
-
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }

@@ -1,13 +1,19 @@
-using JourneyStudio.Journeys.Model;
-
 namespace JourneyStudio.Journeys.Catalog.Nodes;
 
-/// <summary>Push Registration: shows a QR code that registers the user's authenticator app for push notifications.</summary>
-public sealed class PushRegistrationDescriptor : NodeDescriptor
+/// <summary>The settings of Push Registration: the common registration settings and the timeout.</summary>
+public sealed record PushRegistrationConfig
 {
-    /// <summary>Text above the QR code when <c>scanQRCodeMessage</c> has no entry for the user's locale.</summary>
-    public const string DefaultScanQrCodeMessage = SharedProperties.DefaultScanQrCodeMessage;
+    [NodePropertyGroup]
+    public MfaRegistrationSettings Registration { get; init; } = new();
 
+    [NodeProperty("timeout", "Registration Response Timeout", Minimum = 1,
+        Help = "Seconds to wait for the authenticator app to answer the QR code before leaving by the Time Out outcome.")]
+    public int Timeout { get; init; } = 60;
+}
+
+/// <summary>Push Registration: shows a QR code that registers the user's authenticator app for push notifications.</summary>
+public sealed class PushRegistrationDescriptor : NodeDescriptor<PushRegistrationConfig>
+{
     public const string SuccessOutcome = "successOutcome";
     public const string FailureOutcome = "failureOutcome";
     public const string TimeoutOutcome = "timeoutOutcome";
@@ -15,14 +21,10 @@ public sealed class PushRegistrationDescriptor : NodeDescriptor
     private static readonly IReadOnlyList<NodeOutcome> OutcomeList =
         [new(SuccessOutcome, "Success"), new(FailureOutcome, "Failure"), new(TimeoutOutcome, "Time Out")];
 
-    private static readonly IReadOnlyList<ConfigProperty> PropertyList =
-        [.. SharedProperties.RegistrationCommon("push"), SharedProperties.RegistrationTimeout];
-
     public override string TypeId => NodeTypeIds.PushRegistration;
     public override string DisplayName => "Push Registration";
     public override string Category => NodeCategories.Mfa;
     public override string Description => "Registers the user's authenticator app for push notifications by scanning a QR code.";
-    public override IReadOnlyList<ConfigProperty> Properties => PropertyList;
 
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => OutcomeList;
+    public override IReadOnlyList<NodeOutcome> GetOutcomes(PushRegistrationConfig config) => OutcomeList;
 }

@@ -1,9 +1,7 @@
-using JourneyStudio.Journeys.Model;
-
 namespace JourneyStudio.Journeys.Catalog.Nodes;
 
 /// <summary>Push Result Verifier Node: reads the device's answer to the notification sent by Push Sender.</summary>
-public sealed class PushResultVerifierDescriptor : NodeDescriptor
+public sealed class PushResultVerifierDescriptor : NodeDescriptor<NoConfig>
 {
     public const string TrueOutcome = "TRUE";
     public const string FalseOutcome = "FALSE";
@@ -23,5 +21,5 @@ public sealed class PushResultVerifierDescriptor : NodeDescriptor
     public override string Category => NodeCategories.Mfa;
     public override string Description => "Checks whether the user approved, rejected or has not yet answered the push notification.";
 
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => OutcomeList;
+    public override IReadOnlyList<NodeOutcome> GetOutcomes(NoConfig config) => OutcomeList;
 }

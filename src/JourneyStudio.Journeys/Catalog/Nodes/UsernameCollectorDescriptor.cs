@@ -1,9 +1,7 @@
-using JourneyStudio.Journeys.Model;
-
 namespace JourneyStudio.Journeys.Catalog.Nodes;
 
 /// <summary>Username Collector: the plain (non-platform) username prompt; it has no settings.</summary>
-public sealed class UsernameCollectorDescriptor : NodeDescriptor
+public sealed class UsernameCollectorDescriptor : SingleOutcomeNodeDescriptor<NoConfig>
 {
     /// <summary>Prompt of the NameCallback.</summary>
     public const string Prompt = "User Name";
@@ -13,6 +11,4 @@ public sealed class UsernameCollectorDescriptor : NodeDescriptor
     public override string Category => NodeCategories.Basic;
     public override string Description => "Asks for the username and stores it in shared state.";
     public override bool CanBeOnPage => true;
-
-    public override IReadOnlyList<NodeOutcome> GetOutcomes(NodeConfig config) => SingleOutcome;
 }

@@ -11,33 +11,34 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// (and <c>policiesJson</c>); on success both devices are saved, both methods become not skippable and one set of
 /// recovery codes serves both. Runs only for users with neither a push nor an OATH device; others go straight to Success.
 /// </summary>
-public sealed class CombinedMultiFactorRegistrationNodeProcessor : INodeProcessor
+public sealed class CombinedMultiFactorRegistrationNodeProcessor(MfaRegistrar registrar, DeviceStore devices)
+    : INodeProcessor<CombinedMfaRegistrationConfig>
 {
     public string TypeId => NodeTypeIds.CombinedMfaRegistration;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, CombinedMfaRegistrationConfig config)
     {
         var username = MfaNodeSupport.RequireUsername(context, "Combined MFA Registration");
-        if (!MfaRegistrationSupport.PushRegistrationStarted(context))
+        if (!MfaRegistrar.PushRegistrationStarted(context))
         {
-            var devices = await context.Service<DeviceStore>().ListAsync(username, context.CancellationToken);
-            if (devices.Any(d => d.Kind == DeviceKind.Oath || d is { Kind: DeviceKind.Push, MustRegisterAgain: false }))
+            var existing = await devices.ListAsync(username, context.CancellationToken);
+            if (existing.Any(d => d.Kind == DeviceKind.Oath || d is { Kind: DeviceKind.Push, MustRegisterAgain: false }))
                 return NodeResult.Goto(CombinedMfaRegistrationDescriptor.SuccessOutcome);
-            var account = await MfaRegistrationSupport.AccountAsync(context, username);
-            var push = await MfaRegistrationSupport.StartPushAsync(context, account);
-            var oath = MfaRegistrationSupport.StartOath(context, account);
-            return QrStep(context, push, oath);
+            var account = await registrar.AccountAsync(context, config.Registration, username);
+            var push = await registrar.StartPushAsync(context, config.Registration, config.Timeout, account);
+            var oath = registrar.StartOath(context, config.Registration, config.Oath, account);
+            return QrStep(context, config, push, oath);
         }
 
-        var pendingOath = MfaRegistrationSupport.PendingOathDevice(context, username);
-        switch (await MfaRegistrationSupport.PollPushAsync(context, username))
+        var pendingOath = MfaRegistrar.PendingOathDevice(context, username);
+        switch (await registrar.PollPushAsync(context, config.Registration, config.Timeout, username))
         {
             case PushPoll.Waiting waiting when pendingOath is not null:
                 var account = new RegistrationAccount(username, waiting.Parameters.Issuer, waiting.Parameters.AccountName);
-                return QrStep(context, waiting.Parameters, MfaRegistrationSupport.OathParameters(context, account, pendingOath));
+                return QrStep(context, config, waiting.Parameters, registrar.OathParameters(config.Registration, account, pendingOath));
             case PushPoll.Registered registered when pendingOath is not null:
                 Clear(context);
-                await MfaRegistrationSupport.CompleteAsync(context, username, registered.Device, pendingOath);
+                await registrar.CompleteAsync(context, config.Registration, username, registered.Device, pendingOath);
                 return NodeResult.Goto(CombinedMfaRegistrationDescriptor.SuccessOutcome);
             case PushPoll.TimedOut:
                 Clear(context);
@@ -48,16 +49,16 @@ public sealed class CombinedMultiFactorRegistrationNodeProcessor : INodeProcesso
         }
     }
 
-    private static NodeResult QrStep(NodeContext context, PushRegistrationParameters push, OathRegistrationParameters oath)
+    private static NodeResult QrStep(NodeContext context, CombinedMfaRegistrationConfig config, PushRegistrationParameters push, OathRegistrationParameters oath)
     {
-        var policies = context.Config.GetString("policiesJson") is { Length: > 0 } json && !string.IsNullOrWhiteSpace(json) ? json : null;
+        var policies = string.IsNullOrWhiteSpace(config.PoliciesJson) ? null : config.PoliciesJson;
         var uri = RegistrationUris.BuildCombined(new CombinedRegistrationParameters(push, oath, policies));
-        return MfaRegistrationSupport.QrStep(context, uri, MfaRegistrationSupport.PollingCallback());
+        return MfaRegistrar.QrStep(context, config.Registration, uri, MfaRegistrar.PollingCallback());
     }
 
     private static void Clear(NodeContext context)
     {
-        MfaRegistrationSupport.ClearPushState(context);
+        MfaRegistrar.ClearPushState(context);
         context.SharedState.Remove(MfaStateKeys.OathDeviceProfile);
     }
 }

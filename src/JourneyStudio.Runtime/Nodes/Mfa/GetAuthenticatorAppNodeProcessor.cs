@@ -10,19 +10,20 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// Get Authenticator App: a script TextOutputCallback that writes the message with the store links into the page,
 /// and a ConfirmationCallback ["Continue"]; the submit continues to the single outcome.
 /// </summary>
-public sealed class GetAuthenticatorAppNodeProcessor : INodeProcessor
+public sealed class GetAuthenticatorAppNodeProcessor : INodeProcessor<GetAuthenticatorAppConfig>
 {
     public string TypeId => NodeTypeIds.GetAuthenticatorApp;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context, GetAuthenticatorAppConfig config)
     {
-        if (context.GetCallback(Callback.ConfirmationType) is not null) return ValueTask.FromResult(NodeResult.Goto("outcome"));
+        if (context.GetCallback(Callback.ConfirmationType) is not null)
+            return ValueTask.FromResult(NodeResult.Goto(GetAuthenticatorAppDescriptor.Outcome));
 
         var links = new AuthenticatorAppLinks
         {
-            Message = context.Localize("message", GetAuthenticatorAppDescriptor.DefaultMessage),
-            AppleLink = context.Config.GetString("appleLink") is { Length: > 0 } apple ? apple : GetAuthenticatorAppDescriptor.DefaultAppleLink,
-            GoogleLink = context.Config.GetString("googleLink") is { Length: > 0 } google ? google : GetAuthenticatorAppDescriptor.DefaultGoogleLink,
+            Message = context.Localize(config.Message),
+            AppleLink = config.AppleLinkOrDefault,
+            GoogleLink = config.GoogleLinkOrDefault,
             AppleLabel = GetAuthenticatorAppDescriptor.AppleStoreLabel,
             GoogleLabel = GetAuthenticatorAppDescriptor.GooglePlayLabel,
         };
@@ -37,6 +38,6 @@ public sealed class GetAuthenticatorAppNodeProcessor : INodeProcessor
         }
         return ValueTask.FromResult(NodeResult.Send(
             Callback.TextOutput(script, TextOutputMessageType.Script),
-            Callback.Confirmation([context.Localize("continueLabel", GetAuthenticatorAppDescriptor.DefaultContinueLabel)], defaultOption: 0)));
+            Callback.Confirmation([context.Localize(config.ContinueLabel)], defaultOption: 0)));
     }
 }

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Journeys.Json;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyStudio.Runtime.Nodes.Mfa;
 
@@ -75,10 +74,6 @@ internal static class MfaNodeSupport
     /// </summary>
     public const string LoadBalancerCookie = "amlbcookie=01";
 
-    public const string PublicBaseUrlSetting = "JourneyStudio:PublicBaseUrl";
-
-    public static T Service<T>(this NodeContext context) where T : notnull => context.Services.GetRequiredService<T>();
-
     /// <summary>Shared <c>username</c>; a node that needs it cannot run without it (AM throws a NodeProcessException).</summary>
     public static string RequireUsername(NodeContext context, string nodeName) =>
         context.Username is { Length: > 0 } username
@@ -86,33 +81,17 @@ internal static class MfaNodeSupport
             : throw new NodeProcessException($"{nodeName}: no username in shared state; put a username collector before this node.");
 
     /// <summary>
-    /// The device endpoint for <c>_action=register|authenticate</c>:
-    /// <c>{base}/json/realms/root[/realms/{realm}]/push/sns/message?_action=…</c>, with base the setting
-    /// <c>JourneyStudio:PublicBaseUrl</c>, else the request's scheme and host.
-    /// </summary>
-    public static string PushEndpoint(NodeContext context, string action)
-    {
-        var configured = context.Services.GetService<IConfiguration>()?[PublicBaseUrlSetting];
-        var baseUrl = (string.IsNullOrWhiteSpace(configured) ? context.Request.BaseUrl : configured)?.TrimEnd('/');
-        if (string.IsNullOrEmpty(baseUrl))
-            throw new NodeProcessException(
-                $"The studio's public address is unknown: set {PublicBaseUrlSetting} so that authenticator apps can reach the push endpoint.");
-        var realmPath = string.IsNullOrEmpty(context.Realm) || context.Realm == "root" ? "" : "/realms/" + Uri.EscapeDataString(context.Realm);
-        return $"{baseUrl}/json/realms/root{realmPath}/push/sns/message?_action={action}";
-    }
-
-    /// <summary>
     /// The account name shown in the app: the identity attribute <c>accountName</c> selects, or the username when that
     /// attribute is empty (or is one the studio does not keep, such as the employee number).
     /// </summary>
-    public static string AccountName(string accountNameSetting, string username, IdentitySummary? identity)
+    public static string AccountName(MfaAccountName setting, string username, IdentitySummary? identity)
     {
-        var value = accountNameSetting switch
+        var value = setting switch
         {
-            "COMMON_NAME" => identity is null ? null : $"{identity.GivenName} {identity.Sn}".Trim(),
-            "EMAIL_ADDRESS" => identity?.Mail,
-            "GIVEN_NAME" => identity?.GivenName,
-            "LAST_NAME" => identity?.Sn,
+            MfaAccountName.CommonName => identity is null ? null : $"{identity.GivenName} {identity.Sn}".Trim(),
+            MfaAccountName.EmailAddress => identity?.Mail,
+            MfaAccountName.GivenName => identity?.GivenName,
+            MfaAccountName.LastName => identity?.Sn,
             _ => null,
         };
         return string.IsNullOrWhiteSpace(value) ? username : value;

@@ -10,11 +10,11 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// "Register Device", "Get the App" (only with <c>getApp</c>), "Skip this step" and "Opt-out" (only when not
 /// <c>mandatory</c>). The chosen index selects the outcome in that same order, so the mapping shifts without getApp.
 /// </summary>
-public sealed class MultiFactorRegistrationOptionsNodeProcessor : INodeProcessor
+public sealed class MultiFactorRegistrationOptionsNodeProcessor : INodeProcessor<MfaRegistrationOptionsConfig>
 {
     public string TypeId => NodeTypeIds.MfaRegistrationOptions;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context, MfaRegistrationOptionsConfig config)
     {
         MfaNodeSupport.RequireUsername(context, "MFA Registration Options");
         if (context.GetSharedString(MfaStateKeys.MfaMethod) is null)
@@ -23,21 +23,21 @@ public sealed class MultiFactorRegistrationOptionsNodeProcessor : INodeProcessor
 
         var choices = new List<(string Label, string Outcome)>
         {
-            (context.Localize("registerDeviceLabel", MfaRegistrationOptionsDescriptor.DefaultRegisterDeviceLabel), MfaRegistrationOptionsDescriptor.RegisterOutcome),
+            (context.Localize(config.RegisterDeviceLabel), MfaRegistrationOptionsDescriptor.RegisterOutcome),
         };
-        if (context.Config.GetBoolean("getApp") ?? true)
-            choices.Add((context.Localize("getAppLabel", MfaRegistrationOptionsDescriptor.DefaultGetAppLabel), MfaRegistrationOptionsDescriptor.GetAppOutcome));
-        if (!(context.Config.GetBoolean("mandatory") ?? false))
+        if (config.GetApp)
+            choices.Add((context.Localize(config.GetAppLabel), MfaRegistrationOptionsDescriptor.GetAppOutcome));
+        if (!config.Mandatory)
         {
-            choices.Add((context.Localize("skipStepLabel", MfaRegistrationOptionsDescriptor.DefaultSkipStepLabel), MfaRegistrationOptionsDescriptor.SkipOutcome));
-            choices.Add((context.Localize("optOutLabel", MfaRegistrationOptionsDescriptor.DefaultOptOutLabel), MfaRegistrationOptionsDescriptor.OptOutOutcome));
+            choices.Add((context.Localize(config.SkipStepLabel), MfaRegistrationOptionsDescriptor.SkipOutcome));
+            choices.Add((context.Localize(config.OptOutLabel), MfaRegistrationOptionsDescriptor.OptOutOutcome));
         }
 
         if (context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() is { } index && index >= 0 && index < choices.Count)
             return ValueTask.FromResult(NodeResult.Goto(choices[index].Outcome));
 
         return ValueTask.FromResult(NodeResult.Send(
-            Callback.TextOutput(context.Localize("message", MfaRegistrationOptionsDescriptor.DefaultMessage)),
+            Callback.TextOutput(context.Localize(config.Message)),
             Callback.Confirmation(choices.Select(c => c.Label).ToList(), defaultOption: 0)));
     }
 }

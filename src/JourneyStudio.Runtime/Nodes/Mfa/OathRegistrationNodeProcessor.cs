@@ -14,28 +14,28 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// Success. With <c>postponeDeviceProfileStorage</c> the device stays in shared <c>oathDeviceProfile</c> instead and
 /// no codes are issued. A user who already has an OATH device goes straight to Success.
 /// </summary>
-public sealed class OathRegistrationNodeProcessor : INodeProcessor
+public sealed class OathRegistrationNodeProcessor(MfaRegistrar registrar, DeviceStore devices) : INodeProcessor<OathRegistrationConfig>
 {
     public string TypeId => NodeTypeIds.OathRegistration;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, OathRegistrationConfig config)
     {
         var username = MfaNodeSupport.RequireUsername(context, "OATH Registration");
-        var pending = context.Callbacks is null ? null : MfaRegistrationSupport.PendingOathDevice(context, username);
+        var pending = context.Callbacks is null ? null : MfaRegistrar.PendingOathDevice(context, username);
         if (pending is null)
         {
-            if (await context.Service<DeviceStore>().FindAsync(username, DeviceKind.Oath, context.CancellationToken) is not null)
+            if (await devices.FindAsync(username, DeviceKind.Oath, context.CancellationToken) is not null)
                 return NodeResult.Goto(OathRegistrationDescriptor.SuccessOutcome);
-            var account = await MfaRegistrationSupport.AccountAsync(context, username);
-            var parameters = MfaRegistrationSupport.StartOath(context, account);
-            return MfaRegistrationSupport.QrStep(context, RegistrationUris.BuildOath(parameters),
+            var account = await registrar.AccountAsync(context, config.Registration, username);
+            var parameters = registrar.StartOath(context, config.Registration, config.Oath, account);
+            return MfaRegistrar.QrStep(context, config.Registration, RegistrationUris.BuildOath(parameters),
                 Callback.Confirmation([OathRegistrationDescriptor.NextButtonLabel], defaultOption: 0));
         }
 
-        if (context.Config.GetBoolean("postponeDeviceProfileStorage") == true)
+        if (config.PostponeDeviceProfileStorage)
             return NodeResult.Goto(OathRegistrationDescriptor.SuccessOutcome);
         context.SharedState.Remove(MfaStateKeys.OathDeviceProfile);
-        await MfaRegistrationSupport.CompleteAsync(context, username, pending);
+        await registrar.CompleteAsync(context, config.Registration, username, pending);
         return NodeResult.Goto(OathRegistrationDescriptor.SuccessOutcome);
     }
 }

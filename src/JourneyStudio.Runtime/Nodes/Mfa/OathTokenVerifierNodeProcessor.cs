@@ -18,16 +18,16 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// check goes through the brute-force guard: a wrong or malformed code counts towards the user's lockout, and while
 /// the user is locked (or the client's address throttled) every code, even a right one, goes to Failure unchecked.
 /// </summary>
-public sealed class OathTokenVerifierNodeProcessor(ICredentialGuard guard) : INodeProcessor
+public sealed class OathTokenVerifierNodeProcessor(ICredentialGuard guard, DeviceStore devices, SecretProtector protector)
+    : INodeProcessor<OathTokenVerifierConfig>
 {
     private const int UseRecoveryCodeOption = 1;
 
     public string TypeId => NodeTypeIds.OathTokenVerifier;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, OathTokenVerifierConfig config)
     {
         var username = MfaNodeSupport.RequireUsername(context, "OATH Token Verifier");
-        var devices = context.Service<DeviceStore>();
         var device = await devices.FindAsync(username, DeviceKind.Oath, context.CancellationToken);
         if (device is null)
         {
@@ -35,22 +35,21 @@ public sealed class OathTokenVerifierNodeProcessor(ICredentialGuard guard) : INo
             return NodeResult.Goto(OathTokenVerifierDescriptor.NotRegisteredOutcome);
         }
 
-        var recoveryAllowed = context.Config.GetBoolean("isRecoveryCodeAllowed") ?? false;
         var codeCallback = context.GetCallback(Callback.NameType);
         if (codeCallback is null)
         {
             List<string> options = [OathTokenVerifierDescriptor.SubmitLabel];
-            if (recoveryAllowed) options.Add(OathTokenVerifierDescriptor.UseRecoveryCodeLabel);
+            if (config.IsRecoveryCodeAllowed) options.Add(OathTokenVerifierDescriptor.UseRecoveryCodeLabel);
             return NodeResult.Send(Callback.Name(OathTokenVerifierDescriptor.Prompt), Callback.Confirmation(options, defaultOption: 0));
         }
 
-        if (recoveryAllowed && context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() == UseRecoveryCodeOption)
+        if (config.IsRecoveryCodeAllowed && context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() == UseRecoveryCodeOption)
             return NodeResult.Goto(OathTokenVerifierDescriptor.RecoveryCodeOutcome);
 
         var code = codeCallback.GetInputString()?.Trim();
         var verdict = await guard.CheckAsync(
             new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.OathCode, username, context.Request.RemoteIpAddress),
-            _ => VerifyAsync(context, devices, device, code),
+            _ => VerifyAsync(context, config, device, code),
             cancellationToken: context.CancellationToken);
         if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto(OathTokenVerifierDescriptor.FailureOutcome);
         context.AddAuthType(MfaAuthTypes.Oath);
@@ -58,26 +57,22 @@ public sealed class OathTokenVerifierNodeProcessor(ICredentialGuard guard) : INo
     }
 
     /// <summary>Checks <paramref name="code"/> and uses it up (moves the device's counter or time step past it).</summary>
-    private static async Task<bool> VerifyAsync(NodeContext context, DeviceStore devices, MfaDevice device, string? code)
+    private async Task<bool> VerifyAsync(NodeContext context, OathTokenVerifierConfig config, MfaDevice device, string? code)
     {
         if (code is not { Length: 6 or 8 }) return false;
 
-        var secret = context.Service<SecretProtector>().Unprotect(device.ProtectedSecret);
+        var secret = protector.Unprotect(device.ProtectedSecret);
         var settings = new OathCodeSettings
         {
             Algorithm = device.HashAlgorithm switch { "SHA256" => OathHashAlgorithm.Sha256, "SHA512" => OathHashAlgorithm.Sha512, _ => OathHashAlgorithm.Sha1 },
             Digits = device.Digits is 8 ? 8 : 6,
-            PeriodSeconds = device.Period > 0 ? device.Period : (int)(context.Config.GetInt64("totpTimeInterval") ?? 30),
+            PeriodSeconds = device.Period > 0 ? device.Period : config.TotpTimeInterval,
         };
 
         if (device.OathAlgorithm == "HOTP")
-        {
-            var window = (int)(context.Config.GetInt64("hotpWindowSize") ?? 100);
-            return OathCodes.VerifyHotp(secret, code, device.Counter, window, settings) is OathVerification.Accepted hotp
+            return OathCodes.VerifyHotp(secret, code, device.Counter, config.HotpWindowSize, settings) is OathVerification.Accepted hotp
                    && await devices.AdvanceOathAsync(device, hotp.Value, device.LastAcceptedTimeStep, context.CancellationToken);
-        }
-        var steps = (int)(context.Config.GetInt64("totpTimeSteps") ?? 2);
-        return OathCodes.VerifyTotp(secret, code, context.Time.GetUtcNow(), steps, device.LastAcceptedTimeStep, settings) is OathVerification.Accepted totp
+        return OathCodes.VerifyTotp(secret, code, context.Time.GetUtcNow(), config.TotpTimeSteps, device.LastAcceptedTimeStep, settings) is OathVerification.Accepted totp
                && await devices.AdvanceOathAsync(device, device.Counter, totp.Value, context.CancellationToken);
     }
 }

@@ -23,7 +23,12 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// without captureFailure these end the journey with an error.</item>
 /// </list>
 /// </summary>
-public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
+public sealed class PushAuthenticationSenderNodeProcessor(
+    IdentityStore identities,
+    DeviceStore devices,
+    PushMessageStore messages,
+    SecretProtector protector,
+    IPushTransport transport) : INodeProcessor<PushSenderConfig>
 {
     public const string SenderAlreadyUsed = "SENDER_ALREADY_USED";
     public const string MissingUsername = "MISSING_USERNAME";
@@ -32,14 +37,11 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
 
     public string TypeId => NodeTypeIds.PushSender;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, PushSenderConfig config)
     {
-        var config = context.Config;
-        var captureFailure = config.GetBoolean("captureFailure") ?? false;
-
         NodeResult Fail(string reason, string detail)
         {
-            if (!captureFailure) throw new NodeProcessException($"Push Sender: {detail} ({reason}).");
+            if (!config.CaptureFailure) throw new NodeProcessException($"Push Sender: {detail} ({reason}).");
             context.SharedState[MfaStateKeys.PushAuthFailureReason] = reason;
             return NodeResult.Goto(PushSenderDescriptor.FailureOutcome);
         }
@@ -50,23 +52,26 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
         if (context.Username is not { Length: > 0 } username)
             return Fail(MissingUsername, "no username in shared state");
 
-        var mandatory = config.GetBoolean("mandatory") ?? false;
-        var identity = await context.Service<IdentityStore>().GetAsync(username, context.CancellationToken);
+        var identity = await identities.GetAsync(username, context.CancellationToken);
         var skip = MfaNodeSupport.SkipState(identity, MfaMethod.Push);
-        if (!mandatory && skip == MfaSkipState.Skippable) return NodeResult.Goto(PushSenderDescriptor.SkippedOutcome);
+        if (!config.Mandatory && skip == MfaSkipState.Skippable) return NodeResult.Goto(PushSenderDescriptor.SkippedOutcome);
 
-        var devices = context.Service<DeviceStore>();
         var device = await devices.FindAsync(username, DeviceKind.Push, context.CancellationToken);
         if (skip == MfaSkipState.NotSet || device is null || device.MustRegisterAgain
             || device.CommunicationId is null || device.CommunicationType is null)
             return NotRegistered(context);
 
-        var timeoutMs = config.GetInt64("messageTimeout") ?? 120000;
-        var pushType = ParsePushType(config.GetString("pushType"));
+        var timeoutMs = config.MessageTimeoutMilliseconds;
+        var pushType = config.PushType switch
+        {
+            PushSenderType.Challenge => PushType.Challenge,
+            PushSenderType.Biometric => PushType.Biometric,
+            _ => PushType.Default,
+        };
         var now = context.Time.GetUtcNow();
         var messageId = PushMessageIds.NewAuthenticate(now).ToString();
         var challenge = PushChallenge.NewChallenge();
-        var userMessage = context.Localize("userMessage", PushSenderDescriptor.DefaultUserMessage)
+        var userMessage = context.Localize(config.UserMessage)
             .Replace("{{user}}", username, StringComparison.Ordinal)
             .Replace("{{issuer}}", device.Issuer, StringComparison.Ordinal);
 
@@ -81,18 +86,17 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
             ["t"] = (timeoutMs / 1000).ToString(CultureInfo.InvariantCulture),
             ["d"] = username,
         };
-        var payloadKeys = config.GetStringList("customPayload") ?? [];
-        if (payloadKeys.Count > 0)
+        if (config.CustomPayload.Count > 0)
         {
             var payload = new JsonObject();
-            foreach (var key in payloadKeys)
+            foreach (var key in config.CustomPayload)
                 if (context.SharedState[key] is { } value) payload[key] = value.DeepClone();
             var payloadJson = payload.ToJsonString();
             if (Encoding.UTF8.GetByteCount(payloadJson) > PushSenderDescriptor.MaximumPayloadBytes)
                 return Fail(CustomPayloadTooLarge, $"the custom payload exceeds {PushSenderDescriptor.MaximumPayloadBytes} bytes");
             claims["p"] = payloadJson;
         }
-        if (config.GetBoolean("contextInfo") == true) claims["x"] = ContextInfo(context).ToJsonString();
+        if (config.ContextInfo) claims["x"] = ContextInfo(context).ToJsonString();
 
         NumberChallenge? numbers = null;
         if (pushType == PushType.Challenge)
@@ -104,7 +108,7 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
         byte[] secret;
         try
         {
-            secret = context.Service<SecretProtector>().Unprotect(device.ProtectedSecret);
+            secret = protector.Unprotect(device.ProtectedSecret);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -115,7 +119,6 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
         var jwt = Hs256Jwt.Create(claims, secret);
 
         // Stored before sending: a fast device may answer before SendAsync returns.
-        var messages = context.Service<PushMessageStore>();
         await messages.AddAsync(new PushMessageRecord
         {
             MessageId = messageId,
@@ -130,7 +133,7 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
             State = PushMessageState.Pending,
         }, context.CancellationToken);
 
-        var sent = await context.Service<IPushTransport>().SendAsync(
+        var sent = await transport.SendAsync(
             new PushDelivery(device.CommunicationId, device.CommunicationType, messageId, jwt, userMessage, pushType) { Realm = context.Realm },
             context.CancellationToken);
         switch (sent)
@@ -160,13 +163,6 @@ public sealed class PushAuthenticationSenderNodeProcessor : INodeProcessor
         context.SharedState[MfaStateKeys.MfaMethod] = MfaMethodNames.Push;
         return NodeResult.Goto(PushSenderDescriptor.NotRegisteredOutcome);
     }
-
-    private static PushType ParsePushType(string? value) => value switch
-    {
-        "CHALLENGE" => PushType.Challenge,
-        "BIOMETRIC" => PushType.Biometric,
-        _ => PushType.Default,
-    };
 
     /// <summary>
     /// What lets the user judge whether the request is theirs: the location from a Device Profile Collector (when

@@ -14,35 +14,35 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// polling → Time Out; a refused or incomplete registration → Failure. A user who already has a usable push device
 /// goes straight to Success.
 /// </summary>
-public sealed class PushRegistrationNodeProcessor : INodeProcessor
+public sealed class PushRegistrationNodeProcessor(MfaRegistrar registrar, DeviceStore devices) : INodeProcessor<PushRegistrationConfig>
 {
     public string TypeId => NodeTypeIds.PushRegistration;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, PushRegistrationConfig config)
     {
         var username = MfaNodeSupport.RequireUsername(context, "Push Registration");
-        if (!MfaRegistrationSupport.PushRegistrationStarted(context))
+        if (!MfaRegistrar.PushRegistrationStarted(context))
         {
-            var existing = await context.Service<DeviceStore>().FindAsync(username, DeviceKind.Push, context.CancellationToken);
+            var existing = await devices.FindAsync(username, DeviceKind.Push, context.CancellationToken);
             if (existing is { MustRegisterAgain: false }) return NodeResult.Goto(PushRegistrationDescriptor.SuccessOutcome);
-            var account = await MfaRegistrationSupport.AccountAsync(context, username);
-            var parameters = await MfaRegistrationSupport.StartPushAsync(context, account);
-            return MfaRegistrationSupport.QrStep(context, RegistrationUris.BuildPush(parameters), MfaRegistrationSupport.PollingCallback());
+            var account = await registrar.AccountAsync(context, config.Registration, username);
+            var parameters = await registrar.StartPushAsync(context, config.Registration, config.Timeout, account);
+            return MfaRegistrar.QrStep(context, config.Registration, RegistrationUris.BuildPush(parameters), MfaRegistrar.PollingCallback());
         }
 
-        switch (await MfaRegistrationSupport.PollPushAsync(context, username))
+        switch (await registrar.PollPushAsync(context, config.Registration, config.Timeout, username))
         {
             case PushPoll.Waiting waiting:
-                return MfaRegistrationSupport.QrStep(context, RegistrationUris.BuildPush(waiting.Parameters), MfaRegistrationSupport.PollingCallback());
+                return MfaRegistrar.QrStep(context, config.Registration, RegistrationUris.BuildPush(waiting.Parameters), MfaRegistrar.PollingCallback());
             case PushPoll.Registered registered:
-                MfaRegistrationSupport.ClearPushState(context);
-                await MfaRegistrationSupport.CompleteAsync(context, username, registered.Device);
+                MfaRegistrar.ClearPushState(context);
+                await registrar.CompleteAsync(context, config.Registration, username, registered.Device);
                 return NodeResult.Goto(PushRegistrationDescriptor.SuccessOutcome);
             case PushPoll.TimedOut:
-                MfaRegistrationSupport.ClearPushState(context);
+                MfaRegistrar.ClearPushState(context);
                 return NodeResult.Goto(PushRegistrationDescriptor.TimeoutOutcome);
             default:
-                MfaRegistrationSupport.ClearPushState(context);
+                MfaRegistrar.ClearPushState(context);
                 return NodeResult.Goto(PushRegistrationDescriptor.FailureOutcome);
         }
     }

@@ -18,15 +18,18 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// through the brute-force guard: a wrong number picked counts towards the user's lockout (so prompting a user until
 /// they tap a number is limited too), and while the user is locked an approval is FALSE.
 /// </summary>
-public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, JourneyStudioMetrics metrics) : INodeProcessor
+public sealed class PushResultVerifierNodeProcessor(
+    ICredentialGuard guard,
+    JourneyStudioMetrics metrics,
+    PushMessageStore messages,
+    DeviceStore devices) : INodeProcessor<NoConfig>
 {
     public string TypeId => NodeTypeIds.PushResultVerifier;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, NoConfig config)
     {
         var messageId = context.GetSharedString(MfaStateKeys.PushMessageId)
             ?? throw new NodeProcessException("Push Result Verifier: no push message in shared state; put a Push Sender before this node.");
-        var messages = context.Service<PushMessageStore>();
         var message = await messages.GetLiveAsync(messageId, context.CancellationToken);
         var now = context.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -94,9 +97,8 @@ public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, Jour
         }
     }
 
-    private static async Task TouchDeviceAsync(NodeContext context, string username)
+    private async Task TouchDeviceAsync(NodeContext context, string username)
     {
-        var devices = context.Service<DeviceStore>();
         var device = context.GetSharedString(MfaStateKeys.PushMechanismUid) is { } mechanismUid
             ? await devices.FindByMechanismUidAsync(mechanismUid, context.CancellationToken)
             : null;

@@ -12,15 +12,15 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// tap, and an exit ConfirmationCallback pre-set to 100 (not pressed). Input 0 on it → EXITED; once the wait is
 /// over → DONE. Keeps <c>{nodeId}.end_time</c> / <c>{nodeId}.spam_count</c> and removes them on either outcome.
 /// </summary>
-public sealed class PushWaitNodeProcessor : INodeProcessor
+public sealed class PushWaitNodeProcessor : INodeProcessor<PushWaitConfig>
 {
     public const string ChallengeNumberId = "pushChallengeNumber";
 
     public string TypeId => NodeTypeIds.PushWait;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context, PushWaitConfig config)
     {
-        var seconds = context.Config.GetInt64("secondsToWait") ?? 5;
+        var seconds = config.SecondsToWait;
         var timer = new WaitTimer(context);
 
         if (timer.ExitRequested)
@@ -30,13 +30,13 @@ public sealed class PushWaitNodeProcessor : INodeProcessor
 
         var number = MfaNodeSupport.GetSharedText(context, MfaStateKeys.PushNumberChallenge);
         var message = number is null
-            ? context.Localize("waitingMessage", PushWaitDescriptor.DefaultWaitingMessage)
+            ? context.Localize(config.WaitingMessage)
                 .Replace("{{time}}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            : context.Localize("challengeMessage", PushWaitDescriptor.DefaultChallengeMessage)
+            : context.Localize(config.ChallengeMessage)
                 .Replace("{{challenge}}", number, StringComparison.Ordinal);
-        var callbacks = new List<Callback> { Callback.PollingWait(seconds * 1000, message) };
+        var callbacks = new List<Callback> { Callback.PollingWait(seconds * 1000L, message) };
         if (number is not null) callbacks.Add(Callback.HiddenValue(ChallengeNumberId, number));
-        callbacks.Add(WaitTimer.ExitCallback(context.Localize("exitMessage", PushWaitDescriptor.DefaultExitMessage)));
+        callbacks.Add(WaitTimer.ExitCallback(context.Localize(config.ExitMessage)));
         return ValueTask.FromResult(NodeResult.Send(callbacks));
     }
 }

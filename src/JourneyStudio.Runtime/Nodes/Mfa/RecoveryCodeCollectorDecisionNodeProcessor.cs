@@ -14,31 +14,32 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// <c>false</c>. Success records the method's auth type. WebAuthn has no codes in the studio, so it is always false.
 /// Each code check goes through the brute-force guard, like a password: wrong codes count towards the user's lockout.
 /// </summary>
-public sealed class RecoveryCodeCollectorDecisionNodeProcessor(ICredentialGuard guard) : INodeProcessor
+public sealed class RecoveryCodeCollectorDecisionNodeProcessor(ICredentialGuard guard, RecoveryCodeStore recoveryCodes)
+    : INodeProcessor<RecoveryCodeCollectorDecisionConfig>
 {
     public string TypeId => NodeTypeIds.RecoveryCodeCollectorDecision;
 
-    public async ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public async ValueTask<NodeResult> ProcessAsync(NodeContext context, RecoveryCodeCollectorDecisionConfig config)
     {
         var callback = context.GetCallback(Callback.NameType);
         if (callback is null) return NodeResult.Send(Callback.Name(RecoveryCodeCollectorDecisionDescriptor.Prompt));
 
         var username = MfaNodeSupport.RequireUsername(context, "Recovery Code Collector Decision");
         var code = callback.GetInputString()?.Trim();
-        (DeviceKind? kind, string authType) = context.Config.GetString("recoveryCodeType") switch
+        (DeviceKind? kind, string authType) = config.RecoveryCodeType switch
         {
-            "PUSH" => ((DeviceKind?)DeviceKind.Push, MfaAuthTypes.PushRegistration),
-            "WEB_AUTHN" => (null, MfaAuthTypes.WebAuthn),
+            RecoveryCodeType.Push => ((DeviceKind?)DeviceKind.Push, MfaAuthTypes.PushRegistration),
+            RecoveryCodeType.WebAuthn => (null, MfaAuthTypes.WebAuthn),
             _ => (DeviceKind.Oath, MfaAuthTypes.Oath),
         };
         var verdict = await guard.CheckAsync(
             new CredentialAttempt(CredentialAudience.EndUser, CredentialKind.RecoveryCode, username, context.Request.RemoteIpAddress),
             async ct => kind is not null && RecoveryCodes.IsWellFormed(code)
-                        && await context.Service<RecoveryCodeStore>().TryConsumeAsync(
+                        && await recoveryCodes.TryConsumeAsync(
                             username, kind.Value, hash => RecoveryCodes.TryConsume([hash], code) is not null, ct),
             cancellationToken: context.CancellationToken);
-        if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto("false");
+        if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto(RecoveryCodeCollectorDecisionDescriptor.FalseOutcome);
         context.AddAuthType(authType);
-        return NodeResult.Goto("true");
+        return NodeResult.Goto(RecoveryCodeCollectorDecisionDescriptor.TrueOutcome);
     }
 }

@@ -14,11 +14,11 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// the user was already registered) it passes straight through. Codes are transient and the stored session keeps
 /// the sent script blanked, so they are shown only once and never stored in plain text.
 /// </summary>
-public sealed class RecoveryCodeDisplayNodeProcessor : INodeProcessor
+public sealed class RecoveryCodeDisplayNodeProcessor : INodeProcessor<NoConfig>
 {
     public string TypeId => NodeTypeIds.RecoveryCodeDisplay;
 
-    public ValueTask<NodeResult> ProcessAsync(NodeContext context)
+    public ValueTask<NodeResult> ProcessAsync(NodeContext context, NoConfig config)
     {
         var codes = context.TransientState[MfaStateKeys.RecoveryCodes] is JsonArray array
             ? array.Select(c => c is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList()
@@ -27,7 +27,7 @@ public sealed class RecoveryCodeDisplayNodeProcessor : INodeProcessor
         context.TransientState.Remove(MfaStateKeys.RecoveryCodes);
         context.TransientState.Remove(MfaStateKeys.RecoveryCodeDeviceName);
 
-        if (context.Callbacks is not null || codes.Count == 0) return ValueTask.FromResult(NodeResult.Goto("outcome"));
+        if (context.Callbacks is not null || codes.Count == 0) return ValueTask.FromResult(NodeResult.Goto(RecoveryCodeDisplayDescriptor.Outcome));
 
         var script = MfaScripts.RecoveryCodeDisplayScript(codes, deviceName, new RecoveryCodeDisplayText
         {

@@ -11,7 +11,7 @@ namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 public sealed class MfaChoiceNodeTests
 {
     private static Journey Seeded(params JourneyNode[] nodes) =>
-        J.Journey("Choice", "seed", [J.Node("seed", "Seed", new { outcome = nodes[0].Id }), .. nodes]);
+        J.Journey("Choice", "seed", [J.Node("seed", MfaHarness.SeedType, new { outcome = nodes[0].Id }), .. nodes]);
 
     private static JourneyNode Options(params (string, object?)[] config) => J.Node("options", "MultiFactorRegistrationOptionsNode",
         new { registerOutcome = J.Success, getAppOutcome = J.Success, skipOutcome = J.Success, optOutOutcome = J.Success }, config);

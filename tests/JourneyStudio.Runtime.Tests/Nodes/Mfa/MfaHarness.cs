@@ -23,15 +23,17 @@ using Microsoft.Extensions.Options;
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
 /// <summary>
-/// The engine with the runtime's real processors on a real SQLite <see cref="TestDatabase"/> (devices, recovery codes,
-/// push messages, identities), a <see cref="RecordingPushTransport"/> and the database's manual clock; plus a client
-/// that answers steps like an SDK and checks that nothing transient leaks into the stored session.
+/// The engine on the real node catalogue with the runtime's real processors (built with their real dependencies) on a
+/// real SQLite <see cref="TestDatabase"/> (devices, recovery codes, push messages, identities), a
+/// <see cref="RecordingPushTransport"/> and the database's manual clock; plus a client that answers steps like an SDK
+/// and checks that nothing transient leaks into the stored session.
 /// </summary>
 internal sealed class MfaHarness : IAsyncDisposable
 {
     public const string BaseUrl = "https://login.example.com";
 
-    private readonly Dictionary<Type, object> _overrides = [];
+    /// <summary>The node type the seed node of <see cref="AddSeed"/> stands in for (a real type with one outcome and no callbacks).</summary>
+    public const string SeedType = NodeTypeIds.SetSuccessUrl;
 
     private MfaHarness(TestDatabase db)
     {
@@ -41,14 +43,11 @@ internal sealed class MfaHarness : IAsyncDisposable
         Identities = new IdentityStore(contexts, new BoundedPasswordHasher(1), db.Clock, UserSessions);
         Failures = new CredentialFailureStore(contexts);
         Guard = new BruteForceProtector(Failures, Options.Create(BruteForce), UserSessions, Audit, db.Clock, NullLogger<BruteForceProtector>.Instance);
-        _overrides[typeof(IdentityStore)] = Identities;
-        _overrides[typeof(IPushTransport)] = Transport;
-        Services = new OverlayServiceProvider(db.Services, _overrides);
     }
 
     public TestDatabase Db { get; }
-    public IServiceProvider Services { get; }
     public RecordingPushTransport Transport { get; } = new();
+    public PushEndpoints Endpoints { get; private set; } = new(null);
     public IdentityStore Identities { get; }
     public ManualClock Clock => Db.Clock;
     public DeviceStore Devices => Db.Services.GetRequiredService<DeviceStore>();
@@ -85,31 +84,33 @@ internal sealed class MfaHarness : IAsyncDisposable
 
     /// <summary>Sets <c>JourneyStudio:PublicBaseUrl</c> as the host's configuration would.</summary>
     public void SetPublicBaseUrl(string url) =>
-        _overrides[typeof(IConfiguration)] = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyStudio:PublicBaseUrl"] = url }).Build();
+        Endpoints = PushEndpoints.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PushEndpoints.PublicBaseUrlSetting] = url }).Build());
 
     public JourneyEngine CreateEngine()
     {
+        var registrar = new MfaRegistrar(Identities, Devices, Messages, RecoveryCodes, Protector, Endpoints);
         IEnumerable<INodeProcessor> processors =
         [
             new UsernameCollectorNodeProcessor(),
             new PollingWaitNodeProcessor(),
             new RetryLimitDecisionNodeProcessor(RetryCounters),
-            new PushAuthenticationSenderNodeProcessor(),
+            new PushAuthenticationSenderNodeProcessor(Identities, Devices, Messages, Protector, Transport),
             new PushWaitNodeProcessor(),
-            new PushResultVerifierNodeProcessor(Guard, TestMetrics.Create()),
-            new PushRegistrationNodeProcessor(),
-            new OathRegistrationNodeProcessor(),
-            new CombinedMultiFactorRegistrationNodeProcessor(),
+            new PushResultVerifierNodeProcessor(Guard, TestMetrics.Create(), Messages, Devices),
+            new PushRegistrationNodeProcessor(registrar, Devices),
+            new OathRegistrationNodeProcessor(registrar, Devices),
+            new CombinedMultiFactorRegistrationNodeProcessor(registrar, Devices),
             new RecoveryCodeDisplayNodeProcessor(),
-            new RecoveryCodeCollectorDecisionNodeProcessor(Guard),
-            new OathTokenVerifierNodeProcessor(Guard),
+            new RecoveryCodeCollectorDecisionNodeProcessor(Guard, RecoveryCodes),
+            new OathTokenVerifierNodeProcessor(Guard, Devices, Protector),
             new MultiFactorRegistrationOptionsNodeProcessor(),
             new GetAuthenticatorAppNodeProcessor(),
-            new OptOutMultiFactorAuthenticationNodeProcessor(),
-            .. ExtraProcessors,
+            new OptOutMultiFactorAuthenticationNodeProcessor(Identities),
+            new SetSuccessUrlNodeProcessor(),
         ];
-        return new JourneyEngine(processors, Journeys, Services, Log, Clock, NodeCatalog.Default);
+        var replaced = ExtraProcessors.Select(p => p.TypeId).ToHashSet(StringComparer.Ordinal);
+        return new JourneyEngine([.. processors.Where(p => !replaced.Contains(p.TypeId)), .. ExtraProcessors], Journeys, Log, Clock, NodeCatalog.Default);
     }
 
     /// <summary>Starts <paramref name="journey"/> with <paramref name="sharedState"/> already in place (as earlier nodes would leave it).</summary>
@@ -118,7 +119,7 @@ internal sealed class MfaHarness : IAsyncDisposable
         if (username is not null)
         {
             // Most tests start after sign-in: a Username Collector in front supplies the username.
-            var collector = J.Node("collect-username", "UsernameCollectorNode", new { outcome = journey.EntryNodeId });
+            var collector = J.Node("collect-username", NodeTypeIds.UsernameCollector, new { outcome = journey.EntryNodeId });
             journey = journey with { EntryNodeId = collector.Id, Nodes = [collector, .. journey.Nodes] };
         }
         Journeys.Save(journey);
@@ -135,12 +136,12 @@ internal sealed class MfaHarness : IAsyncDisposable
         return next;
     }
 
-    /// <summary>A node type "Seed" that puts values into shared state and continues (as earlier nodes would).</summary>
+    /// <summary>Makes nodes of <see cref="SeedType"/> put values into shared state and continue (as earlier nodes would).</summary>
     public void AddSeed(Action<JsonObject> seed) =>
-        ExtraProcessors.Add(new DelegateProcessor("Seed", context =>
+        ExtraProcessors.Add(new DelegateProcessor(SeedType, context =>
         {
             seed(context.SharedState);
-            return NodeResult.Goto("outcome");
+            return NodeResult.Goto(JourneyStudio.Journeys.Catalog.Nodes.SetSuccessUrlDescriptor.Outcome);
         }));
 
     public static JourneyStep Step(JourneyRunResult result) => Assert.IsType<JourneyStep>(result);
@@ -154,9 +155,4 @@ internal sealed class MfaHarness : IAsyncDisposable
     public async Task<IdentitySummary> IdentityAsync(string username = "alice") => (await Identities.GetAsync(username))!;
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
-
-    private sealed class OverlayServiceProvider(IServiceProvider inner, Dictionary<Type, object> overrides) : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => overrides.TryGetValue(serviceType, out var service) ? service : inner.GetService(serviceType);
-    }
 }

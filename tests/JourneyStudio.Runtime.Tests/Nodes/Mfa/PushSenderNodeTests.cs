@@ -93,7 +93,7 @@ public sealed class PushSenderNodeTests
             Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["X-Real-IP"] = "198.51.100.7", ["User-Agent"] = "Agent/2" },
         };
         var journey = Send(("contextInfo", true), ("customPayload", new[] { "favouriteColour", "absentKey" }));
-        journey = journey with { EntryNodeId = "seed", Nodes = [J.Node("seed", "Seed", new { outcome = "send" }), .. journey.Nodes] };
+        journey = journey with { EntryNodeId = "seed", Nodes = [J.Node("seed", MfaHarness.SeedType, new { outcome = "send" }), .. journey.Nodes] };
 
         await h.StartAsync(journey);
 
@@ -109,7 +109,7 @@ public sealed class PushSenderNodeTests
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         h.AddSeed(state => state["big"] = new string('x', 3100));
         var journey = Send(("customPayload", new[] { "big" }));
-        journey = journey with { EntryNodeId = "seed", Nodes = [J.Node("seed", "Seed", new { outcome = "send" }), .. journey.Nodes] };
+        journey = journey with { EntryNodeId = "seed", Nodes = [J.Node("seed", MfaHarness.SeedType, new { outcome = "send" }), .. journey.Nodes] };
 
         var result = await h.StartAsync(journey);
 

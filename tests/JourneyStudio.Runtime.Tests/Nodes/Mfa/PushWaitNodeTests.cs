@@ -8,7 +8,7 @@ namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 public sealed class PushWaitNodeTests
 {
     private static Journey Wait(string? number = null, params (string, object?)[] config) => J.Journey("Wait", "seed",
-        J.Node("seed", "Seed", new { outcome = "wait" }),
+        J.Node("seed", MfaHarness.SeedType, new { outcome = "wait" }),
         J.Node("wait", "PushWaitNode", new { DONE = J.Success, EXITED = J.Failure }, config));
 
     private static async Task<MfaHarness> HarnessAsync(string? number)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Runtime.Callbacks;
@@ -12,9 +11,16 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 
 /// <summary>
 /// What Push, OATH and Combined registration share (AM's MultiFactorRegistrationUtilities): the QR step, the
-/// push registration exchange with the device, saving devices and issuing recovery codes.
+/// push registration exchange with the device, saving devices and issuing recovery codes. Each method takes the
+/// part of the node's config record it needs (<see cref="MfaRegistrationSettings"/>, <see cref="OathRegistrationSettings"/>).
 /// </summary>
-internal static class MfaRegistrationSupport
+public sealed class MfaRegistrar(
+    IdentityStore identities,
+    DeviceStore devices,
+    PushMessageStore messages,
+    RecoveryCodeStore recoveryCodes,
+    SecretProtector protector,
+    PushEndpoints endpoints)
 {
     public const string RegistrationHiddenValueId = "mfaDeviceRegistration";
 
@@ -28,41 +34,40 @@ internal static class MfaRegistrationSupport
     /// The QR step (am-protocol 1.6): scan message, QR script, the URI for SDKs, then the node's own last callback.
     /// The URI carries the shared secret, so the stored session keeps those two callbacks blanked; each poll rebuilds them.
     /// </summary>
-    public static NodeResult QrStep(NodeContext context, string uri, Callback last) => NodeResult.Send(
-        Callback.TextOutput(context.Localize("scanQRCodeMessage", PushRegistrationDescriptor.DefaultScanQrCodeMessage)),
+    public static NodeResult QrStep(NodeContext context, MfaRegistrationSettings settings, string uri, Callback last) => NodeResult.Send(
+        Callback.TextOutput(context.Localize(settings.ScanQrCodeMessage)),
         Callback.TextOutput(MfaScripts.QrCodeScript(uri), TextOutputMessageType.Script).WithSecretOutputs(),
         Callback.HiddenValue(RegistrationHiddenValueId, uri).WithSecretOutputs(),
         last);
 
     public static Callback PollingCallback() => Callback.PollingWait(PollIntervalMilliseconds, "");
 
-    public static async Task<RegistrationAccount> AccountAsync(NodeContext context, string username)
+    internal async Task<RegistrationAccount> AccountAsync(NodeContext context, MfaRegistrationSettings settings, string username)
     {
-        var identity = await context.Service<IdentityStore>().GetAsync(username, context.CancellationToken);
-        var issuer = context.Config.GetString("issuer") is { Length: > 0 } configured ? configured : "ForgeRock";
-        var accountName = MfaNodeSupport.AccountName(context.Config.GetString("accountName") ?? "USERNAME", username, identity);
-        return new RegistrationAccount(username, issuer, accountName);
+        var identity = await identities.GetAsync(username, context.CancellationToken);
+        var issuer = settings.Issuer.Length > 0 ? settings.Issuer : MfaRegistrationSettings.DefaultIssuer;
+        return new RegistrationAccount(username, issuer, MfaNodeSupport.AccountName(settings.AccountName, username, identity));
     }
 
     // ---- Push registration exchange
 
-    /// <summary>Starts a push registration: a new secret, challenge and REGISTER message the device must answer within <c>timeout</c> s.</summary>
-    public static async Task<PushRegistrationParameters> StartPushAsync(NodeContext context, RegistrationAccount account)
+    /// <summary>Starts a push registration: a new secret, challenge and REGISTER message the device must answer within <paramref name="timeoutSeconds"/>.</summary>
+    internal async Task<PushRegistrationParameters> StartPushAsync(
+        NodeContext context, MfaRegistrationSettings settings, int timeoutSeconds, RegistrationAccount account)
     {
         var now = context.Time.GetUtcNow();
         var secret = PushChallenge.NewSecret();
         var challenge = PushChallenge.NewChallenge();
         var messageId = PushMessageIds.NewRegister(now).ToString();
         var uuid = Guid.NewGuid().ToString();
-        var timeoutSeconds = context.Config.GetInt64("timeout") ?? 60;
-        await context.Service<PushMessageStore>().AddAsync(new PushMessageRecord
+        await messages.AddAsync(new PushMessageRecord
         {
             MessageId = messageId,
             Kind = StoredMessageKind.Register,
             Username = account.Username,
             Realm = context.Realm,
             SignOnId = context.Request.SignOnId,
-            ProtectedSecret = context.Service<SecretProtector>().Protect(secret),
+            ProtectedSecret = protector.Protect(secret),
             Challenge = challenge,
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(timeoutSeconds),
@@ -78,7 +83,7 @@ internal static class MfaRegistrationSupport
             ["issuer"] = account.Issuer,
             ["accountName"] = account.AccountName,
         });
-        return PushParameters(context, account, messageId, secret, challenge, uuid);
+        return PushParameters(context, settings, account, messageId, secret, challenge, uuid);
     }
 
     /// <summary>True when this node has a push registration under way (its REGISTER message id is in shared state).</summary>
@@ -88,16 +93,14 @@ internal static class MfaRegistrationSupport
 
     /// <summary>
     /// One poll of a running push registration: the device's registration once it answered, otherwise whether to keep
-    /// waiting (and the parameters to show the same QR code again) or give up.
+    /// waiting (and the parameters to show the same QR code again) or give up after <paramref name="timeoutSeconds"/> of polling.
     /// </summary>
-    public static async Task<PushPoll> PollPushAsync(NodeContext context, string username)
+    internal async Task<PushPoll> PollPushAsync(NodeContext context, MfaRegistrationSettings settings, int timeoutSeconds, string username)
     {
         var messageId = context.GetSharedString(MfaStateKeys.PushMessageId)!;
         var profile = MfaNodeSupport.ReadEncodedObject(context, MfaStateKeys.PushDeviceProfile)!;
-        var messages = context.Service<PushMessageStore>();
         var message = await messages.GetLiveAsync(messageId, context.CancellationToken);
         var elapsed = (context.SharedState.GetInt64(MfaStateKeys.PushRegistrationTimeout) ?? 0) + PollIntervalMilliseconds;
-        var timeoutMs = (context.Config.GetInt64("timeout") ?? 60) * 1000;
 
         if (message is null) return new PushPoll.TimedOut();
         switch (message.State)
@@ -109,16 +112,16 @@ internal static class MfaRegistrationSupport
                 await messages.DeleteAsync(messageId, context.CancellationToken);
                 return new PushPoll.Failed("the device refused the registration");
         }
-        if (elapsed >= timeoutMs)
+        if (elapsed >= timeoutSeconds * 1000L)
         {
             await messages.DeleteAsync(messageId, context.CancellationToken);
             return new PushPoll.TimedOut();
         }
 
         context.SharedState[MfaStateKeys.PushRegistrationTimeout] = elapsed;
-        var secret = context.Service<SecretProtector>().Unprotect(message.ProtectedSecret);
+        var secret = protector.Unprotect(message.ProtectedSecret);
         var account = new RegistrationAccount(username, profile.GetString("issuer") ?? "", profile.GetString("accountName") ?? username);
-        return new PushPoll.Waiting(PushParameters(context, account, messageId, secret, message.Challenge, profile.GetString("uuid")!));
+        return new PushPoll.Waiting(PushParameters(context, settings, account, messageId, secret, message.Challenge, profile.GetString("uuid")!));
     }
 
     public static void ClearPushState(NodeContext context)
@@ -129,8 +132,8 @@ internal static class MfaRegistrationSupport
         context.SharedState.Remove(MfaStateKeys.PushDeviceProfile);
     }
 
-    private static PushRegistrationParameters PushParameters(
-        NodeContext context, RegistrationAccount account, string messageId, byte[] secret, string challenge, string uuid) => new()
+    private PushRegistrationParameters PushParameters(NodeContext context, MfaRegistrationSettings settings,
+        RegistrationAccount account, string messageId, byte[] secret, string challenge, string uuid) => new()
     {
         Issuer = account.Issuer,
         AccountName = account.AccountName,
@@ -138,12 +141,12 @@ internal static class MfaRegistrationSupport
         MessageId = messageId,
         SharedSecret = secret,
         Challenge = Convert.FromBase64String(challenge),
-        RegistrationEndpoint = MfaNodeSupport.PushEndpoint(context, "register"),
-        AuthenticationEndpoint = MfaNodeSupport.PushEndpoint(context, "authenticate"),
+        RegistrationEndpoint = endpoints.For(context, "register"),
+        AuthenticationEndpoint = endpoints.For(context, "authenticate"),
         UserId = account.Username,
         DeviceProfileId = uuid,
-        BackgroundColour = BackgroundColour(context),
-        ImageUrl = ImageUrl(context),
+        BackgroundColour = BackgroundColour(settings),
+        ImageUrl = ImageUrl(settings),
     };
 
     private static PushPoll ParseRegistration(PushMessageRecord message, string uuid, string issuer)
@@ -172,29 +175,26 @@ internal static class MfaRegistrationSupport
     // ---- OATH
 
     /// <summary>A new OATH device (secret protected) per the node's OATH settings, kept in shared state until it is saved.</summary>
-    public static OathRegistrationParameters StartOath(NodeContext context, RegistrationAccount account)
+    internal OathRegistrationParameters StartOath(NodeContext context, MfaRegistrationSettings settings, OathRegistrationSettings oath, RegistrationAccount account)
     {
-        var config = context.Config;
-        var secret = OathCodes.NewSecret((int)(config.GetInt64("minSharedSecretLength") ?? OathCodes.DefaultMinSharedSecretLength));
+        var secret = OathCodes.NewSecret(oath.MinSharedSecretLength);
         var uuid = Guid.NewGuid().ToString();
-        var hotp = config.GetString("algorithm") == "HOTP";
-        var digits = config.GetString("passwordLength") == "EIGHT_DIGITS" ? 8 : 6;
-        var period = (int)(config.GetInt64("totpTimeInterval") ?? 30);
-        var hash = config.GetString("totpHashAlgorithm") switch
+        var hotp = oath.Algorithm == OathAlgorithm.Hotp;
+        var hash = oath.TotpHashAlgorithm switch
         {
-            "HMAC_SHA256" => OathHashAlgorithm.Sha256,
-            "HMAC_SHA512" => OathHashAlgorithm.Sha512,
+            TotpHashAlgorithm.HmacSha256 => OathHashAlgorithm.Sha256,
+            TotpHashAlgorithm.HmacSha512 => OathHashAlgorithm.Sha512,
             _ => OathHashAlgorithm.Sha1,
         };
         MfaNodeSupport.WriteEncodedObject(context, MfaStateKeys.OathDeviceProfile, new JsonObject
         {
             ["uuid"] = uuid,
             ["issuer"] = account.Issuer,
-            ["protectedSecret"] = context.Service<SecretProtector>().Protect(secret),
+            ["protectedSecret"] = protector.Protect(secret),
             ["algorithm"] = hotp ? "HOTP" : "TOTP",
             ["hashAlgorithm"] = hash.ToString().ToUpperInvariant(),
-            ["digits"] = digits,
-            ["period"] = period,
+            ["digits"] = oath.Digits,
+            ["period"] = oath.TotpTimeInterval,
         });
         return new OathRegistrationParameters
         {
@@ -202,12 +202,12 @@ internal static class MfaRegistrationSupport
             AccountName = account.AccountName,
             Kind = hotp ? OathKind.Hotp : OathKind.Totp,
             Secret = secret,
-            Digits = digits,
-            PeriodSeconds = period,
+            Digits = oath.Digits,
+            PeriodSeconds = oath.TotpTimeInterval,
             Counter = 0,
             Algorithm = hash,
-            BackgroundColour = BackgroundColour(context),
-            ImageUrl = ImageUrl(context),
+            BackgroundColour = BackgroundColour(settings),
+            ImageUrl = ImageUrl(settings),
             UserId = account.Username,
             DeviceId = uuid,
         };
@@ -240,18 +240,18 @@ internal static class MfaRegistrationSupport
     /// The OATH settings in the shape a Combined registration URI needs (the device is rebuilt from shared state, so
     /// the QR code stays the same on every poll).
     /// </summary>
-    public static OathRegistrationParameters OathParameters(NodeContext context, RegistrationAccount account, MfaDevice device) => new()
+    internal OathRegistrationParameters OathParameters(MfaRegistrationSettings settings, RegistrationAccount account, MfaDevice device) => new()
     {
         Issuer = account.Issuer,
         AccountName = account.AccountName,
         Kind = device.OathAlgorithm == "HOTP" ? OathKind.Hotp : OathKind.Totp,
-        Secret = context.Service<SecretProtector>().Unprotect(device.ProtectedSecret),
+        Secret = protector.Unprotect(device.ProtectedSecret),
         Digits = device.Digits,
         PeriodSeconds = device.Period,
         Counter = device.Counter,
         Algorithm = device.HashAlgorithm switch { "SHA256" => OathHashAlgorithm.Sha256, "SHA512" => OathHashAlgorithm.Sha512, _ => OathHashAlgorithm.Sha1 },
-        BackgroundColour = BackgroundColour(context),
-        ImageUrl = ImageUrl(context),
+        BackgroundColour = BackgroundColour(settings),
+        ImageUrl = ImageUrl(settings),
         UserId = account.Username,
         DeviceId = device.Uuid,
     };
@@ -262,30 +262,27 @@ internal static class MfaRegistrationSupport
     /// Saves the registered devices, makes their methods not skippable and, with <c>generateRecoveryCodes</c>, issues one
     /// new set of codes for all of them (stored hashed) and passes the plain codes on in transient state.
     /// </summary>
-    public static async Task CompleteAsync(NodeContext context, string username, params MfaDevice[] devices)
+    internal async Task CompleteAsync(NodeContext context, MfaRegistrationSettings settings, string username, params MfaDevice[] registered)
     {
-        var store = context.Service<DeviceStore>();
-        var identities = context.Service<IdentityStore>();
-        foreach (var device in devices)
+        foreach (var device in registered)
         {
-            await store.AddAsync(device, context.CancellationToken);
+            await devices.AddAsync(device, context.CancellationToken);
             await identities.SetSkipAsync(username, device.Kind == DeviceKind.Push ? MfaMethod.Push : MfaMethod.Oath,
                 MfaSkipState.NotSkippable, context.CancellationToken);
         }
-        if (context.Config.GetBoolean("generateRecoveryCodes") ?? true)
+        if (settings.GenerateRecoveryCodes)
         {
             var codes = RecoveryCodes.Generate();
-            await context.Service<RecoveryCodeStore>().ReplaceAsync(
-                username, devices.Select(d => d.Kind).Distinct().ToList(), RecoveryCodes.HashAll(codes), context.CancellationToken);
-            MfaNodeSupport.PassRecoveryCodes(context, codes, devices[0].DeviceName);
+            await recoveryCodes.ReplaceAsync(
+                username, registered.Select(d => d.Kind).Distinct().ToList(), RecoveryCodes.HashAll(codes), context.CancellationToken);
+            MfaNodeSupport.PassRecoveryCodes(context, codes, registered[0].DeviceName);
         }
     }
 
-    private static string? BackgroundColour(NodeContext context) =>
-        context.Config.GetString("bgColor") is { Length: > 0 } colour ? colour : RegistrationUris.DefaultBackgroundColour;
+    private static string? BackgroundColour(MfaRegistrationSettings settings) =>
+        settings.BackgroundColour.Length > 0 ? settings.BackgroundColour : RegistrationUris.DefaultBackgroundColour;
 
-    private static string? ImageUrl(NodeContext context) =>
-        context.Config.GetString("imgUrl") is { Length: > 0 } url ? url : null;
+    private static string? ImageUrl(MfaRegistrationSettings settings) => settings.ImageUrl.Length > 0 ? settings.ImageUrl : null;
 }
 
 internal sealed record RegistrationAccount(string Username, string Issuer, string AccountName);
