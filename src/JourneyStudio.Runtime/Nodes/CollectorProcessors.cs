@@ -5,7 +5,7 @@ using JourneyStudio.Runtime.Engine;
 namespace JourneyStudio.Runtime.Nodes;
 
 /// <summary>Username Collector: asks for a name (NameCallback "User Name") and puts it in shared <c>username</c>.</summary>
-public sealed class UsernameCollectorNodeProcessor : INodeProcessor
+public sealed class UsernameCollectorNodeProcessor : IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.UsernameCollector;
 
@@ -14,7 +14,7 @@ public sealed class UsernameCollectorNodeProcessor : INodeProcessor
 }
 
 /// <summary>Password Collector: asks for a password (PasswordCallback "Password") and puts it in <em>transient</em> <c>password</c>.</summary>
-public sealed class PasswordCollectorNodeProcessor : INodeProcessor
+public sealed class PasswordCollectorNodeProcessor : IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PasswordCollector;
 
@@ -28,7 +28,7 @@ public sealed class PasswordCollectorNodeProcessor : INodeProcessor
 /// <c>objectAttributes.{usernameAttribute}</c>. <c>validateInput</c> (policy checks through
 /// ValidatedCreateUsernameCallback) is not supported yet; the plain NameCallback is sent either way.
 /// </summary>
-public sealed class ValidatedUsernameNodeProcessor : INodeProcessor
+public sealed class ValidatedUsernameNodeProcessor : IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PlatformUsername;
 
@@ -45,7 +45,7 @@ public sealed class ValidatedUsernameNodeProcessor : INodeProcessor
 /// Platform Password: asks for a password (PasswordCallback "Password") and writes <em>transient</em>
 /// <c>password</c> and <c>objectAttributes.{passwordAttribute}</c>. <c>validateInput</c> is not supported yet.
 /// </summary>
-public sealed class ValidatedPasswordNodeProcessor : INodeProcessor
+public sealed class ValidatedPasswordNodeProcessor : IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PlatformPassword;
 

@@ -18,7 +18,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// asking again: a genuine SDK never sends such a profile, so a retry would only help a tampering client.
 /// </para>
 /// </summary>
-public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor
+public sealed class DeviceProfileCollectorNodeProcessor : IOptimisticNodeProcessor
 {
     private const decimal DefaultMaximumSizeKb = 3;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 
 namespace JourneyStudio.Runtime.Sessions;
@@ -23,11 +24,15 @@ public sealed record JourneySession(
     public SignOnRefusal? EndedBy { get; init; }
 
     /// <summary>
-    /// Whether the journey is enabled now (the journey row, whatever the pinned revision says), as read by
-    /// <see cref="JourneySessionStore.GetAsync"/> in the same query as the session; null when no journey has that name
-    /// any more, or when the session was not loaded by GetAsync.
+    /// The journey's row now (enabled, name, realm default: whatever the pinned revision says), as read by
+    /// <see cref="JourneySessionStore.GetAsync"/> in the same query as the session, so that the pinned revision comes from
+    /// the <see cref="JourneyRevisionCache"/> without another read; null when no journey has that name any more, or when
+    /// the session was not loaded by GetAsync.
     /// </summary>
-    public bool? JourneyEnabled { get; init; }
+    public JourneyHead? Journey { get; init; }
+
+    /// <summary>Whether the journey is enabled now (<see cref="Journey"/>); null when it is not known.</summary>
+    public bool? JourneyEnabled => Journey?.Enabled;
 
     /// <summary>In progress and past its idle or maximum limit.</summary>
     public bool IsTimedOut(DateTimeOffset now) => Status == JourneySessionStatus.InProgress && now >= ExpiresAt;
@@ -43,8 +48,11 @@ public sealed record JourneySessionSummary(
 
 /// <summary>
 /// Sign-ons in progress (and recently ended), kept in the database so that they survive restarts and
-/// never travel to the client. Steps are claimed with a compare-and-set on <see cref="JourneySessionRecord.Step"/>,
-/// so a step submitted twice at the same time runs once.
+/// never travel to the client. Every step moves <see cref="JourneySessionRecord.Step"/> on with a compare-and-set, so of
+/// a step submitted twice at the same time one is stored: either when its new state is saved
+/// (<see cref="TrySaveUnclaimedStepAsync"/>, one write) or, for a step with effects outside the session, before they
+/// happen (<see cref="TryClaimStepAsync"/>, then <see cref="SaveStepAsync"/>). Registered with the
+/// <see cref="SignOnDbContextFactory"/>: its writes do not wait for the disk (<see cref="WriteDurability.SignOn"/>).
 /// </summary>
 public sealed class JourneySessionStore(
     IDbContextFactory<JourneyStudioDbContext> contextFactory,
@@ -88,8 +96,8 @@ public sealed class JourneySessionStore(
     }
 
     /// <summary>
-    /// The sign-on with this id, or null when there is none (never was, or purged), with its journey's current
-    /// <see cref="JourneySession.JourneyEnabled"/> flag read in the same query (no journey content is parsed).
+    /// The sign-on with this id, or null when there is none (never was, or purged), with its journey's row
+    /// (<see cref="JourneySession.Journey"/>) read in the same query (no journey content is read or parsed).
     /// </summary>
     public async Task<JourneySession?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -99,10 +107,16 @@ public sealed class JourneySessionStore(
                 where session.Id == id
                 join journey in db.Journeys on session.JourneyName equals journey.Name into journeys
                 from journey in journeys.DefaultIfEmpty()
-                select new { Session = session, Enabled = journey == null ? (bool?)null : journey.Enabled })
+                select new
+                {
+                    Session = session,
+                    Journey = journey == null
+                        ? null
+                        : new JourneyHead(journey.Id, journey.CreatedAt, journey.Name, journey.Enabled, journey.IsRealmDefault, journey.CurrentRevision),
+                })
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : ToSession(found.Session) with { JourneyEnabled = found.Enabled };
+        return found is null ? null : ToSession(found.Session) with { Journey = found.Journey };
     }
 
     /// <summary>
@@ -136,30 +150,59 @@ public sealed class JourneySessionStore(
     /// </summary>
     public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var record = new JourneySessionRecord
-        {
-            Id = claimed.Id, JourneyName = state.JourneyName, Revision = state.Revision, Realm = state.Realm,
-            Step = claimed.Step + 1, CreatedAt = claimed.CreatedAt, MaxExpiresAt = claimed.MaxExpiresAt,
-            StateJson = "", CallbacksJson = "", VisitedPathJson = "",
-        };
-        Apply(record, state, now);
+        var record = NextRecord(claimed, state);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == record.Id && s.Step == record.Step && s.EndedBy == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, record.Status)
-                .SetProperty(r => r.Username, record.Username)
-                .SetProperty(r => r.StateJson, record.StateJson)
-                .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
-                .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
-                .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
-                .SetProperty(r => r.ExpiresAt, record.ExpiresAt), cancellationToken);
+            .ExecuteUpdateAsync(s => SetState(s, record, step: false), cancellationToken);
         if (updated != 1 && await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(
                 s => s.Id == record.Id && s.Step == record.Step && s.EndedBy != null, cancellationToken) is { } ended)
             return ToSession(ended);
         if (updated != 1)
             throw new InvalidOperationException($"Journey session {claimed.Id} is no longer at step {record.Step}; the step was not claimed.");
         return ToSession(record);
+    }
+
+    /// <summary>
+    /// Stores the state a step produced without having claimed it (nothing it did reached beyond the session), as one
+    /// compare-and-set: the session moves from <paramref name="read"/>'s step to the next only if it is still at that step,
+    /// in progress, not ended by an account change and not timed out. Null when it is not (another submission of the step
+    /// was stored first, or the sign-on ended or expired meanwhile): then nothing is written and this run's result must be dropped.
+    /// </summary>
+    public async Task<JourneySession?> TrySaveUnclaimedStepAsync(JourneySession read, JourneySessionState state, CancellationToken cancellationToken = default)
+    {
+        var record = NextRecord(read, state);
+        var now = record.UpdatedAt;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Set<JourneySessionRecord>()
+            .Where(s => s.Id == read.Id && s.Step == read.Step && s.Status == JourneySessionStatus.InProgress && s.EndedBy == null && s.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => SetState(s, record, step: true), cancellationToken);
+        return updated == 1 ? ToSession(record) : null;
+    }
+
+    /// <summary>The row a step moves <paramref name="read"/> to: the next step, with <paramref name="state"/>.</summary>
+    private JourneySessionRecord NextRecord(JourneySession read, JourneySessionState state)
+    {
+        var record = new JourneySessionRecord
+        {
+            Id = read.Id, JourneyName = state.JourneyName, Revision = state.Revision, Realm = state.Realm,
+            Step = read.Step + 1, CreatedAt = read.CreatedAt, MaxExpiresAt = read.MaxExpiresAt,
+            StateJson = "", CallbacksJson = "", VisitedPathJson = "",
+        };
+        Apply(record, state, time.GetUtcNow());
+        return record;
+    }
+
+    private static void SetState(UpdateSettersBuilder<JourneySessionRecord> setters, JourneySessionRecord record, bool step)
+    {
+        setters
+            .SetProperty(r => r.Status, record.Status)
+            .SetProperty(r => r.Username, record.Username)
+            .SetProperty(r => r.StateJson, record.StateJson)
+            .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
+            .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
+            .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
+            .SetProperty(r => r.ExpiresAt, record.ExpiresAt);
+        if (step) setters.SetProperty(r => r.Step, record.Step);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)

@@ -19,7 +19,12 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// through the brute-force guard: a wrong number picked counts towards the user's lockout (so prompting a user until
 /// they tap a number is limited too), and while the user is locked an approval is FALSE.
 /// </summary>
-public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, JourneyStudioMetrics metrics) : INodeProcessor
+/// <remarks>
+/// Optimistic: a poll that finds no answer yet changes only shared state, so the polls of a user waiting on push need
+/// no claim; every verdict (delete the message, count a guess, touch the device, count the metric) claims the step first,
+/// so it is given once however often the step is submitted at the same time.
+/// </remarks>
+public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, JourneyStudioMetrics metrics) : IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PushResultVerifier;
 
@@ -41,6 +46,7 @@ public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, Jour
 
         if (message is null)
         {
+            await context.ClaimStepAsync();
             metrics.PushExpired(context.Realm);
             return Complete(PushResultVerifierDescriptor.ExpiredOutcome);
         }
@@ -48,11 +54,13 @@ public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, Jour
         switch (message.State)
         {
             case PushMessageState.Denied:
+                await context.ClaimStepAsync();
                 await messages.DeleteAsync(messageId, context.CancellationToken);
                 metrics.PushDenied(context.Realm);
                 return Complete(PushResultVerifierDescriptor.FalseOutcome);
 
             case PushMessageState.Accepted:
+                await context.ClaimStepAsync();
                 await TouchDeviceAsync(context, message.Username);
                 await messages.DeleteAsync(messageId, context.CancellationToken);
                 context.SharedState[MfaStateKeys.PushContent] = new JsonObject
@@ -87,6 +95,7 @@ public sealed class PushResultVerifierNodeProcessor(ICredentialGuard guard, Jour
                 }
                 if (now > expiration)
                 {
+                    await context.ClaimStepAsync();
                     await messages.DeleteAsync(messageId, context.CancellationToken);
                     metrics.PushExpired(context.Realm);
                     return Complete(PushResultVerifierDescriptor.ExpiredOutcome);
