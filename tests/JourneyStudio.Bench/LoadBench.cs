@@ -33,8 +33,7 @@ internal static class LoadBench
     private const string Password = "Bench-password-1";
     private const string Realm = "json/realms/root/realms/alpha";
     private const int Users = 64;
-    private const int PollsPerRun = 20;
-    private static readonly int[] Concurrencies = [1, 16, 64];
+    public const int PollsPerRun = 20;
 
     public static async Task<int> RunAsync(LoadBenchOptions options)
     {
@@ -43,7 +42,7 @@ internal static class LoadBench
         var codec = new CountingJourneyCodec(new FrodoJourneyCodec(NodeCatalog.Default));
         var settings = new Dictionary<string, string?>
         {
-            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Error",
             ["JourneyStudio:Database:Provider"] = options.Provider,
             // Every bench client comes from 127.0.0.1; in production they come from many addresses (or the operator raises the
             // limit behind a proxy, as the README says). The per-address throttle still does its work on every check.
@@ -89,7 +88,7 @@ internal static class LoadBench
         if (options.Runs("404"))
         {
             Section("routed 404 (POST of a step to .../realms/NO-SUCH-REALM/authenticate: routing, middleware, a 404 body; the cheapest endpoint)");
-            foreach (var clients in Concurrencies)
+            foreach (var clients in options.Clients)
             {
                 var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, _, record, _) => NotFoundAsync(http, stepBody, record));
                 results.NotFound[clients] = run;
@@ -100,7 +99,7 @@ internal static class LoadBench
         if (options.Runs("polling"))
         {
             Section("Polling Wait resubmit (early: the node sends its callback again; no password hash)");
-            foreach (var clients in Concurrencies)
+            foreach (var clients in options.Clients)
             {
                 var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, over) => PollAsync(http, bench.Polling, client, record, over, bench, false));
                 results.Polling[clients] = run;
@@ -111,7 +110,7 @@ internal static class LoadBench
         if (options.Runs("push"))
         {
             Section("Push Wait poll (what a user waiting on push sends every 5 s: Push Wait done → Push Result Verifier reads the message → Push Wait)");
-            foreach (var clients in Concurrencies)
+            foreach (var clients in options.Clients)
             {
                 var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, over) => PollAsync(http, bench.PushPoll, client, record, over, bench, true));
                 results.Push[clients] = run;
@@ -122,7 +121,7 @@ internal static class LoadBench
         if (options.Runs("login"))
         {
             Section("password sign-on through Login (start, then username + password on one page; ratio to the hash alone)");
-            foreach (var clients in Concurrencies)
+            foreach (var clients in options.Clients)
             {
                 var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, _) => SignOnAsync(http, bench, client, record), countRuns: true);
                 results.Login[clients] = run;
@@ -224,6 +223,8 @@ internal static class LoadBench
                 CommunicationId = "embedded:" + deviceToken, CommunicationType = "gcm", DeviceType = "android", DeviceToken = deviceToken,
                 MechanismUid = Guid.NewGuid().ToString(),
             });
+            // What registering a device records on the user: push is set up and not skippable.
+            await identities.SetSkipAsync(names.User(i), MfaMethod.Push, MfaSkipState.NotSkippable);
         }
 
         var store = server.Services.GetRequiredService<JourneyStore>();

@@ -4,7 +4,7 @@ using System.Globalization;
 internal sealed record LoadBenchOptions
 {
     public static readonly string Usage =
-        "usage: dotnet run -c Release --project tests/JourneyStudio.Bench [-- [seconds] [--provider sqlite|postgres] [--connection-string TEXT] [--no-browser] [--only SECTION,...]]\n"
+        "usage: dotnet run -c Release --project tests/JourneyStudio.Bench [-- [seconds] [--provider sqlite|postgres] [--connection-string TEXT] [--no-browser] [--only SECTION,...] [--clients 1,16,64]]\n"
         + "  sections: " + string.Join(", ", LoadBench.Sections) + "\n"
         + "  postgres needs --connection-string (Npgsql form) naming an empty database the bench may fill.";
 
@@ -19,6 +19,9 @@ internal sealed record LoadBenchOptions
 
     /// <summary>Skip the studio page under load (it needs Chromium).</summary>
     public bool NoBrowser { get; init; }
+
+    /// <summary>Client counts of the load sections (default 1, 16, 64; the targets read 1, 16 and 64).</summary>
+    public IReadOnlyList<int> Clients { get; init; } = [1, 16, 64];
 
     /// <summary>Sections to run; empty = all.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
@@ -43,6 +46,11 @@ internal sealed record LoadBenchOptions
                 case "--connection-string":
                     if (Value() is not { Length: > 0 } connectionString) { problem = "--connection-string needs a value."; return null; }
                     options = options with { ConnectionString = connectionString };
+                    break;
+                case "--clients":
+                    var counts = (Value() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.TryParse(c, out var n) && n > 0 ? n : 0).ToList();
+                    if (counts.Count == 0 || counts.Contains(0)) { problem = "--clients takes client counts, e.g. 1,16,64."; return null; }
+                    options = options with { Clients = counts };
                     break;
                 case "--no-browser":
                     options = options with { NoBrowser = true };

@@ -52,7 +52,10 @@ internal sealed class Results
         Target("Polling Wait steps/s ÷ routed 404/s, 64 clients", "≥ 0.50",
             Polling.GetValueOrDefault(64) is { } p && NotFound.GetValueOrDefault(64) is { } n ? p.PerSecond / n.PerSecond : null, v => v >= 0.5, "0.00");
         Target("one client's Polling Wait step p50", "≤ 2 ms", Polling.GetValueOrDefault(1)?.P(50), v => v <= 2, "0.00 ms");
-        Target("database commits per Polling Wait step (64 clients)", "≤ 1", Polling.GetValueOrDefault(64)?.Usage.CommitsPerOp, v => v <= 1.0001, "0.00");
+        // Each client's run starts a sign-on (one insert) and then submits PollsPerRun steps.
+        const double startShare = 1.0 / LoadBench.PollsPerRun;
+        Target($"database commits per Polling Wait step (+{startShare:0.00} for the start)", $"≤ {1 + startShare:0.00}",
+            Polling.GetValueOrDefault(64)?.Usage.CommitsPerOp, v => v <= 1 + startShare + 0.005, "0.00");
         Target("journey parses per Polling Wait step (64 clients)", "0", Polling.GetValueOrDefault(64)?.Usage.ParsesPerOp, v => v == 0, "0.000");
         Target("password sign-ons/s ÷ hash/s, 16 clients", "≥ 0.90",
             Login.GetValueOrDefault(16) is { } l && HashRate is > 0 ? l.PerSecond / HashRate.Value : null, v => v >= 0.9, "0.00");

@@ -213,7 +213,7 @@ public sealed partial class JourneyEngine
             if (string.IsNullOrEmpty(nodeId))
                 return Error(frame, null, $"Journey '{frame.JourneyName}' has no entry node; connect Start to a node.");
 
-            var node = frame.Journey.Nodes.FirstOrDefault(n => n.Id == nodeId);
+            var node = TopLevelNode(frame.Journey, nodeId);
             if (node is null)
                 return Error(frame, null, $"Journey '{frame.JourneyName}' has no node '{nodeId}'.");
             if (CountVisit(run) is { } loop)
@@ -443,6 +443,20 @@ public sealed partial class JourneyEngine
                 LogCompletionHandlerFailed(e, journeyName, nodeId);
             }
         }
+    }
+
+    // Saved journeys are cached and immutable, so their node index is built once per parsed revision.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Journey, Dictionary<string, JourneyNode>> NodeIndexes = new();
+
+    private static JourneyNode? TopLevelNode(Journey journey, string nodeId)
+    {
+        var index = NodeIndexes.GetValue(journey, static j =>
+        {
+            var byId = new Dictionary<string, JourneyNode>(StringComparer.Ordinal);
+            foreach (var n in j.Nodes) byId.TryAdd(n.Id, n); // the first of duplicated ids, as a linear search finds it
+            return byId;
+        });
+        return index.GetValueOrDefault(nodeId);
     }
 
     private static async ValueTask ClaimAsync(Run run)

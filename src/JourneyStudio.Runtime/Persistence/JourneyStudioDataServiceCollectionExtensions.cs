@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,9 +32,11 @@ public static class JourneyStudioDataServiceCollectionExtensions
 
         // Two kinds of contexts on one database: admin data waits for the disk on every commit, sign-ons in progress do
         // not (WriteDurability). The kind is chosen per store, by which factory it is given (SignOnStoreRegistration).
-        services.AddDbContextFactory<JourneyStudioDbContext>((provider, options) => Configure(options, provider, WriteDurability.Full));
-        services.TryAddSingleton(provider => new SignOnDbContextFactory(
-            Configure(new DbContextOptionsBuilder<JourneyStudioDbContext>(), provider, WriteDurability.SignOn).Options));
+        // Pooled: a context's set-up (EF's internal services, loggers) is paid once per pooled instance, not on every query
+        // of a sign-on step.
+        services.AddPooledDbContextFactory<JourneyStudioDbContext>((provider, options) => Configure(options, provider, WriteDurability.Full));
+        services.TryAddSingleton(provider => new SignOnDbContextFactory(new PooledDbContextFactory<JourneyStudioDbContext>(
+            Configure(new DbContextOptionsBuilder<JourneyStudioDbContext>(), provider, WriteDurability.SignOn).Options)));
         services.TryAddSingleton(_ => new JourneyRevisionCache());
 
         // Keys protect authIds, session data and MFA secrets at rest; kept beside the database so they

@@ -26,11 +26,11 @@ public enum WriteDurability
 /// same connection pool: the durability is a setting of each connection, applied every time a context opens one
 /// (<see cref="SqliteConnectionSetupInterceptor"/>), so a pooled connection never carries one kind's setting into the other's writes.
 /// </summary>
-public sealed class SignOnDbContextFactory(DbContextOptions<JourneyStudioDbContext> options) : IDbContextFactory<JourneyStudioDbContext>
+public sealed class SignOnDbContextFactory(IDbContextFactory<JourneyStudioDbContext> contexts) : IDbContextFactory<JourneyStudioDbContext>
 {
-    public JourneyStudioDbContext CreateDbContext() => new(options);
+    public JourneyStudioDbContext CreateDbContext() => contexts.CreateDbContext();
 
-    public Task<JourneyStudioDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
+    public Task<JourneyStudioDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => contexts.CreateDbContextAsync(cancellationToken);
 }
 
 public static class SignOnStoreRegistration

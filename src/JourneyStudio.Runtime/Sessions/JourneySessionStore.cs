@@ -102,22 +102,25 @@ public sealed class JourneySessionStore(
     public async Task<JourneySession?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var found = await (
-                from session in db.Set<JourneySessionRecord>()
+        var found = await SessionWithJourney(db, id);
+        return found is null ? null : ToSession(found.Session) with { Journey = found.Journey };
+    }
+
+    private sealed record SessionRow(JourneySessionRecord Session, JourneyHead? Journey);
+
+    // Compiled once: the query every step starts with skips EF's per-call translation-cache lookup.
+    private static readonly Func<JourneyStudioDbContext, string, Task<SessionRow?>> SessionWithJourney = EF.CompileAsyncQuery(
+        (JourneyStudioDbContext db, string id) => (
+                from session in db.Set<JourneySessionRecord>().AsNoTracking()
                 where session.Id == id
                 join journey in db.Journeys on session.JourneyName equals journey.Name into journeys
                 from journey in journeys.DefaultIfEmpty()
-                select new
-                {
-                    Session = session,
-                    Journey = journey == null
+                select new SessionRow(
+                    session,
+                    journey == null
                         ? null
-                        : new JourneyHead(journey.Id, journey.CreatedAt, journey.Name, journey.Enabled, journey.IsRealmDefault, journey.CurrentRevision),
-                })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : ToSession(found.Session) with { Journey = found.Journey };
-    }
+                        : new JourneyHead(journey.Id, journey.CreatedAt, journey.Name, journey.Enabled, journey.IsRealmDefault, journey.CurrentRevision)))
+            .SingleOrDefault());
 
     /// <summary>
     /// Claims <paramref name="step"/> for processing: moves the session to step + 1 if it is still at
@@ -151,8 +154,9 @@ public sealed class JourneySessionStore(
     public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default)
     {
         var record = NextRecord(claimed, state);
+        var (id, next) = (record.Id, record.Step);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == record.Id && s.Step == record.Step && s.EndedBy == null)
+        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == id && s.Step == next && s.EndedBy == null)
             .ExecuteUpdateAsync(s => SetState(s, record, step: false), cancellationToken);
         if (updated != 1 && await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(
                 s => s.Id == record.Id && s.Step == record.Step && s.EndedBy != null, cancellationToken) is { } ended)
@@ -171,10 +175,10 @@ public sealed class JourneySessionStore(
     public async Task<JourneySession?> TrySaveUnclaimedStepAsync(JourneySession read, JourneySessionState state, CancellationToken cancellationToken = default)
     {
         var record = NextRecord(read, state);
-        var now = record.UpdatedAt;
+        var (id, step, now) = (read.Id, read.Step, record.UpdatedAt);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var updated = await db.Set<JourneySessionRecord>()
-            .Where(s => s.Id == read.Id && s.Step == read.Step && s.Status == JourneySessionStatus.InProgress && s.EndedBy == null && s.ExpiresAt > now)
+            .Where(s => s.Id == id && s.Step == step && s.Status == JourneySessionStatus.InProgress && s.EndedBy == null && s.ExpiresAt > now)
             .ExecuteUpdateAsync(s => SetState(s, record, step: true), cancellationToken);
         return updated == 1 ? ToSession(record) : null;
     }
@@ -194,15 +198,19 @@ public sealed class JourneySessionStore(
 
     private static void SetState(UpdateSettersBuilder<JourneySessionRecord> setters, JourneySessionRecord record, bool step)
     {
+        // Plain locals, not record.X: EF reads a captured local as a parameter directly, while a member chain is
+        // evaluated by compiling an expression on every call.
+        var (status, username, stateJson, callbacksJson, visitedPathJson, updatedAt, expiresAt, next) =
+            (record.Status, record.Username, record.StateJson, record.CallbacksJson, record.VisitedPathJson, record.UpdatedAt, record.ExpiresAt, record.Step);
         setters
-            .SetProperty(r => r.Status, record.Status)
-            .SetProperty(r => r.Username, record.Username)
-            .SetProperty(r => r.StateJson, record.StateJson)
-            .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
-            .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
-            .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
-            .SetProperty(r => r.ExpiresAt, record.ExpiresAt);
-        if (step) setters.SetProperty(r => r.Step, record.Step);
+            .SetProperty(r => r.Status, status)
+            .SetProperty(r => r.Username, username)
+            .SetProperty(r => r.StateJson, stateJson)
+            .SetProperty(r => r.CallbacksJson, callbacksJson)
+            .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+            .SetProperty(r => r.UpdatedAt, updatedAt)
+            .SetProperty(r => r.ExpiresAt, expiresAt);
+        if (step) setters.SetProperty(r => r.Step, next);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
