@@ -4,9 +4,10 @@ using JourneyStudio.Journeys.Model;
 namespace JourneyStudio.Runtime.Persistence;
 
 /// <summary>
-/// Names one saved revision for ever. The journey's id alone is not enough: SQLite hands the id of a deleted newest row
-/// to the next one it inserts, so a journey deleted and another created could both be "id 7, revision 1"; the journey's
-/// creation time (100 ns ticks) tells them apart. PostgreSQL never reuses ids; the key is the same there.
+/// Names one saved revision for ever: by the journey's id, not its name (a journey deleted and created again under the
+/// same name starts again at revision 1). Ids are not reused (SQLite AUTOINCREMENT, PostgreSQL identity columns); the
+/// journey's creation time is part of the key as well, so that even a database rebuilt with its sequences reset (a
+/// restore, a hand-made copy) cannot make two different journeys one key.
 /// </summary>
 public readonly record struct JourneyRevisionKey(int JourneyId, DateTimeOffset JourneyCreatedAt, int Revision);
 
