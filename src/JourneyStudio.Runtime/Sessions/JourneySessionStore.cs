@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 
 namespace JourneyStudio.Runtime.Sessions;
@@ -156,8 +155,8 @@ public sealed class JourneySessionStore(
         var record = NextRecord(claimed, state);
         var (id, next) = (record.Id, record.Step);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == id && s.Step == next && s.EndedBy == null)
-            .ExecuteUpdateAsync(s => SetState(s, record, step: false), cancellationToken);
+        var updated = await WriteStateAsync(db.Set<JourneySessionRecord>().Where(s => s.Id == id && s.Step == next && s.EndedBy == null),
+            record, step: false, cancellationToken);
         if (updated != 1 && await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(
                 s => s.Id == record.Id && s.Step == record.Step && s.EndedBy != null, cancellationToken) is { } ended)
             return ToSession(ended);
@@ -177,9 +176,9 @@ public sealed class JourneySessionStore(
         var record = NextRecord(read, state);
         var (id, step, now) = (read.Id, read.Step, record.UpdatedAt);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Set<JourneySessionRecord>()
-            .Where(s => s.Id == id && s.Step == step && s.Status == JourneySessionStatus.InProgress && s.EndedBy == null && s.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => SetState(s, record, step: true), cancellationToken);
+        var updated = await WriteStateAsync(db.Set<JourneySessionRecord>()
+            .Where(s => s.Id == id && s.Step == step && s.Status == JourneySessionStatus.InProgress && s.EndedBy == null && s.ExpiresAt > now),
+            record, step: true, cancellationToken);
         return updated == 1 ? ToSession(record) : null;
     }
 
@@ -196,21 +195,33 @@ public sealed class JourneySessionStore(
         return record;
     }
 
-    private static void SetState(UpdateSettersBuilder<JourneySessionRecord> setters, JourneySessionRecord record, bool step)
+    /// <summary>
+    /// Writes <paramref name="record"/>'s state to the rows of <paramref name="rows"/>, and its step when <paramref name="step"/>.
+    /// The setters are expression lambdas over plain locals: EF turns those into parameters of one cached statement, where
+    /// the non-expression setter form (or values read through member chains) costs compiling an expression on every call.
+    /// </summary>
+    private static Task<int> WriteStateAsync(IQueryable<JourneySessionRecord> rows, JourneySessionRecord record, bool step, CancellationToken cancellationToken)
     {
-        // Plain locals, not record.X: EF reads a captured local as a parameter directly, while a member chain is
-        // evaluated by compiling an expression on every call.
         var (status, username, stateJson, callbacksJson, visitedPathJson, updatedAt, expiresAt, next) =
             (record.Status, record.Username, record.StateJson, record.CallbacksJson, record.VisitedPathJson, record.UpdatedAt, record.ExpiresAt, record.Step);
-        setters
-            .SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Username, username)
-            .SetProperty(r => r.StateJson, stateJson)
-            .SetProperty(r => r.CallbacksJson, callbacksJson)
-            .SetProperty(r => r.VisitedPathJson, visitedPathJson)
-            .SetProperty(r => r.UpdatedAt, updatedAt)
-            .SetProperty(r => r.ExpiresAt, expiresAt);
-        if (step) setters.SetProperty(r => r.Step, next);
+        return step
+            ? rows.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Step, next)
+                .SetProperty(r => r.Status, status)
+                .SetProperty(r => r.Username, username)
+                .SetProperty(r => r.StateJson, stateJson)
+                .SetProperty(r => r.CallbacksJson, callbacksJson)
+                .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.UpdatedAt, updatedAt)
+                .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken)
+            : rows.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, status)
+                .SetProperty(r => r.Username, username)
+                .SetProperty(r => r.StateJson, stateJson)
+                .SetProperty(r => r.CallbacksJson, callbacksJson)
+                .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.UpdatedAt, updatedAt)
+                .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
