@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Sessions;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +23,8 @@ public static class BruteForceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BruteForceOptions>, BruteForceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // Locking someone ends their sessions; the store needs only the data services.
-        services.TryAddSingleton<UserSessionStore>();
-        services.TryAddSingleton<CredentialFailureStore>();
+        services.TryAddSignOnStore<UserSessionStore>();
+        services.TryAddSignOnStore<CredentialFailureStore>();
         services.TryAddSingleton<ICredentialGuard, BruteForceProtector>();
         // Replaces the placeholder that never locks, whichever was registered first.
         services.RemoveAll<IAccountLockout>();

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyStudio.Runtime.Devices;
@@ -9,7 +10,8 @@ public static class DeviceServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<DeviceStore>();
         services.AddSingleton<RecoveryCodeStore>();
-        services.AddSingleton<PushMessageStore>();
+        // Push messages live as long as a sign-on waits for them: WriteDurability.SignOn, like the sessions.
+        services.TryAddSignOnStore<PushMessageStore>();
         return services;
     }
 }

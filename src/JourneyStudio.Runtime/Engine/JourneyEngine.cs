@@ -58,34 +58,58 @@ public sealed partial class JourneyEngine
     /// <summary>Starts the latest revision of <paramref name="journeyName"/> in <paramref name="realm"/> (e.g. <c>alpha</c>).</summary>
     public async ValueTask<JourneyRunResult> StartAsync(string journeyName, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
         var resolved = await _resolver.ResolveAsync(journeyName, null, cancellationToken);
+        if (resolved is null)
+        {
+            var now = _time.GetUtcNow();
+            return Fail(new JourneySessionState { JourneyName = journeyName, Revision = 0, Realm = realm, StartedAt = now, UpdatedAt = now },
+                $"Journey '{journeyName}' does not exist.");
+        }
+        return await StartAsync(resolved, realm, request, cancellationToken);
+    }
+
+    /// <summary>Starts <paramref name="journey"/>, already loaded by the caller (its latest revision), in <paramref name="realm"/>.</summary>
+    public async ValueTask<JourneyRunResult> StartAsync(ResolvedJourney journey, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
         var state = new JourneySessionState
         {
-            JourneyName = journeyName,
-            Revision = resolved?.Revision ?? 0,
+            JourneyName = journey.Journey.Name,
+            Revision = journey.Revision,
             Realm = realm,
             StartedAt = now,
             UpdatedAt = now,
         };
-        if (resolved is null)
-            return Fail(state, $"Journey '{journeyName}' does not exist.");
-        if (!resolved.Journey.Settings.Enabled)
-            return Fail(state, $"Journey '{journeyName}' is disabled.");
-        if (resolved.Journey.Settings.InnerTreeOnly)
-            return Fail(state, $"Journey '{journeyName}' can only run inside an Inner Tree Evaluator.");
+        if (!journey.Journey.Settings.Enabled)
+            return Fail(state, $"Journey '{state.JourneyName}' is disabled.");
+        if (journey.Journey.Settings.InnerTreeOnly)
+            return Fail(state, $"Journey '{state.JourneyName}' can only run inside an Inner Tree Evaluator.");
 
         state.SharedState[SharedStateKeys.Realm] = realm == "root" ? "/" : "/" + realm;
-        state = state with { CurrentNodeId = resolved.Journey.EntryNodeId };
-        return await RunAsync(state, resolved.Journey, null, request ?? JourneyRequestInfo.Empty, cancellationToken);
+        state = state with { CurrentNodeId = journey.Journey.EntryNodeId };
+        // A sign-on that is only being created cannot be submitted by anyone else: its claim is held.
+        return await RunAsync(state, journey.Journey, null, request ?? JourneyRequestInfo.Empty, HeldStepClaim.Instance, cancellationToken);
     }
 
     /// <summary>
     /// Continues a sign-on with the client's answers to <see cref="JourneySessionState.PendingCallbacks"/>
-    /// (as produced by <see cref="StepSerializer.Parse(string, IReadOnlyList{Callback})"/>).
-    /// The given state is not changed; the result carries the new one.
+    /// (as produced by <see cref="StepSerializer.Parse(string, IReadOnlyList{Callback})"/>), loading its pinned revision;
+    /// the step counts as claimed. The given state is not changed; the result carries the new one.
     /// </summary>
     public async ValueTask<JourneyRunResult> ContinueAsync(JourneySessionState state, IReadOnlyList<Callback> submitted, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = await _resolver.ResolveAsync(state.JourneyName, state.Revision, cancellationToken);
+        return await ContinueAsync(state, resolved, submitted, HeldStepClaim.Instance, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues a sign-on on <paramref name="journey"/> (its pinned revision, loaded by the caller; null when it is gone).
+    /// Nodes that are not <see cref="IOptimisticNodeProcessor"/>s, completion handlers, and optimistic nodes that ask for it
+    /// run only after <paramref name="claim"/> is claimed; when another submission holds it, <see cref="StepClaimLostException"/>
+    /// passes out of here and the run's result must be dropped.
+    /// </summary>
+    public async ValueTask<JourneyRunResult> ContinueAsync(JourneySessionState state, ResolvedJourney? journey, IReadOnlyList<Callback> submitted,
+        IStepClaim claim, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
     {
         state = state.DeepClone();
         if (state.Status != JourneySessionStatus.InProgress)
@@ -94,16 +118,17 @@ public sealed partial class JourneyEngine
             || submitted.Where((c, i) => c.Type != state.PendingCallbacks[i].Type).Any())
             return Fail(state, "The submitted callbacks do not match the step that was sent.");
 
-        var resolved = await _resolver.ResolveAsync(state.JourneyName, state.Revision, cancellationToken);
-        if (resolved is null)
+        if (journey is null)
             return Fail(state, $"Journey '{state.JourneyName}' revision {state.Revision} is no longer available.");
-        return await RunAsync(state, resolved.Journey, submitted.Count == 0 ? null : submitted, request ?? JourneyRequestInfo.Empty, cancellationToken);
+        return await RunAsync(state, journey.Journey, submitted.Count == 0 ? null : submitted, request ?? JourneyRequestInfo.Empty, claim, cancellationToken);
     }
 
-    private async ValueTask<JourneyRunResult> RunAsync(JourneySessionState state, Journey journey, IReadOnlyList<Callback>? submitted, JourneyRequestInfo request, CancellationToken cancellationToken)
+    private async ValueTask<JourneyRunResult> RunAsync(JourneySessionState state, Journey journey, IReadOnlyList<Callback>? submitted, JourneyRequestInfo request,
+        IStepClaim claim, CancellationToken cancellationToken)
     {
         var run = new Run
         {
+            Claim = claim,
             Realm = state.Realm,
             Request = request,
             SharedState = state.SharedState,
@@ -196,7 +221,7 @@ public sealed partial class JourneyEngine
             if (string.IsNullOrEmpty(nodeId))
                 return Error(frame, null, $"Journey '{frame.JourneyName}' has no entry node; connect Start to a node.");
 
-            var node = frame.Journey.Nodes.FirstOrDefault(n => n.Id == nodeId);
+            var node = TopLevelNode(frame.Journey, nodeId);
             if (node is null)
                 return Error(frame, null, $"Journey '{frame.JourneyName}' has no node '{nodeId}'.");
             if (CountVisit(run) is { } loop)
@@ -244,6 +269,8 @@ public sealed partial class JourneyEngine
         // The constructor checked that every processor's type has a descriptor. Binding is kept with the stored config,
         // so a revision the resolver keeps parsed binds each node once.
         var descriptor = _catalog.Find(node.NodeType)!;
+        // A node that may change things outside the session runs only for the one submission that holds the step.
+        if (processor is not IOptimisticNodeProcessor) await ClaimAsync(run);
         var context = CreateContext(frame.JourneyName, node, callbacks, transient, run);
         NodeResult result;
         try
@@ -251,6 +278,10 @@ public sealed partial class JourneyEngine
             result = await processor.ProcessAsync(context, descriptor.BindConfig(node.Config));
         }
         catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (StepClaimLostException)
         {
             throw;
         }
@@ -419,14 +450,34 @@ public sealed partial class JourneyEngine
                     || !_processors.TryGetValue(node.NodeType, out var processor)
                     || processor is not INodeCompletionHandler handler)
                     continue;
+                await ClaimAsync(run);
                 await handler.OnJourneyCompletedAsync(
                     CreateContext(journeyName, node, null, new JsonObject(), run), _catalog.Find(node.NodeType)!.BindConfig(node.Config), success);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not (OperationCanceledException or StepClaimLostException))
             {
                 LogCompletionHandlerFailed(e, journeyName, nodeId);
             }
         }
+    }
+
+    // Saved journeys are cached and immutable, so their node index is built once per parsed revision.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Journey, Dictionary<string, JourneyNode>> NodeIndexes = new();
+
+    private static JourneyNode? TopLevelNode(Journey journey, string nodeId)
+    {
+        var index = NodeIndexes.GetValue(journey, static j =>
+        {
+            var byId = new Dictionary<string, JourneyNode>(StringComparer.Ordinal);
+            foreach (var n in j.Nodes) byId.TryAdd(n.Id, n); // the first of duplicated ids, as a linear search finds it
+            return byId;
+        });
+        return index.GetValueOrDefault(nodeId);
+    }
+
+    private static async ValueTask ClaimAsync(Run run)
+    {
+        if (!run.Claim.IsClaimed && !await run.Claim.ClaimAsync(run.CancellationToken)) throw new StepClaimLostException();
     }
 
     private NodeContext CreateContext(string journeyName, JourneyNode node, IReadOnlyList<Callback>? callbacks, JsonObject transient, Run run) =>
@@ -441,6 +492,7 @@ public sealed partial class JourneyEngine
             Request = run.Request,
             Time = _time,
             CancellationToken = run.CancellationToken,
+            StepClaim = run.Claim,
         };
 
     /// <summary>The config of a node the engine runs itself (Page, Inner Tree Evaluator); defaults when the catalogue lacks the type.</summary>
@@ -498,6 +550,7 @@ public sealed partial class JourneyEngine
         public required List<VisitedNode> Visited { get; init; }
         public required List<string> AuthTypes { get; init; }
         public required CancellationToken CancellationToken { get; init; }
+        public required IStepClaim Claim { get; init; }
         public Dictionary<string, Journey> Journeys { get; } = new(StringComparer.Ordinal);
         public int Visits { get; set; }
     }

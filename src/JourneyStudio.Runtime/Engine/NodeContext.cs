@@ -64,6 +64,18 @@ public sealed class NodeContext
 
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>The step's claim (see <see cref="IOptimisticNodeProcessor"/>); held already when the node runs outside a session.</summary>
+    public IStepClaim StepClaim { get; init; } = HeldStepClaim.Instance;
+
+    /// <summary>
+    /// For an <see cref="IOptimisticNodeProcessor"/>: claims the step before a change outside the session's state. Throws
+    /// <see cref="StepClaimLostException"/> when another submission of the same step claimed it first.
+    /// </summary>
+    public async ValueTask ClaimStepAsync()
+    {
+        if (!await StepClaim.ClaimAsync(CancellationToken)) throw new StepClaimLostException();
+    }
+
     /// <summary>Shared state <c>username</c>, when a node has collected one.</summary>
     public string? Username => GetSharedString(SharedStateKeys.Username);
 

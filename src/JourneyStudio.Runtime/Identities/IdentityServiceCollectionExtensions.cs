@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Nodes;
 using JourneyStudio.Runtime.Sessions;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +17,11 @@ public static class IdentityServiceCollectionExtensions
         // with its options, by AddJourneySessions).
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<UserSessionStore>();
+        services.TryAddSignOnStore<UserSessionStore>();
         services.AddSingleton<IdentityStore>();
         services.TryAddSingleton<IAccountLockout, NoAccountLockout>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
-        services.AddSingleton<IRetryCounterStore, DatabaseRetryCounterStore>();
+        services.AddSignOnStore<IRetryCounterStore, DatabaseRetryCounterStore>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ using JourneyStudio.Runtime.Engine;
 namespace JourneyStudio.Runtime.Nodes;
 
 /// <summary>Username Collector: asks for a name (NameCallback "User Name") and puts it in shared <c>username</c>.</summary>
-public sealed class UsernameCollectorNodeProcessor : INodeProcessor<NoConfig>
+public sealed class UsernameCollectorNodeProcessor : INodeProcessor<NoConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.UsernameCollector;
 
@@ -16,7 +16,7 @@ public sealed class UsernameCollectorNodeProcessor : INodeProcessor<NoConfig>
 }
 
 /// <summary>Password Collector: asks for a password (PasswordCallback "Password") and puts it in <em>transient</em> <c>password</c>.</summary>
-public sealed class PasswordCollectorNodeProcessor : INodeProcessor<NoConfig>
+public sealed class PasswordCollectorNodeProcessor : INodeProcessor<NoConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PasswordCollector;
 
@@ -31,7 +31,7 @@ public sealed class PasswordCollectorNodeProcessor : INodeProcessor<NoConfig>
 /// <c>objectAttributes.{usernameAttribute}</c>. <c>validateInput</c> (policy checks through
 /// ValidatedCreateUsernameCallback) is not supported yet; the plain NameCallback is sent either way.
 /// </summary>
-public sealed class ValidatedUsernameNodeProcessor : INodeProcessor<PlatformUsernameConfig>
+public sealed class ValidatedUsernameNodeProcessor : INodeProcessor<PlatformUsernameConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PlatformUsername;
 
@@ -47,7 +47,7 @@ public sealed class ValidatedUsernameNodeProcessor : INodeProcessor<PlatformUser
 /// Platform Password: asks for a password (PasswordCallback "Password") and writes <em>transient</em>
 /// <c>password</c> and <c>objectAttributes.{passwordAttribute}</c>. <c>validateInput</c> is not supported yet.
 /// </summary>
-public sealed class ValidatedPasswordNodeProcessor : INodeProcessor<PlatformPasswordConfig>
+public sealed class ValidatedPasswordNodeProcessor : INodeProcessor<PlatformPasswordConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PlatformPassword;
 

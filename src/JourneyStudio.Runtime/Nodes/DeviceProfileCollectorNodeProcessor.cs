@@ -18,7 +18,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// asking again: a genuine SDK never sends such a profile, so a retry would only help a tampering client.
 /// </para>
 /// </summary>
-public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor<DeviceProfileCollectorConfig>
+public sealed class DeviceProfileCollectorNodeProcessor : INodeProcessor<DeviceProfileCollectorConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.DeviceProfileCollector;
 

@@ -14,7 +14,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// Keeps <c>{nodeId}.end_time</c> (epoch ms) and <c>{nodeId}.spam_count</c> in shared state and removes them
 /// on every outcome, so the node can run again later in the same journey.
 /// </summary>
-public sealed class PollingWaitNodeProcessor : INodeProcessor<PollingWaitConfig>
+public sealed class PollingWaitNodeProcessor : INodeProcessor<PollingWaitConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PollingWait;
 

@@ -12,12 +12,15 @@ namespace JourneyStudio.Runtime.Persistence;
 /// <remarks>
 /// The name, <see cref="JourneySettings.Enabled"/> and <see cref="JourneySettings.IsRealmDefault"/> are
 /// journey-level state held by the journey row: every load applies them over what a revision's JSON
-/// says, so renaming, or making another journey the realm default, needs no rewrite of old revisions.
+/// says, so renaming, or making another journey the realm default, needs no rewrite of old revisions. Reads parse a
+/// revision once: parsed revisions are kept in the <see cref="JourneyRevisionCache"/> (they never change), and each read
+/// takes only the journey row's small <see cref="JourneyHead"/> from the database.
 /// </remarks>
 public sealed class JourneyStore(
     IDbContextFactory<JourneyStudioDbContext> contextFactory,
     IJourneyCodec codec,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    JourneyRevisionCache revisions)
 {
     private const int SqliteConstraintUnique = 2067;
 
@@ -36,16 +39,16 @@ public sealed class JourneyStore(
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
-        return record is null ? null : new StoredJourney(Load(record.Json, record), record.CurrentRevision);
+        var head = await db.Journeys.AsNoTracking().Where(j => j.Name == name).Select(HeadOf).SingleOrDefaultAsync(cancellationToken);
+        return head is null ? null : await LoadAsync(db, head, head.CurrentRevision, cancellationToken);
     }
 
     /// <summary>The journey the realm runs when a sign-on names none, or null when no journey is the default.</summary>
     public async Task<StoredJourney?> GetRealmDefaultAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.IsRealmDefault, cancellationToken);
-        return record is null ? null : new StoredJourney(Load(record.Json, record), record.CurrentRevision);
+        var head = await db.Journeys.AsNoTracking().Where(j => j.IsRealmDefault).Select(HeadOf).SingleOrDefaultAsync(cancellationToken);
+        return head is null ? null : await LoadAsync(db, head, head.CurrentRevision, cancellationToken);
     }
 
     /// <summary>
@@ -56,16 +59,51 @@ public sealed class JourneyStore(
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var found = await (
-                from journey in db.Journeys
-                where journey.Name == name
-                join saved in db.JourneyRevisions on journey.Id equals saved.JourneyId
-                where saved.Revision == revision
-                select new { Record = journey, saved.Json })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : new StoredJourney(Load(found.Json, found.Record), revision);
+        var head = await db.Journeys.AsNoTracking().Where(j => j.Name == name).Select(HeadOf).SingleOrDefaultAsync(cancellationToken);
+        return head is null ? null : await LoadAsync(db, head, revision, cancellationToken);
     }
+
+    /// <summary>
+    /// <paramref name="revision"/> of the journey whose row the caller already read (e.g. joined to a sign-on's session):
+    /// a cached revision costs no database read at all. Null when the revision does not exist.
+    /// </summary>
+    public async ValueTask<StoredJourney?> GetRevisionAsync(JourneyHead journey, int revision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        if (revisions.TryGet(journey.KeyOf(revision), out var cached)) return new StoredJourney(Apply(cached, journey), revision);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await LoadAsync(db, journey, revision, cancellationToken);
+    }
+
+    /// <summary>What <see cref="JourneyHead"/> reads of a journey row (as an expression, so that other queries can join it).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<JourneyRecord, JourneyHead>> HeadOf =
+        j => new JourneyHead(j.Id, j.CreatedAt, j.Name, j.Enabled, j.IsRealmDefault, j.CurrentRevision);
+
+    /// <summary>A revision from the cache, or read by (journey id, revision) and parsed once.</summary>
+    private async Task<StoredJourney?> LoadAsync(JourneyStudioDbContext db, JourneyHead head, int revision, CancellationToken cancellationToken)
+    {
+        var key = head.KeyOf(revision);
+        if (!revisions.TryGet(key, out var parsed))
+        {
+            var json = await db.JourneyRevisions.AsNoTracking()
+                .Where(r => r.JourneyId == head.Id && r.Revision == revision)
+                .Select(r => r.Json)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (json is null) return null;
+            parsed = revisions.Add(key, codec.Deserialize(json));
+        }
+        return new StoredJourney(Apply(parsed, head), revision);
+    }
+
+    /// <summary>The journey-level state of the row over a revision's content (the same object when they already agree).</summary>
+    private static Journey Apply(Journey revision, JourneyHead head) =>
+        revision.Name == head.Name && revision.Settings.Enabled == head.Enabled && revision.Settings.IsRealmDefault == head.IsRealmDefault
+            ? revision
+            : revision with
+            {
+                Name = head.Name,
+                Settings = revision.Settings with { Enabled = head.Enabled, IsRealmDefault = head.IsRealmDefault },
+            };
 
     /// <summary>The journey's history, newest first; null when there is no such journey.</summary>
     public async Task<IReadOnlyList<JourneyRevisionSummary>?> ListRevisionsAsync(string name, CancellationToken cancellationToken = default)
@@ -182,8 +220,12 @@ public sealed class JourneyStore(
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Journeys.Where(j => j.Name == name).Select(j => j.Id).ToListAsync(cancellationToken);
         // Revisions go through the foreign key's ON DELETE CASCADE, in the same statement.
-        return await db.Journeys.Where(j => j.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.Journeys.Where(j => j.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+        // Only to free the memory: the key (id, creation time) of a deleted journey is never asked for again.
+        foreach (var id in ids) revisions.ForgetJourney(id);
+        return deleted;
     }
 
     /// <summary>

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,8 +30,14 @@ public static class JourneyStudioDataServiceCollectionExtensions
             .Bind(configuration.GetSection(JourneyStudioDataOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "JourneyStudio:DataDirectory must not be empty.");
 
-        services.AddDbContextFactory<JourneyStudioDbContext>((provider, options) =>
-            ConfigureSqlite(options, provider.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value.DatabasePath));
+        // Two kinds of contexts on one database: admin data waits for the disk on every commit, sign-ons in progress do
+        // not (WriteDurability). The kind is chosen per store, by which factory it is given (SignOnStoreRegistration).
+        // Pooled: a context's set-up (EF's internal services, loggers) is paid once per pooled instance, not on every query
+        // of a sign-on step.
+        services.AddPooledDbContextFactory<JourneyStudioDbContext>((provider, options) => Configure(options, provider, WriteDurability.Full));
+        services.TryAddSingleton(provider => new SignOnDbContextFactory(new PooledDbContextFactory<JourneyStudioDbContext>(
+            Configure(new DbContextOptionsBuilder<JourneyStudioDbContext>(), provider, WriteDurability.SignOn).Options)));
+        services.TryAddSingleton(_ => new JourneyRevisionCache());
 
         // Keys protect authIds, session data and MFA secrets at rest; kept beside the database so they
         // survive restarts and move with the data directory.
@@ -70,11 +78,23 @@ public static class JourneyStudioDataServiceCollectionExtensions
         return certificate;
     }
 
+    /// <summary>
+    /// The database settings of one kind of context; interceptors registered as <see cref="IInterceptor"/> services (e.g. a test
+    /// that counts commands) are added to both kinds.
+    /// </summary>
+    private static TBuilder Configure<TBuilder>(TBuilder options, IServiceProvider provider, WriteDurability durability) where TBuilder : DbContextOptionsBuilder
+    {
+        ConfigureSqlite(options, provider.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value.DatabasePath, durability);
+        options.AddInterceptors(provider.GetServices<IInterceptor>());
+        return options;
+    }
+
     /// <summary>The SQLite settings every context of the studio uses (also the design-time factory's).</summary>
-    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath,
+        WriteDurability durability = WriteDurability.Full) =>
         options
             .UseSqlite(ConnectionString(databasePath))
-            .AddInterceptors(new SqliteConnectionSetupInterceptor());
+            .AddInterceptors(new SqliteConnectionSetupInterceptor(durability));
 
     public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {

@@ -5,19 +5,24 @@ namespace JourneyStudio.Runtime.Persistence;
 
 /// <summary>
 /// Runs per-connection pragmas each time EF opens a connection. busy_timeout makes SQLite wait for
-/// another writer's lock instead of failing at once with "database is locked"; it is a connection
-/// setting, so it cannot be stored in the file the way WAL mode is.
+/// another writer's lock instead of failing at once with "database is locked"; synchronous is how long a commit waits
+/// for the disk (<see cref="WriteDurability"/>). Both are connection settings, not stored in the file the way WAL mode is,
+/// and connections are pooled and shared by both kinds of contexts, so they are set on every open.
 /// </summary>
-internal sealed class SqliteConnectionSetupInterceptor : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetupInterceptor(WriteDurability durability) : DbConnectionInterceptor
 {
     public const int BusyTimeoutMilliseconds = 10_000;
 
-    private const string Pragmas = "PRAGMA busy_timeout = 10000;";
+    // In WAL mode NORMAL syncs the log only at checkpoints, FULL at every commit; a FULL commit also makes every
+    // NORMAL commit before it durable, since they precede it in the same log.
+    private readonly string _pragmas = durability == WriteDurability.SignOn
+        ? "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;"
+        : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -25,7 +30,7 @@ internal sealed class SqliteConnectionSetupInterceptor : DbConnectionInterceptor
         CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

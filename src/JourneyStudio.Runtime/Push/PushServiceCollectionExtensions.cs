@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Push.Embedded;
 using JourneyStudio.Runtime.Push.Sns;
@@ -27,7 +28,7 @@ public static class PushServiceCollectionExtensions
         ReadTransport(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddJourneyStudioMetrics();
-        services.AddSingleton<VirtualInbox>();
+        services.TryAddSignOnStore<VirtualInbox>();
         services.AddSingleton<PushMessageResponder>();
         services.AddHttpClient(nameof(SnsPushTransport));
         services.AddSingleton<EmbeddedPushTransport>();

@@ -13,6 +13,17 @@ namespace JourneyStudio.Runtime.Sessions;
 /// The server side of AM's <c>authenticate</c> protocol: starts a journey, keeps its session in the
 /// database, and continues it only from the latest step the client was given.
 /// </summary>
+/// <remarks>
+/// A step costs one read (the session joined with its journey's row; the pinned revision comes parsed from the
+/// <see cref="JourneyRevisionCache"/>) and one write: the compare-and-set that stores the new state. "The same step
+/// submitted twice at once runs once" rests on that compare-and-set: of the concurrent submissions, one is stored and
+/// the others are answered as stale. That alone is not enough for effects outside the session (a push sent, a guess
+/// counted, a user session created): a losing submission would already have caused them. So the step is claimed (a
+/// separate compare-and-set, <see cref="JourneySessionStore.TryClaimStepAsync"/>) before the first such effect: the
+/// engine claims before any node that is not an <see cref="IOptimisticNodeProcessor"/> and before completion handlers,
+/// an optimistic node before its own effects, and this runner before it admits a success (creates a user session).
+/// Steps that only collect input or wait never claim and stay at one write; the others pay a second one.
+/// </remarks>
 public sealed partial class JourneySessionRunner(
     JourneyEngine engine,
     JourneyStore journeys,
@@ -47,6 +58,7 @@ public sealed partial class JourneySessionRunner(
                 ? $"Realm '{realm}' has no default journey; name one with authIndexType=service&authIndexValue=NAME."
                 : $"No journey named '{journeyName}' exists in realm '{realm}'.");
         var journey = stored.Journey;
+        var resolved = new ResolvedJourney(journey, stored.Revision);
         if (!journey.Settings.Enabled)
             return Reject(journey.Name, 403, DisabledMessage(journey.Name));
         if (journey.Settings.InnerTreeOnly)
@@ -56,7 +68,7 @@ public sealed partial class JourneySessionRunner(
         // The id exists before the first node runs, so everything the step logs carries it.
         var signOnId = JourneySessionStore.NewId();
         using var logScope = SignOnLogScope.BeginStep(logger, signOnId, journey.Name, realm);
-        var result = await engine.StartAsync(journey.Name, realm, request with { SignOnId = signOnId }, cancellationToken);
+        var result = await engine.StartAsync(resolved, realm, request with { SignOnId = signOnId }, cancellationToken);
         var admission = await AdmitAsync(result, journey.Settings.NoSession, cancellationToken);
         // Every run is stored, also one that ends at once, so the designer can show the path it took.
         var session = await sessions.CreateAsync(admission.Result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken, signOnId);
@@ -102,29 +114,43 @@ public sealed partial class JourneySessionRunner(
         if (!parsed.Succeeded)
             return Reject(journeyName, 400, parsed.Error!.Message);
 
-        // Two submissions of the same step at once: only the one that moves the step counter runs it.
-        if (!await sessions.TryClaimStepAsync(session.Id, step, cancellationToken))
-        {
-            var now = await sessions.GetAsync(session.Id, cancellationToken);
-            if (now?.EndedBy is { } ended) return Refuse(journeyName, realm, session.Id, ended);
-            return Reject(journeyName, 401, now is null || now.IsTimedOut(time.GetUtcNow()) ? TimedOutMessage : StaleStepMessage);
-        }
-
+        // The pinned revision, parsed once per instance: the session's read brought the journey row along.
+        var pinned = session.Journey is { } head ? await journeys.GetRevisionAsync(head, session.State.Revision, cancellationToken) : null;
+        var claim = new SessionStepClaim(sessions, session.Id, step);
         JourneyRunResult result;
         try
         {
-            result = await engine.ContinueAsync(session.State, parsed.Callbacks!, request with { SignOnId = session.Id }, cancellationToken);
+            result = await engine.ContinueAsync(session.State, pinned is null ? null : new ResolvedJourney(pinned.Journey, pinned.Revision),
+                parsed.Callbacks!, claim, request with { SignOnId = session.Id }, cancellationToken);
+            // Admitting a success creates a user session: an effect outside this sign-on, so this submission must hold the step.
+            if (result is JourneySuccess { Username.Length: > 0 } && pinned?.Journey.Settings.NoSession != true && !await claim.ClaimAsync(cancellationToken))
+                throw new StepClaimLostException();
         }
-        catch
+        catch (StepClaimLostException)
+        {
+            return await LostRaceAsync(journeyName, realm, session.Id, cancellationToken);
+        }
+        catch when (claim.IsClaimed)
         {
             await sessions.ReleaseClaimAsync(session.Id, step, CancellationToken.None);
             throw;
         }
-        // Only a success needs the journey's settings; a step or a failure skips reading the pinned revision again.
-        var noSession = result is JourneySuccess
-            && (await journeys.GetRevisionAsync(journeyName, session.State.Revision, cancellationToken))?.Journey.Settings.NoSession == true;
+        var noSession = result is JourneySuccess && pinned?.Journey.Settings.NoSession == true;
         var admission = await AdmitAsync(result, noSession, cancellationToken);
-        var saved = await sessions.SaveStepAsync(session, admission.Result.State, cancellationToken);
+        JourneySession saved;
+        if (claim.IsClaimed)
+        {
+            saved = await sessions.SaveStepAsync(session, admission.Result.State, cancellationToken);
+        }
+        else if (await sessions.TrySaveUnclaimedStepAsync(session, admission.Result.State, cancellationToken) is { } stored)
+        {
+            saved = stored;
+        }
+        else
+        {
+            // Another submission of this step was stored first (or the sign-on ended meanwhile); this run changed nothing.
+            return await LostRaceAsync(journeyName, realm, session.Id, cancellationToken);
+        }
         if (saved.EndedBy is { } endedMeanwhile)
         {
             // The account changed while this step ran; a session made for it must not outlive the sign-on.
@@ -134,6 +160,23 @@ public sealed partial class JourneySessionRunner(
         var outcome = Conclude(saved, admission);
         metrics.StepCompleted(journeyName, time.GetElapsedTime(startedAt));
         return outcome;
+    }
+
+    /// <summary>Why a submission that lost its step to another one (or to an account change, or the clock) is refused.</summary>
+    private async Task<AuthenticateOutcome> LostRaceAsync(string journeyName, string realm, string sessionId, CancellationToken cancellationToken)
+    {
+        var now = await sessions.GetAsync(sessionId, cancellationToken);
+        if (now?.EndedBy is { } ended) return Refuse(journeyName, realm, sessionId, ended);
+        return Reject(journeyName, 401, now is null || now.IsTimedOut(time.GetUtcNow()) ? TimedOutMessage : StaleStepMessage);
+    }
+
+    /// <summary>The claim of one submitted step: the first <see cref="ClaimAsync"/> moves the session's step on, if nobody else did.</summary>
+    private sealed class SessionStepClaim(JourneySessionStore sessions, string sessionId, int step) : IStepClaim
+    {
+        public bool IsClaimed { get; private set; }
+
+        public async ValueTask<bool> ClaimAsync(CancellationToken cancellationToken) =>
+            IsClaimed || (IsClaimed = await sessions.TryClaimStepAsync(sessionId, step, cancellationToken));
     }
 
     /// <summary>The message of a sign-on refused because its journey is disabled (at the start or at a later step).</summary>

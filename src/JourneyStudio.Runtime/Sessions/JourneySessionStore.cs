@@ -23,11 +23,15 @@ public sealed record JourneySession(
     public SignOnRefusal? EndedBy { get; init; }
 
     /// <summary>
-    /// Whether the journey is enabled now (the journey row, whatever the pinned revision says), as read by
-    /// <see cref="JourneySessionStore.GetAsync"/> in the same query as the session; null when no journey has that name
-    /// any more, or when the session was not loaded by GetAsync.
+    /// The journey's row now (enabled, name, realm default: whatever the pinned revision says), as read by
+    /// <see cref="JourneySessionStore.GetAsync"/> in the same query as the session, so that the pinned revision comes from
+    /// the <see cref="JourneyRevisionCache"/> without another read; null when no journey has that name any more, or when
+    /// the session was not loaded by GetAsync.
     /// </summary>
-    public bool? JourneyEnabled { get; init; }
+    public JourneyHead? Journey { get; init; }
+
+    /// <summary>Whether the journey is enabled now (<see cref="Journey"/>); null when it is not known.</summary>
+    public bool? JourneyEnabled => Journey?.Enabled;
 
     /// <summary>In progress and past its idle or maximum limit.</summary>
     public bool IsTimedOut(DateTimeOffset now) => Status == JourneySessionStatus.InProgress && now >= ExpiresAt;
@@ -43,8 +47,11 @@ public sealed record JourneySessionSummary(
 
 /// <summary>
 /// Sign-ons in progress (and recently ended), kept in the database so that they survive restarts and
-/// never travel to the client. Steps are claimed with a compare-and-set on <see cref="JourneySessionRecord.Step"/>,
-/// so a step submitted twice at the same time runs once.
+/// never travel to the client. Every step moves <see cref="JourneySessionRecord.Step"/> on with a compare-and-set, so of
+/// a step submitted twice at the same time one is stored: either when its new state is saved
+/// (<see cref="TrySaveUnclaimedStepAsync"/>, one write) or, for a step with effects outside the session, before they
+/// happen (<see cref="TryClaimStepAsync"/>, then <see cref="SaveStepAsync"/>). Registered with the
+/// <see cref="SignOnDbContextFactory"/>: its writes do not wait for the disk (<see cref="WriteDurability.SignOn"/>).
 /// </summary>
 public sealed class JourneySessionStore(
     IDbContextFactory<JourneyStudioDbContext> contextFactory,
@@ -88,22 +95,31 @@ public sealed class JourneySessionStore(
     }
 
     /// <summary>
-    /// The sign-on with this id, or null when there is none (never was, or purged), with its journey's current
-    /// <see cref="JourneySession.JourneyEnabled"/> flag read in the same query (no journey content is parsed).
+    /// The sign-on with this id, or null when there is none (never was, or purged), with its journey's row
+    /// (<see cref="JourneySession.Journey"/>) read in the same query (no journey content is read or parsed).
     /// </summary>
     public async Task<JourneySession?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var found = await (
-                from session in db.Set<JourneySessionRecord>()
+        var found = await SessionWithJourney(db, id);
+        return found is null ? null : ToSession(found.Session) with { Journey = found.Journey };
+    }
+
+    private sealed record SessionRow(JourneySessionRecord Session, JourneyHead? Journey);
+
+    // Compiled once: the query every step starts with skips EF's per-call translation-cache lookup.
+    private static readonly Func<JourneyStudioDbContext, string, Task<SessionRow?>> SessionWithJourney = EF.CompileAsyncQuery(
+        (JourneyStudioDbContext db, string id) => (
+                from session in db.Set<JourneySessionRecord>().AsNoTracking()
                 where session.Id == id
                 join journey in db.Journeys on session.JourneyName equals journey.Name into journeys
                 from journey in journeys.DefaultIfEmpty()
-                select new { Session = session, Enabled = journey == null ? (bool?)null : journey.Enabled })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : ToSession(found.Session) with { JourneyEnabled = found.Enabled };
-    }
+                select new SessionRow(
+                    session,
+                    journey == null
+                        ? null
+                        : new JourneyHead(journey.Id, journey.CreatedAt, journey.Name, journey.Enabled, journey.IsRealmDefault, journey.CurrentRevision)))
+            .SingleOrDefault());
 
     /// <summary>
     /// Claims <paramref name="step"/> for processing: moves the session to step + 1 if it is still at
@@ -136,30 +152,76 @@ public sealed class JourneySessionStore(
     /// </summary>
     public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var record = new JourneySessionRecord
-        {
-            Id = claimed.Id, JourneyName = state.JourneyName, Revision = state.Revision, Realm = state.Realm,
-            Step = claimed.Step + 1, CreatedAt = claimed.CreatedAt, MaxExpiresAt = claimed.MaxExpiresAt,
-            StateJson = "", CallbacksJson = "", VisitedPathJson = "",
-        };
-        Apply(record, state, now);
+        var record = NextRecord(claimed, state);
+        var (id, next) = (record.Id, record.Step);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Set<JourneySessionRecord>().Where(s => s.Id == record.Id && s.Step == record.Step && s.EndedBy == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, record.Status)
-                .SetProperty(r => r.Username, record.Username)
-                .SetProperty(r => r.StateJson, record.StateJson)
-                .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
-                .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
-                .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
-                .SetProperty(r => r.ExpiresAt, record.ExpiresAt), cancellationToken);
+        var updated = await WriteStateAsync(db.Set<JourneySessionRecord>().Where(s => s.Id == id && s.Step == next && s.EndedBy == null),
+            record, step: false, cancellationToken);
         if (updated != 1 && await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(
                 s => s.Id == record.Id && s.Step == record.Step && s.EndedBy != null, cancellationToken) is { } ended)
             return ToSession(ended);
         if (updated != 1)
             throw new InvalidOperationException($"Journey session {claimed.Id} is no longer at step {record.Step}; the step was not claimed.");
         return ToSession(record);
+    }
+
+    /// <summary>
+    /// Stores the state a step produced without having claimed it (nothing it did reached beyond the session), as one
+    /// compare-and-set: the session moves from <paramref name="read"/>'s step to the next only if it is still at that step,
+    /// in progress, not ended by an account change and not timed out. Null when it is not (another submission of the step
+    /// was stored first, or the sign-on ended or expired meanwhile): then nothing is written and this run's result must be dropped.
+    /// </summary>
+    public async Task<JourneySession?> TrySaveUnclaimedStepAsync(JourneySession read, JourneySessionState state, CancellationToken cancellationToken = default)
+    {
+        var record = NextRecord(read, state);
+        var (id, step, now) = (read.Id, read.Step, record.UpdatedAt);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await WriteStateAsync(db.Set<JourneySessionRecord>()
+            .Where(s => s.Id == id && s.Step == step && s.Status == JourneySessionStatus.InProgress && s.EndedBy == null && s.ExpiresAt > now),
+            record, step: true, cancellationToken);
+        return updated == 1 ? ToSession(record) : null;
+    }
+
+    /// <summary>The row a step moves <paramref name="read"/> to: the next step, with <paramref name="state"/>.</summary>
+    private JourneySessionRecord NextRecord(JourneySession read, JourneySessionState state)
+    {
+        var record = new JourneySessionRecord
+        {
+            Id = read.Id, JourneyName = state.JourneyName, Revision = state.Revision, Realm = state.Realm,
+            Step = read.Step + 1, CreatedAt = read.CreatedAt, MaxExpiresAt = read.MaxExpiresAt,
+            StateJson = "", CallbacksJson = "", VisitedPathJson = "",
+        };
+        Apply(record, state, time.GetUtcNow());
+        return record;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="record"/>'s state to the rows of <paramref name="rows"/>, and its step when <paramref name="step"/>.
+    /// The setters are expression lambdas over plain locals: EF turns those into parameters of one cached statement, where
+    /// the non-expression setter form (or values read through member chains) costs compiling an expression on every call.
+    /// </summary>
+    private static Task<int> WriteStateAsync(IQueryable<JourneySessionRecord> rows, JourneySessionRecord record, bool step, CancellationToken cancellationToken)
+    {
+        var (status, username, stateJson, callbacksJson, visitedPathJson, updatedAt, expiresAt, next) =
+            (record.Status, record.Username, record.StateJson, record.CallbacksJson, record.VisitedPathJson, record.UpdatedAt, record.ExpiresAt, record.Step);
+        return step
+            ? rows.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Step, next)
+                .SetProperty(r => r.Status, status)
+                .SetProperty(r => r.Username, username)
+                .SetProperty(r => r.StateJson, stateJson)
+                .SetProperty(r => r.CallbacksJson, callbacksJson)
+                .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.UpdatedAt, updatedAt)
+                .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken)
+            : rows.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, status)
+                .SetProperty(r => r.Username, username)
+                .SetProperty(r => r.StateJson, stateJson)
+                .SetProperty(r => r.CallbacksJson, callbacksJson)
+                .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.UpdatedAt, updatedAt)
+                .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +23,11 @@ public static class SessionServiceCollectionExtensions
             .Validate(o => o.FinishedRetention >= TimeSpan.Zero, "JourneyStudio:Sessions:FinishedRetention must not be negative (00:00:00 deletes ended sign-ons at the next purge).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<JourneySessionStore>();
+        // Sign-ons in progress do not wait for the disk (WriteDurability.SignOn).
+        services.TryAddSignOnStore<JourneySessionStore>();
         services.AddJourneyStudioMetrics();
         services.TryAddSingleton<ActiveSignOnsGauge>();
-        services.TryAddSingleton<UserSessionStore>();
+        services.TryAddSignOnStore<UserSessionStore>();
         services.TryAddSingleton<AuthIdProtector>();
         services.TryAddScoped<JourneySessionRunner>();
         services.AddHostedService<JourneySessionPurgeService>();

@@ -38,8 +38,9 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null) =>
-        StartAsync(Path.Combine(Path.GetTempPath(), "journeystudio-tests-" + Guid.NewGuid().ToString("N")), settings);
+    /// <param name="configure">Extra services, registered after the data services (e.g. a codec that counts parses).</param>
+    public static Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        StartAsync(Path.Combine(Path.GetTempPath(), "journeystudio-tests-" + Guid.NewGuid().ToString("N")), settings, configure);
 
     /// <summary>Disposes this instance's services and starts again on the same file, as a host restart does.</summary>
     public async Task<TestDatabase> RestartAsync(IDictionary<string, string?>? settings = null)
@@ -73,7 +74,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
-    private static async Task<TestDatabase> StartAsync(string root, IDictionary<string, string?>? settings)
+    private static async Task<TestDatabase> StartAsync(string root, IDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyStudio:DataDirectory"] = Path.Combine(root, "data") })
@@ -83,10 +84,12 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero)))
             .AddSingleton<IJourneyCodec, TestJourneyCodec>()
             .AddJourneyStudioData(configuration)
-            .AddJourneyStudioDevices()
+            .AddJourneyStudioDevices();
+        configure?.Invoke(services);
+        var provider = services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var databasePath = await JourneyStudioDatabase.InitializeAsync(services);
-        return new TestDatabase(root, services, databasePath);
+        var databasePath = await JourneyStudioDatabase.InitializeAsync(provider);
+        return new TestDatabase(root, provider, databasePath);
     }
 
     private async Task ReleaseFileAsync()

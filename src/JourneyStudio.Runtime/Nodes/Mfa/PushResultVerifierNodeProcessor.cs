@@ -18,11 +18,16 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// through the brute-force guard: a wrong number picked counts towards the user's lockout (so prompting a user until
 /// they tap a number is limited too), and while the user is locked an approval is FALSE.
 /// </summary>
+/// <remarks>
+/// Optimistic: a poll that finds no answer yet changes only shared state, so the polls of a user waiting on push need
+/// no claim; every verdict (delete the message, count a guess, touch the device, count the metric) claims the step first,
+/// so it is given once however often the step is submitted at the same time.
+/// </remarks>
 public sealed class PushResultVerifierNodeProcessor(
     ICredentialGuard guard,
     JourneyStudioMetrics metrics,
     PushMessageStore messages,
-    DeviceStore devices) : INodeProcessor<NoConfig>
+    DeviceStore devices) : INodeProcessor<NoConfig>, IOptimisticNodeProcessor
 {
     public string TypeId => NodeTypeIds.PushResultVerifier;
 
@@ -43,6 +48,7 @@ public sealed class PushResultVerifierNodeProcessor(
 
         if (message is null)
         {
+            await context.ClaimStepAsync();
             metrics.PushExpired(context.Realm);
             return Complete(PushResultVerifierDescriptor.ExpiredOutcome);
         }
@@ -50,11 +56,13 @@ public sealed class PushResultVerifierNodeProcessor(
         switch (message.State)
         {
             case PushMessageState.Denied:
+                await context.ClaimStepAsync();
                 await messages.DeleteAsync(messageId, context.CancellationToken);
                 metrics.PushDenied(context.Realm);
                 return Complete(PushResultVerifierDescriptor.FalseOutcome);
 
             case PushMessageState.Accepted:
+                await context.ClaimStepAsync();
                 await TouchDeviceAsync(context, message.Username);
                 await messages.DeleteAsync(messageId, context.CancellationToken);
                 context.SharedState[MfaStateKeys.PushContent] = new JsonObject
@@ -89,6 +97,7 @@ public sealed class PushResultVerifierNodeProcessor(
                 }
                 if (now > expiration)
                 {
+                    await context.ClaimStepAsync();
                     await messages.DeleteAsync(messageId, context.CancellationToken);
                     metrics.PushExpired(context.Realm);
                     return Complete(PushResultVerifierDescriptor.ExpiredOutcome);

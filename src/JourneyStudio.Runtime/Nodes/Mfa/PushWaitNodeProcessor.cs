@@ -12,7 +12,7 @@ namespace JourneyStudio.Runtime.Nodes.Mfa;
 /// tap, and an exit ConfirmationCallback pre-set to 100 (not pressed). Input 0 on it → EXITED; once the wait is
 /// over → DONE. Keeps <c>{nodeId}.end_time</c> / <c>{nodeId}.spam_count</c> and removes them on either outcome.
 /// </summary>
-public sealed class PushWaitNodeProcessor : INodeProcessor<PushWaitConfig>
+public sealed class PushWaitNodeProcessor : INodeProcessor<PushWaitConfig>, IOptimisticNodeProcessor
 {
     public const string ChallengeNumberId = "pushChallengeNumber";
 
