@@ -30,10 +30,10 @@ public sealed class StepClaimTests
         var claim = new RecordingClaim(grants: true);
         bool? claimedWhenRun = null;
         var harness = new EngineHarness();
-        harness.ExtraProcessors.Add(new DelegateProcessor("EffectNode", _ => { claimedWhenRun = claim.IsClaimed; return NodeResult.Goto("outcome"); }));
+        harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.SetSuccessUrl, _ => { claimedWhenRun = claim.IsClaimed; return NodeResult.Goto("outcome"); }));
         var journey = J.Journey("Effect", "user",
             J.Node("user", NodeTypeIds.UsernameCollector, new { outcome = "effect" }),
-            J.Node("effect", "EffectNode", new { outcome = J.Success }));
+            J.Node("effect", NodeTypeIds.SetSuccessUrl, new { outcome = J.Success }));
         var (state, submitted) = EngineHarness.Answer(await harness.StartAsync(journey), ("IDToken1", "ann"));
 
         var result = await harness.CreateEngine().ContinueAsync(state, new ResolvedJourney(journey, 1), submitted, claim);
@@ -48,10 +48,10 @@ public sealed class StepClaimTests
     {
         var ran = false;
         var harness = new EngineHarness();
-        harness.ExtraProcessors.Add(new DelegateProcessor("EffectNode", _ => { ran = true; return NodeResult.Goto("outcome"); }));
+        harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.SetSuccessUrl, _ => { ran = true; return NodeResult.Goto("outcome"); }));
         var journey = J.Journey("Effect", "user",
             J.Node("user", NodeTypeIds.UsernameCollector, new { outcome = "effect" }),
-            J.Node("effect", "EffectNode", new { outcome = J.Success }));
+            J.Node("effect", NodeTypeIds.SetSuccessUrl, new { outcome = J.Success }));
         var (state, submitted) = EngineHarness.Answer(await harness.StartAsync(journey), ("IDToken1", "ann"));
 
         await Assert.ThrowsAsync<StepClaimLostException>(async () =>
