@@ -101,7 +101,8 @@ public sealed class RealmServiceStore(
         ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialised: of two saves that both find no row, the second must see the first's.
+        await using var transaction = await db.BeginSerializedTransactionAsync("realm-services", cancellationToken);
         var row = await db.RealmServiceSettings.SingleOrDefaultAsync(r => r.Realm == realm, cancellationToken);
         var plan = Plan(row, changes);
         if (plan.Errors.Count > 0)
