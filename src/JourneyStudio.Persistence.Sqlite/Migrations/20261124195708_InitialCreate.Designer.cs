@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace JourneyStudio.Runtime.Persistence.Migrations
+namespace JourneyStudio.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(JourneyStudioDbContext))]
     [Migration("20261124195708_InitialCreate")]

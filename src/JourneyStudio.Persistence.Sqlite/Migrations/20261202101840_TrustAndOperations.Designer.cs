@@ -2,16 +2,19 @@
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace JourneyStudio.Runtime.Persistence.Migrations
+namespace JourneyStudio.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(JourneyStudioDbContext))]
-    partial class JourneyStudioDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261202101840_TrustAndOperations")]
+    partial class TrustAndOperations
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
