@@ -19,7 +19,8 @@ public sealed record AddressReservation(int Failures, DateTimeOffset WindowStart
 /// </summary>
 /// <remarks>
 /// The statements are written once for SQLite and PostgreSQL (<c>INSERT ... ON CONFLICT ... RETURNING</c> and <c>CASE</c>
-/// read the same on both); times are compared as the fixed-width UTC text both store.
+/// read the same on both; in <c>DO UPDATE</c> the stored row's columns are qualified with the table's name, which
+/// PostgreSQL requires); times are compared as the fixed-width UTC text both store.
 /// </remarks>
 public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbContext> contextFactory)
 {
@@ -47,13 +48,13 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
             INSERT INTO "CredentialFailures" ("Audience", "Username", "ConsecutiveFailures", "Lockouts", "LastFailureAt", "LockedUntil")
             VALUES ({audienceText}, {key}, 1, 0, {nowText}, NULL)
             ON CONFLICT ("Audience", "Username") DO UPDATE SET
-                "ConsecutiveFailures" = CASE WHEN "LockedUntil" > {nowText} THEN "ConsecutiveFailures"
-                                             WHEN "LastFailureAt" <= {Text(resetBefore)} THEN 1
-                                             ELSE "ConsecutiveFailures" + 1 END,
-                "Lockouts" = CASE WHEN "LockedUntil" > {nowText} THEN "Lockouts"
-                                  WHEN "LastFailureAt" <= {Text(resetBefore)} THEN 0
-                                  ELSE "Lockouts" END,
-                "LastFailureAt" = CASE WHEN "LockedUntil" > {nowText} THEN "LastFailureAt" ELSE {nowText} END
+                "ConsecutiveFailures" = CASE WHEN "CredentialFailures"."LockedUntil" > {nowText} THEN "CredentialFailures"."ConsecutiveFailures"
+                                             WHEN "CredentialFailures"."LastFailureAt" <= {Text(resetBefore)} THEN 1
+                                             ELSE "CredentialFailures"."ConsecutiveFailures" + 1 END,
+                "Lockouts" = CASE WHEN "CredentialFailures"."LockedUntil" > {nowText} THEN "CredentialFailures"."Lockouts"
+                                  WHEN "CredentialFailures"."LastFailureAt" <= {Text(resetBefore)} THEN 0
+                                  ELSE "CredentialFailures"."Lockouts" END,
+                "LastFailureAt" = CASE WHEN "CredentialFailures"."LockedUntil" > {nowText} THEN "CredentialFailures"."LastFailureAt" ELSE {nowText} END
             RETURNING "ConsecutiveFailures", "Lockouts", "LockedUntil"
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -104,8 +105,8 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
         FormattableString sql = $"""
             INSERT INTO "AddressFailures" ("Address", "WindowStartedAt", "Failures") VALUES ({address}, {nowText}, 1)
             ON CONFLICT ("Address") DO UPDATE SET
-                "Failures" = CASE WHEN "WindowStartedAt" <= {Text(windowStartsAfter)} THEN 1 ELSE "Failures" + 1 END,
-                "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= {Text(windowStartsAfter)} THEN {nowText} ELSE "WindowStartedAt" END
+                "Failures" = CASE WHEN "AddressFailures"."WindowStartedAt" <= {Text(windowStartsAfter)} THEN 1 ELSE "AddressFailures"."Failures" + 1 END,
+                "WindowStartedAt" = CASE WHEN "AddressFailures"."WindowStartedAt" <= {Text(windowStartsAfter)} THEN {nowText} ELSE "AddressFailures"."WindowStartedAt" END
             RETURNING "Failures", "WindowStartedAt"
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -192,7 +193,7 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
         FormattableString identities = $"""
             DELETE FROM "CredentialFailures" WHERE "LastFailureAt" <= {Text(resetBefore)} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {nowText})
             """;
-        FormattableString addresses = $"""DELETE FROM "AddressFailures" WHERE "WindowStartedAt" <= @windowStartsAfter""";
+        FormattableString addresses = $"""DELETE FROM "AddressFailures" WHERE "WindowStartedAt" <= {Text(windowStartsAfter)}""";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var purged = await db.Database.ExecuteSqlAsync(identities, cancellationToken);
         purged += await db.Database.ExecuteSqlAsync(addresses, cancellationToken);
