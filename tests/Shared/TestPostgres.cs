@@ -35,6 +35,30 @@ public static class TestPostgres
     /// <summary>A new, empty database (what an operator hands a first start); returns its connection string.</summary>
     public static Task<string> CreateEmptyDatabaseAsync() => CreateDatabaseAsync("TEMPLATE template0");
 
+    /// <summary><see cref="CreateEmptyDatabaseAsync"/> for callers that cannot wait asynchronously (a host started synchronously).</summary>
+    public static string CreateEmptyDatabase()
+    {
+        var name = "js_test_" + Guid.NewGuid().ToString("N");
+        using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false }.ConnectionString);
+        server.Open();
+        using var command = server.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE template0";
+        command.ExecuteNonQuery();
+        return ConnectionStringOf(name);
+    }
+
+    /// <summary><see cref="DropDatabaseAsync"/>, synchronously.</summary>
+    public static void DropDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false }.ConnectionString);
+        server.Open();
+        using var command = server.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Drops the database of <paramref name="connectionString"/>, ending any session still on it.</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
