@@ -99,6 +99,29 @@ public sealed class StudioServer : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>
+    /// An open connection to the studio's database, the way any SQL tool would see it (SQLite without pooling, or
+    /// PostgreSQL). Write statements for both: quoted identifiers, <c>@name</c> parameters (<see cref="AddParameter"/>).
+    /// </summary>
+    public System.Data.Common.DbConnection OpenDatabaseConnection()
+    {
+        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(PostgresConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+                { DataSource = Path.Combine(DataDirectory, JourneyStudioDataOptions.DatabaseFileName), Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Adds the parameter <c>@name</c> to <paramref name="command"/>.</summary>
+    public static void AddParameter(System.Data.Common.DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
