@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need first (Debian's Chromium for the
-# browser tests, npm packages for the JavaScript SDK tests), so it works on a fresh machine.
+# browser tests, Debian's PostgreSQL for the tests on the second database provider, npm packages for the
+# JavaScript SDK tests), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+# A throwaway PostgreSQL cluster (tests/postgres-cluster.sh), removed on exit, also on failure or Ctrl-C.
+source tests/postgres-cluster.sh
+trap stop_test_postgres EXIT
+trap 'exit 130' INT TERM
+# Without it the PostgreSQL tests fail (in CI too: they are never skipped), each naming JOURNEYSTUDIO_TEST_POSTGRES.
+if ! start_test_postgres; then
+  echo "PostgreSQL could not be started: the PostgreSQL tests will fail." >&2
+  unset JOURNEYSTUDIO_TEST_POSTGRES
+fi
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Debian's chromium for the browser tests..."
@@ -15,10 +27,14 @@ if [ -f tests/sdk-client/package.json ]; then
   (cd tests/sdk-client && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-dotnet test JourneyStudio.sln --nologo -v q "$@" 2>&1 | tee /tmp/journeystudio-test.log
+log=$(mktemp /tmp/journeystudio-test.XXXXXX.log)
+set +e
+dotnet test JourneyStudio.sln --nologo -v q "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+set -e
 
 # One closing line over all test projects, for people and CI.
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' /tmp/journeystudio-test.log
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+echo "Duration: $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
 exit "$status"

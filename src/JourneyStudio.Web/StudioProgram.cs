@@ -16,6 +16,7 @@ using JourneyStudio.Web.Hosting;
 using JourneyStudio.Web.Security;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace JourneyStudio.Web;
@@ -86,7 +87,8 @@ public static class StudioProgram
         {
             return await new JourneyCommandRunner(app.Services, Console.Out, Console.Error).RunAsync(command);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or OptionsValidationException
+                                       or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"journeys {command.Verb} failed: {e.Message}");
             return 1;

@@ -6,21 +6,23 @@ namespace JourneyStudio.Web;
 /// <summary>What the host does once before serving: database, first admin, shipped journeys.</summary>
 public static class StudioStartup
 {
-    public sealed record Result(string DatabasePath, bool FirstStart, string? AdminUsername, string? GeneratedAdminPassword);
+    /// <param name="Database">The SQLite file, or which PostgreSQL database.</param>
+    public sealed record Result(string Database, bool FirstStart, string? AdminUsername, string? GeneratedAdminPassword);
 
+    /// <summary>
+    /// Migrates the database and, at first start (a database without the studio's schema), imports the shipped
+    /// journeys; creates the first admin when there is none. On PostgreSQL all of it runs under the start lock, so of
+    /// several instances starting at once on an empty database exactly one does the first start.
+    /// </summary>
     public static async Task<Result> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var databasePath = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JourneyStudioDataOptions>>().Value.DatabasePath;
-        // Empty: created owner-only just before a first start that did not get as far as the schema.
-        var firstStart = !File.Exists(databasePath) || new FileInfo(databasePath).Length == 0;
-        await JourneyStudioDatabase.InitializeAsync(services, cancellationToken);
-
+        await using var start = await JourneyStudioDatabase.StartAsync(services, cancellationToken);
         var admin = await services.GetRequiredService<AdminAccountStore>().EnsureFirstAdminAsync(cancellationToken: cancellationToken);
-        if (firstStart)
+        if (start.FirstStart)
             await ImportShippedJourneysAsync(services, cancellationToken);
         return admin is FirstAdminResult.Created created
-            ? new Result(databasePath, firstStart, created.Username, created.GeneratedPassword)
-            : new Result(databasePath, firstStart, null, null);
+            ? new Result(start.Database, start.FirstStart, created.Username, created.GeneratedPassword)
+            : new Result(start.Database, start.FirstStart, null, null);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.ApiTokens;
@@ -55,7 +54,7 @@ public sealed class AdminApiTokenStore(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 }) // SQLITE_CONSTRAINT
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another admin created a live token of that name between the check and the insert.
                 return new AdminApiTokenCreateResult.NameTaken(await LiveNamedAsync(db, name, cancellationToken) ?? name);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using JourneyStudio.Runtime.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.BruteForce;
@@ -18,6 +17,11 @@ public sealed record AddressReservation(int Failures, DateTimeOffset WindowStart
 /// so concurrent checks, also from several hosts on one database, never lose or double a count the way a read
 /// followed by a write would.
 /// </summary>
+/// <remarks>
+/// The statements are written once for SQLite and PostgreSQL (<c>INSERT ... ON CONFLICT ... RETURNING</c> and <c>CASE</c>
+/// read the same on both; in <c>DO UPDATE</c> the stored row's columns are qualified with the table's name, which
+/// PostgreSQL requires); times are compared as the fixed-width UTC text both store.
+/// </remarks>
 public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbContext> contextFactory)
 {
     /// <summary>Usernames longer than any identity or admin may have are stored as a hash, so junk cannot fill the disk.</summary>
@@ -39,22 +43,22 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
     public async Task<IdentityReservation> ReserveIdentityAsync(CredentialAudience audience, string username, DateTimeOffset now,
         DateTimeOffset resetBefore, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var (audienceText, key, nowText) = (audience.ToString(), Key(username), Text(now));
+        FormattableString sql = $"""
             INSERT INTO "CredentialFailures" ("Audience", "Username", "ConsecutiveFailures", "Lockouts", "LastFailureAt", "LockedUntil")
-            VALUES (@audience, @username, 1, 0, @now, NULL)
+            VALUES ({audienceText}, {key}, 1, 0, {nowText}, NULL)
             ON CONFLICT ("Audience", "Username") DO UPDATE SET
-                "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @now THEN "ConsecutiveFailures"
-                                             WHEN "LastFailureAt" <= @resetBefore THEN 1
-                                             ELSE "ConsecutiveFailures" + 1 END,
-                "Lockouts" = CASE WHEN "LockedUntil" > @now THEN "Lockouts"
-                                  WHEN "LastFailureAt" <= @resetBefore THEN 0
-                                  ELSE "Lockouts" END,
-                "LastFailureAt" = CASE WHEN "LockedUntil" > @now THEN "LastFailureAt" ELSE @now END
+                "ConsecutiveFailures" = CASE WHEN "CredentialFailures"."LockedUntil" > {nowText} THEN "CredentialFailures"."ConsecutiveFailures"
+                                             WHEN "CredentialFailures"."LastFailureAt" <= {Text(resetBefore)} THEN 1
+                                             ELSE "CredentialFailures"."ConsecutiveFailures" + 1 END,
+                "Lockouts" = CASE WHEN "CredentialFailures"."LockedUntil" > {nowText} THEN "CredentialFailures"."Lockouts"
+                                  WHEN "CredentialFailures"."LastFailureAt" <= {Text(resetBefore)} THEN 0
+                                  ELSE "CredentialFailures"."Lockouts" END,
+                "LastFailureAt" = CASE WHEN "CredentialFailures"."LockedUntil" > {nowText} THEN "CredentialFailures"."LastFailureAt" ELSE {nowText} END
             RETURNING "ConsecutiveFailures", "Lockouts", "LockedUntil"
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.SqlQueryRaw<IdentityRow>(sql,
-                Param("@audience", audience.ToString()), Param("@username", Key(username)), Param("@now", Text(now)), Param("@resetBefore", Text(resetBefore)))
+        var rows = await db.Database.SqlQuery<IdentityRow>(sql)
             .ToListAsync(cancellationToken);
         var row = rows.Single();
         var lockedUntil = ParseOrNull(row.LockedUntil);
@@ -67,14 +71,14 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
     /// </summary>
     public async Task ReleaseIdentityAsync(CredentialAudience audience, string username, int lockouts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE "CredentialFailures" SET "ConsecutiveFailures" = MAX("ConsecutiveFailures" - 1, 0)
-            WHERE "Audience" = @audience AND "Username" = @username AND "Lockouts" = @lockouts
-              AND ("LockedUntil" IS NULL OR "LockedUntil" <= @now)
+        var (audienceText, key, nowText) = (audience.ToString(), Key(username), Text(now));
+        FormattableString sql = $"""
+            UPDATE "CredentialFailures" SET "ConsecutiveFailures" = CASE WHEN "ConsecutiveFailures" > 0 THEN "ConsecutiveFailures" - 1 ELSE 0 END
+            WHERE "Audience" = {audienceText} AND "Username" = {key} AND "Lockouts" = {lockouts}
+              AND ("LockedUntil" IS NULL OR "LockedUntil" <= {nowText})
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(sql, [Param("@audience", audience.ToString()), Param("@username", Key(username)),
-            Param("@lockouts", lockouts), Param("@now", Text(now))], cancellationToken);
+        await db.Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 
     /// <summary>
@@ -84,29 +88,29 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
     public async Task<bool> TryLockAsync(CredentialAudience audience, string username, int lockouts, int maxFailures, DateTimeOffset until,
         CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE "CredentialFailures" SET "ConsecutiveFailures" = 0, "Lockouts" = "Lockouts" + 1, "LockedUntil" = @until
-            WHERE "Audience" = @audience AND "Username" = @username AND "Lockouts" = @lockouts AND "ConsecutiveFailures" >= @maxFailures
+        var (audienceText, key) = (audience.ToString(), Key(username));
+        FormattableString sql = $"""
+            UPDATE "CredentialFailures" SET "ConsecutiveFailures" = 0, "Lockouts" = "Lockouts" + 1, "LockedUntil" = {Text(until)}
+            WHERE "Audience" = {audienceText} AND "Username" = {key} AND "Lockouts" = {lockouts} AND "ConsecutiveFailures" >= {maxFailures}
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Database.ExecuteSqlRawAsync(sql, [Param("@audience", audience.ToString()), Param("@username", Key(username)),
-            Param("@lockouts", lockouts), Param("@maxFailures", maxFailures), Param("@until", Text(until))], cancellationToken) == 1;
+        return await db.Database.ExecuteSqlAsync(sql, cancellationToken) == 1;
     }
 
     /// <summary>Counts a check from <paramref name="address"/> as a failure until proven right; a window older than <paramref name="windowStartsAfter"/> starts anew.</summary>
     public async Task<AddressReservation> ReserveAddressAsync(string address, DateTimeOffset now, DateTimeOffset windowStartsAfter,
         CancellationToken cancellationToken)
     {
-        const string sql = """
-            INSERT INTO "AddressFailures" ("Address", "WindowStartedAt", "Failures") VALUES (@address, @now, 1)
+        var nowText = Text(now);
+        FormattableString sql = $"""
+            INSERT INTO "AddressFailures" ("Address", "WindowStartedAt", "Failures") VALUES ({address}, {nowText}, 1)
             ON CONFLICT ("Address") DO UPDATE SET
-                "Failures" = CASE WHEN "WindowStartedAt" <= @windowStartsAfter THEN 1 ELSE "Failures" + 1 END,
-                "WindowStartedAt" = CASE WHEN "WindowStartedAt" <= @windowStartsAfter THEN @now ELSE "WindowStartedAt" END
+                "Failures" = CASE WHEN "AddressFailures"."WindowStartedAt" <= {Text(windowStartsAfter)} THEN 1 ELSE "AddressFailures"."Failures" + 1 END,
+                "WindowStartedAt" = CASE WHEN "AddressFailures"."WindowStartedAt" <= {Text(windowStartsAfter)} THEN {nowText} ELSE "AddressFailures"."WindowStartedAt" END
             RETURNING "Failures", "WindowStartedAt"
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.SqlQueryRaw<AddressRow>(sql,
-                Param("@address", address), Param("@now", Text(now)), Param("@windowStartsAfter", Text(windowStartsAfter)))
+        var rows = await db.Database.SqlQuery<AddressRow>(sql)
             .ToListAsync(cancellationToken);
         var row = rows.Single();
         return new AddressReservation(row.Failures, Parse(row.WindowStartedAt));
@@ -115,35 +119,36 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
     /// <summary>Takes back an address reservation, within the window it was made in.</summary>
     public async Task ReleaseAddressAsync(string address, DateTimeOffset windowStartedAt, CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE "AddressFailures" SET "Failures" = MAX("Failures" - 1, 0)
-            WHERE "Address" = @address AND "WindowStartedAt" = @windowStartedAt
+        FormattableString sql = $"""
+            UPDATE "AddressFailures" SET "Failures" = CASE WHEN "Failures" > 0 THEN "Failures" - 1 ELSE 0 END
+            WHERE "Address" = {address} AND "WindowStartedAt" = {Text(windowStartedAt)}
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(sql, [Param("@address", address), Param("@windowStartedAt", Text(windowStartedAt))], cancellationToken);
+        await db.Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 
     /// <summary>A successful sign-on: forgets the identity's failures and lockouts, unless a lockout is in force.</summary>
     public async Task ResetAsync(CredentialAudience audience, string username, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var (audienceText, key, nowText) = (audience.ToString(), Key(username), Text(now));
+        FormattableString sql = $"""
             DELETE FROM "CredentialFailures"
-            WHERE "Audience" = @audience AND "Username" = @username AND ("LockedUntil" IS NULL OR "LockedUntil" <= @now)
+            WHERE "Audience" = {audienceText} AND "Username" = {key} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {nowText})
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(sql, [Param("@audience", audience.ToString()), Param("@username", Key(username)), Param("@now", Text(now))],
-            cancellationToken);
+        await db.Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 
     /// <summary>An admin's unlock: forgets failures and lockouts. Returns the lock that was in force, if any.</summary>
     public async Task<DateTimeOffset?> UnlockAsync(CredentialAudience audience, string username, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string sql = """
-            DELETE FROM "CredentialFailures" WHERE "Audience" = @audience AND "Username" = @username
+        var (audienceText, key) = (audience.ToString(), Key(username));
+        FormattableString sql = $"""
+            DELETE FROM "CredentialFailures" WHERE "Audience" = {audienceText} AND "Username" = {key}
             RETURNING "LockedUntil"
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.SqlQueryRaw<LockedUntilRow>(sql, Param("@audience", audience.ToString()), Param("@username", Key(username)))
+        var rows = await db.Database.SqlQuery<LockedUntilRow>(sql)
             .ToListAsync(cancellationToken);
         return rows.Select(r => ParseOrNull(r.LockedUntil)).FirstOrDefault(until => until > now);
     }
@@ -184,17 +189,16 @@ public sealed class CredentialFailureStore(IDbContextFactory<JourneyStudioDbCont
     /// <summary>Deletes identity counters idle since <paramref name="resetBefore"/> and not locked, and address windows that are over.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset now, DateTimeOffset resetBefore, DateTimeOffset windowStartsAfter, CancellationToken cancellationToken)
     {
-        const string identities = """
-            DELETE FROM "CredentialFailures" WHERE "LastFailureAt" <= @resetBefore AND ("LockedUntil" IS NULL OR "LockedUntil" <= @now)
+        var nowText = Text(now);
+        FormattableString identities = $"""
+            DELETE FROM "CredentialFailures" WHERE "LastFailureAt" <= {Text(resetBefore)} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {nowText})
             """;
-        const string addresses = """DELETE FROM "AddressFailures" WHERE "WindowStartedAt" <= @windowStartsAfter""";
+        FormattableString addresses = $"""DELETE FROM "AddressFailures" WHERE "WindowStartedAt" <= {Text(windowStartsAfter)}""";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var purged = await db.Database.ExecuteSqlRawAsync(identities, [Param("@resetBefore", Text(resetBefore)), Param("@now", Text(now))], cancellationToken);
-        purged += await db.Database.ExecuteSqlRawAsync(addresses, [Param("@windowStartsAfter", Text(windowStartsAfter))], cancellationToken);
+        var purged = await db.Database.ExecuteSqlAsync(identities, cancellationToken);
+        purged += await db.Database.ExecuteSqlAsync(addresses, cancellationToken);
         return purged;
     }
-
-    private static SqliteParameter Param(string name, object value) => new(name, value);
 
     // The same fixed-width UTC text the model's DateTimeOffset columns hold, so comparisons in SQL are time order.
     private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString(UtcSortableDateTimeOffsetConverter.Format, CultureInfo.InvariantCulture);

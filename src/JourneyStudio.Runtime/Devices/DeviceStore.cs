@@ -36,7 +36,8 @@ public sealed class DeviceStore(IDbContextFactory<JourneyStudioDbContext> contex
     public async Task<MfaDevice> AddAsync(MfaDevice device, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialised: two registrations at once must not both find no device of the kind and both add one.
+        await using var transaction = await db.BeginSerializedTransactionAsync("devices", cancellationToken);
         await db.MfaDevices.Where(d => d.Username == device.Username && d.Kind == device.Kind).ExecuteDeleteAsync(cancellationToken);
         db.MfaDevices.Add(device);
         await db.SaveChangesAsync(cancellationToken);

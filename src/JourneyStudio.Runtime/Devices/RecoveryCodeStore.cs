@@ -10,7 +10,8 @@ public sealed class RecoveryCodeStore(IDbContextFactory<JourneyStudioDbContext> 
     public async Task ReplaceAsync(string username, IReadOnlyCollection<DeviceKind> kinds, IReadOnlyCollection<string> codeHashes, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialised: two replacements at once must not leave both new sets.
+        await using var transaction = await db.BeginSerializedTransactionAsync("recovery-codes", cancellationToken);
         await db.RecoveryCodes.Where(c => c.Username == username && kinds.Contains(c.Kind)).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var kind in kinds)

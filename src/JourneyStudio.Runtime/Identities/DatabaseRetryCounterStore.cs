@@ -1,6 +1,5 @@
 using JourneyStudio.Runtime.Nodes;
 using JourneyStudio.Runtime.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Identities;
@@ -18,15 +17,14 @@ public sealed class DatabaseRetryCounterStore(IDbContextFactory<JourneyStudioDbC
     /// <summary>One insert-or-increment statement: no read-then-write window in which two sign-ons see the same count.</summary>
     public async ValueTask<int> IncrementAsync(string realm, string username, string nodeId, CancellationToken cancellationToken)
     {
-        const string sql = """
-            INSERT INTO "RetryCounters" ("Realm", "Username", "NodeId", "Count") VALUES (@realm, @username, @nodeId, 1)
-            ON CONFLICT ("Realm", "Username", "NodeId") DO UPDATE SET "Count" = "Count" + 1
+        // The same statement on SQLite and PostgreSQL.
+        FormattableString sql = $"""
+            INSERT INTO "RetryCounters" ("Realm", "Username", "NodeId", "Count") VALUES ({realm}, {username}, {nodeId}, 1)
+            ON CONFLICT ("Realm", "Username", "NodeId") DO UPDATE SET "Count" = "RetryCounters"."Count" + 1
             RETURNING "Count" AS "Value"
             """;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Database.SqlQueryRaw<int>(sql,
-                new SqliteParameter("@realm", realm), new SqliteParameter("@username", username), new SqliteParameter("@nodeId", nodeId))
-            .ToListAsync(cancellationToken);
+        var counts = await db.Database.SqlQuery<int>(sql).ToListAsync(cancellationToken);
         return counts.Single();
     }
 

@@ -35,18 +35,20 @@ public sealed class IdentityStore(
     TimeProvider time,
     UserSessionStore sessions)
 {
+    private const string IdentitiesScope = "identities";
+
     public async Task<IReadOnlyList<IdentitySummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Identities.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = $"%{search.Trim()}%";
-            query = query.Where(i => EF.Functions.Like(i.Username, pattern) || EF.Functions.Like(i.GivenName, pattern)
-                                     || EF.Functions.Like(i.Sn, pattern) || EF.Functions.Like(i.Mail, pattern));
-        }
-        var identities = await query.OrderBy(i => i.Username).ToListAsync(cancellationToken);
-        return identities.Select(Summarize).ToList();
+        var identities = await db.Identities.AsNoTracking().OrderBy(i => i.Username).ToListAsync(cancellationToken);
+        // Searched here, not in SQL: the username's case-insensitive collation is nondeterministic on PostgreSQL, where
+        // LIKE and substring search refuse it, and SQLite's LIKE folds ASCII only. The list is loaded whole either way.
+        var term = search?.Trim();
+        return identities
+            .Where(i => string.IsNullOrEmpty(term) || Matches(i.Username, term) || Matches(i.GivenName, term) || Matches(i.Sn, term) || Matches(i.Mail, term))
+            .Select(Summarize).ToList();
+
+        static bool Matches(string? value, string term) => value?.Contains(term, StringComparison.OrdinalIgnoreCase) == true;
     }
 
     public async Task<IdentitySummary?> GetAsync(string username, CancellationToken cancellationToken = default)
@@ -65,7 +67,7 @@ public sealed class IdentityStore(
 
         var hash = await hasher.HashAsync(request.Password, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginSerializedTransactionAsync(IdentitiesScope, cancellationToken);
         var existing = await db.Identities.Where(i => i.Username == request.Username).Select(i => i.Username).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return new IdentityResult.UsernameTaken(existing);
         var now = time.GetUtcNow();
@@ -89,7 +91,7 @@ public sealed class IdentityStore(
         var hash = update.Password is null ? null : await hasher.HashAsync(update.Password, cancellationToken);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginSerializedTransactionAsync(IdentitiesScope, cancellationToken);
         var identity = await db.Identities.FirstOrDefaultAsync(i => i.Username == username, cancellationToken);
         if (identity is null) return new IdentityResult.NotFound();
         if (update.GivenName is not null) identity.GivenName = update.GivenName;
@@ -117,7 +119,7 @@ public sealed class IdentityStore(
     public async Task<bool> DeleteAsync(string username, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginSerializedTransactionAsync(IdentitiesScope, cancellationToken);
         var stored = await db.Identities.Where(i => i.Username == username).Select(i => i.Username).FirstOrDefaultAsync(cancellationToken);
         if (stored is null) return false;
         await sessions.EndAllForUserAsync(db, stored, SignOnRefusal.AccountDeleted, cancellationToken);

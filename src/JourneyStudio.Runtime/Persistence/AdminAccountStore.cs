@@ -15,6 +15,8 @@ public sealed class AdminAccountStore(
 {
     public const int MaxUsernameLength = 100;
 
+    private const string AdminsScope = "admins";
+
     public const int MinPasswordLength = 8;
 
     public const int GeneratedPasswordLength = 24;
@@ -38,7 +40,7 @@ public sealed class AdminAccountStore(
         // Hashed before the write lock is taken, so the slow hash never holds up other writers.
         var passwordHash = await hasher.HashAsync(password, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginSerializedTransactionAsync(AdminsScope, cancellationToken);
         var existing = await db.AdminAccounts.Where(a => a.Username == username).Select(a => a.Username).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return new AdminCreateResult.UsernameTaken(existing);
         var account = NewAccount(username, passwordHash);
@@ -70,8 +72,8 @@ public sealed class AdminAccountStore(
             throw new InvalidOperationException($"JourneyStudio:Admin:Password: {passwordProblem}");
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // Check and insert under one write lock: two hosts starting on one file create one admin.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Check and insert under one lock: two hosts starting on one database create one admin.
+        await using var transaction = await db.BeginSerializedTransactionAsync(AdminsScope, cancellationToken);
         if (await db.AdminAccounts.AnyAsync(cancellationToken)) return new FirstAdminResult.AlreadyPresent();
         db.AdminAccounts.Add(NewAccount(username, await hasher.HashAsync(password, cancellationToken)));
         await db.SaveChangesAsync(cancellationToken);

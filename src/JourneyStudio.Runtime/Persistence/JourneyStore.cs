@@ -1,5 +1,4 @@
 using JourneyStudio.Journeys.Model;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Persistence;
@@ -22,8 +21,6 @@ public sealed class JourneyStore(
     TimeProvider timeProvider,
     JourneyRevisionCache revisions)
 {
-    private const int SqliteConstraintUnique = 2067;
-
     /// <summary>All journeys, ordered by name without regard to case.</summary>
     public async Task<IReadOnlyList<JourneySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -248,8 +245,8 @@ public sealed class JourneyStore(
             throw new ArgumentException("Only one journey can be the realm default.", nameof(journeys));
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // IMMEDIATE: the write lock is held from the first read, so no writer slips in between read and save.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialised from the first read, so no writer slips in between read and save.
+        await using var transaction = await db.BeginSerializedTransactionAsync(JourneysScope, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var results = new List<ImportedJourney>();
         var records = new List<JourneyRecord>();
@@ -342,9 +339,9 @@ public sealed class JourneyStore(
     {
         try
         {
-            // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is taken (waiting out
-            // busy_timeout) before anything is written.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Serialised with every other journey write (SQLite: the write lock, waiting out busy_timeout;
+            // PostgreSQL: an advisory lock) before anything is written.
+            await using var transaction = await db.BeginSerializedTransactionAsync(JourneysScope, cancellationToken);
             if (record.IsRealmDefault)
             {
                 // Cleared before this row is set: the filtered unique index allows one realm default at a time.
@@ -374,6 +371,8 @@ public sealed class JourneyStore(
         return current is null ? new SaveResult.NotFound() : new SaveResult.Conflict(current.Value);
     }
 
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.IsUniqueViolation();
+
+    /// <summary>The scope of <see cref="DatabaseConcurrency.BeginSerializedTransactionAsync"/> of journey writes.</summary>
+    private const string JourneysScope = "journeys";
 }

@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using JourneyStudio.Runtime.Identities;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -18,8 +16,8 @@ namespace JourneyStudio.Runtime.Persistence;
 public static class JourneyStudioDataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite database (<see cref="IDbContextFactory{TContext}"/> of
-    /// <see cref="JourneyStudioDbContext"/>), <see cref="JourneyStore"/> and <see cref="AdminAccountStore"/>,
+    /// Registers the database (<see cref="IDbContextFactory{TContext}"/> of <see cref="JourneyStudioDbContext"/> on
+    /// SQLite or PostgreSQL, see <see cref="DatabaseOptions"/>), the Data Protection key ring in it, <see cref="JourneyStore"/> and <see cref="AdminAccountStore"/>,
     /// with <see cref="JourneyStudioDataOptions"/> bound from the section <c>JourneyStudio</c>.
     /// The host registers an <see cref="IJourneyCodec"/> and calls
     /// <see cref="JourneyStudioDatabase.InitializeAsync"/> before serving.
@@ -28,7 +26,9 @@ public static class JourneyStudioDataServiceCollectionExtensions
     {
         services.AddOptions<JourneyStudioDataOptions>()
             .Bind(configuration.GetSection(JourneyStudioDataOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "JourneyStudio:DataDirectory must not be empty.");
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "JourneyStudio:DataDirectory must not be empty.")
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JourneyStudioDataOptions>, DatabaseOptionsValidator>());
 
         // Two kinds of contexts on one database: admin data waits for the disk on every commit, sign-ons in progress do
         // not (WriteDurability). The kind is chosen per store, by which factory it is given (SignOnStoreRegistration).
@@ -39,11 +39,12 @@ public static class JourneyStudioDataServiceCollectionExtensions
             Configure(new DbContextOptionsBuilder<JourneyStudioDbContext>(), provider, WriteDurability.SignOn).Options)));
         services.TryAddSingleton(_ => new JourneyRevisionCache());
 
-        // Keys protect authIds, session data and MFA secrets at rest; kept beside the database so they
-        // survive restarts and move with the data directory.
-        var dataProtection = services.AddDataProtection().SetApplicationName("JourneyStudio");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<JourneyStudioDataOptions>>((keys, data) =>
-            keys.XmlRepository = new PrivateKeyRingRepository(data.Value.DataDirectoryFullPath, data.Value.KeyRingDirectory, NullLoggerFactory.Instance));
+        // The keys protect authIds, cookies, session data and MFA secrets at rest. In the database they are shared by
+        // every instance on it (whatever its data directory) and move with the data; the application name ties
+        // what one instance protects to what every other can read.
+        var dataProtection = services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<JourneyStudioDbContext>();
         var keyRing = configuration.GetSection(JourneyStudioDataOptions.SectionName).GetSection("DataProtection").Get<KeyRingOptions>();
         if (!string.IsNullOrWhiteSpace(keyRing?.CertificatePath))
             dataProtection.ProtectKeysWithCertificate(LoadKeyRingCertificate(keyRing.CertificatePath, keyRing.CertificatePassword));
@@ -53,6 +54,15 @@ public static class JourneyStudioDataServiceCollectionExtensions
         services.TryAddSingleton<BoundedPasswordHasher>();
         services.TryAddSingleton<AdminAccountStore>();
         return services;
+    }
+
+    /// <summary>The Data Protection application name of every instance: keys are only shared between equal names.</summary>
+    public const string DataProtectionApplicationName = "JourneyStudio";
+
+    private sealed class DatabaseOptionsValidator : IValidateOptions<JourneyStudioDataOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, JourneyStudioDataOptions options) =>
+            options.Database.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 
     /// <summary>The certificate that encrypts the key ring; a setting that cannot be used stops the start, naming it.</summary>
@@ -84,17 +94,50 @@ public static class JourneyStudioDataServiceCollectionExtensions
     /// </summary>
     private static TBuilder Configure<TBuilder>(TBuilder options, IServiceProvider provider, WriteDurability durability) where TBuilder : DbContextOptionsBuilder
     {
-        ConfigureSqlite(options, provider.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value.DatabasePath, durability);
+        ConfigureDatabase(options, provider.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value, durability);
         options.AddInterceptors(provider.GetServices<IInterceptor>());
         return options;
     }
 
+    /// <summary>The provider the settings name, with the options every context of the studio uses.</summary>
+    public static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder options, JourneyStudioDataOptions data,
+        WriteDurability durability = WriteDurability.Full) =>
+        data.Database.ProviderKind switch
+        {
+            DatabaseProvider.Sqlite => ConfigureSqlite(options, SqliteConnectionString(data), durability),
+            DatabaseProvider.Postgres => ConfigurePostgres(options, data.Database.ConnectionString!),
+            _ => throw new InvalidOperationException(string.Join(" ", data.Database.Problems())),
+        };
+
+    /// <summary>The assembly that holds the SQLite migrations (src/JourneyStudio.Persistence.Sqlite).</summary>
+    public const string SqliteMigrationsAssembly = "JourneyStudio.Persistence.Sqlite";
+
+    /// <summary>The assembly that holds the PostgreSQL migrations (src/JourneyStudio.Persistence.Postgres).</summary>
+    public const string PostgresMigrationsAssembly = "JourneyStudio.Persistence.Postgres";
+
     /// <summary>The SQLite settings every context of the studio uses (also the design-time factory's).</summary>
-    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string databasePath,
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString,
         WriteDurability durability = WriteDurability.Full) =>
         options
-            .UseSqlite(ConnectionString(databasePath))
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
             .AddInterceptors(new SqliteConnectionSetupInterceptor(durability));
+
+    /// <summary>The PostgreSQL settings every context of the studio uses (also the design-time factory's).</summary>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+
+    /// <summary>
+    /// The configured SQLite connection string with what the studio relies on (foreign keys for cascading deletes, the
+    /// file start-up prepared), or the default one for the file in the data directory.
+    /// </summary>
+    public static string SqliteConnectionString(JourneyStudioDataOptions data)
+    {
+        var configured = data.Database.ConnectionString;
+        if (string.IsNullOrWhiteSpace(configured)) return ConnectionString(data.DatabasePath);
+        var builder = new SqliteConnectionStringBuilder(configured) { DataSource = data.DatabasePath, ForeignKeys = true };
+        if (!configured.Contains("timeout", StringComparison.OrdinalIgnoreCase)) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
 
     public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {

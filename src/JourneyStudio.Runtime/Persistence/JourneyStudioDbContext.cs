@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,12 +7,31 @@ namespace JourneyStudio.Runtime.Persistence;
 /// <summary>
 /// The studio's database. Entities are configured by the <see cref="IEntityTypeConfiguration{TEntity}"/>
 /// classes of this assembly, so a later entity (identities, sessions, devices) is one entity class,
-/// one configuration class, one DbSet and one migration.
+/// one configuration class, one DbSet and one migration per provider (src/JourneyStudio.Persistence.Sqlite and
+/// src/JourneyStudio.Persistence.Postgres; their README says how).
 /// </summary>
-public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbContext> options) : DbContext(options)
+/// <remarks>
+/// The model is written once for both providers. Where they differ it is said here, in
+/// <see cref="ApplyPostgresDifferences"/>: the case-insensitive collation and boolean index filters. Times are stored
+/// as fixed-width UTC text on both (<see cref="UtcSortableDateTimeOffsetConverter"/>), so raw SQL compares them alike.
+/// </remarks>
+public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
-    /// <summary>SQLite's built-in case-insensitive collation (folds ASCII letters only).</summary>
+    /// <summary>
+    /// Names compared without regard to case. On SQLite the built-in NOCASE (folds ASCII letters only); on PostgreSQL an
+    /// ICU collation of the same name that the schema creates (folds every letter's case, keeps accents), so that
+    /// every <c>UseCollation</c> and <c>EF.Functions.Collate</c> reads the same on both.
+    /// </summary>
+    /// <remarks>
+    /// The PostgreSQL one is nondeterministic, and PostgreSQL 15 refuses LIKE and substring searches on such columns:
+    /// search them in memory or through a column without it.
+    /// </remarks>
     public const string CaseInsensitiveCollation = "NOCASE";
+
+    public DatabaseProvider Provider => Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), shared by every instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<JourneyRecord> Journeys => Set<JourneyRecord>();
 
@@ -35,8 +55,22 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JourneyStudioDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        if (Provider == DatabaseProvider.Postgres) ApplyPostgresDifferences(modelBuilder);
+    }
+
+    /// <summary>The configurations are written in SQLite's terms; this is what PostgreSQL needs instead.</summary>
+    private static void ApplyPostgresDifferences(ModelBuilder modelBuilder)
+    {
+        // ICU root locale at strength 2: "Ann" = "ann", "Ann" != "Ánn". Nondeterministic, so equality, unique indexes
+        // and ORDER BY all ignore case, as NOCASE does on SQLite.
+        modelBuilder.HasCollation(CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+        // A boolean is compared as a boolean (SQLite stores it as 0/1).
+        modelBuilder.Entity<JourneyRecord>().HasIndex(j => j.IsRealmDefault).HasFilter("\"IsRealmDefault\"");
+    }
 }
 
 internal sealed class JourneyRecordConfiguration : IEntityTypeConfiguration<JourneyRecord>

@@ -100,8 +100,14 @@ public sealed class RealmServiceStore(
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
 
+        // Protected before the transaction: the key ring may have to store a new key in the database (first use,
+        // rotation), and on SQLite that write would wait behind this transaction's own write lock until it times out.
+        var newSecret = RealmServiceDefaults.Clean(changes.SecretAccessKey);
+        var protectedNewSecret = newSecret is null ? null : _secretProtector.Protect(newSecret);
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialised: of two saves that both find no row, the second must see the first's.
+        await using var transaction = await db.BeginSerializedTransactionAsync("realm-services", cancellationToken);
         var row = await db.RealmServiceSettings.SingleOrDefaultAsync(r => r.Realm == realm, cancellationToken);
         var plan = Plan(row, changes);
         if (plan.Errors.Count > 0)
@@ -117,7 +123,7 @@ public sealed class RealmServiceStore(
         row.Transport = plan.Transport;
         row.Region = plan.Region;
         row.AccessKeyId = plan.AccessKeyId;
-        row.ProtectedSecretAccessKey = plan.NewSecret is { } secret ? _secretProtector.Protect(secret) : plan.KeptProtectedSecret;
+        row.ProtectedSecretAccessKey = plan.NewSecret is not null && plan.NewSecret == newSecret ? protectedNewSecret : plan.KeptProtectedSecret;
         row.ApnsEndpoint = plan.ApnsEndpoint;
         row.GcmEndpoint = plan.GcmEndpoint;
         row.ServiceUrl = plan.ServiceUrl;

@@ -79,7 +79,7 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
         var store = await OpenExistingStoreAsync(cancellationToken);
         if (store is null)
         {
-            await error.WriteLineAsync($"There is no studio database at {DatabasePath}: nothing to export.");
+            await error.WriteLineAsync($"There is no studio database at {DatabaseDescription}: nothing to export.");
             return 1;
         }
         Directory.CreateDirectory(directory);
@@ -125,12 +125,12 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
         return (loaded, ok);
     }
 
-    private string DatabasePath => services.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value.DatabasePath;
+    private string DatabaseDescription => JourneyStudioDatabase.Describe(services.GetRequiredService<IOptions<JourneyStudioDataOptions>>().Value);
 
     // Reading commands never create a database where there was none.
     private async Task<JourneyStore?> OpenExistingStoreAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(DatabasePath)) return null;
+        if (!await JourneyStudioDatabase.ExistsAsync(services, cancellationToken)) return null;
         await JourneyStudioDatabase.InitializeAsync(services, cancellationToken);
         return services.GetRequiredService<JourneyStore>();
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyStudio.Runtime.Tests.ApiTokens;
 
 /// <summary>The token store on a real SQLite file: names, expiry, revocation, authentication and its named rejections.</summary>
-public sealed class AdminApiTokenStoreTests : IAsyncLifetime
+public abstract class AdminApiTokenStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly AuditActor Ann = new("ann", "studio", "127.0.0.1");
 
@@ -18,7 +18,7 @@ public sealed class AdminApiTokenStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.StartAsync();
+        _db = await TestDatabase.StartAsync(provider);
         _tokens = new AdminApiTokenStore(_db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), new NoAuditLog(), _db.Clock);
     }
 
@@ -132,3 +132,7 @@ public sealed class AdminApiTokenStoreTests : IAsyncLifetime
         Assert.Equal(AdminApiTokenState.Active, old.StateAt(_db.Clock.Now));
     }
 }
+
+public sealed class AdminApiTokenStoreTestsOnSqlite() : AdminApiTokenStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class AdminApiTokenStoreTestsOnPostgres() : AdminApiTokenStoreTests(DatabaseProvider.Postgres);

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace JourneyStudio.Runtime.Tests.Audit;
 
 /// <summary>The audit log on a real SQLite file, with a clock the tests move.</summary>
-public sealed class DatabaseAuditLogTests : IAsyncLifetime
+public abstract class DatabaseAuditLogTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
     private readonly ListLogger<DatabaseAuditLog> _logger = new();
 
-    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -121,7 +121,7 @@ public sealed class DatabaseAuditLogTests : IAsyncLifetime
     public async Task Record_WhenTheDatabaseRefuses_LogsTheErrorAndDoesNotThrow()
     {
         await using (var context = _db.CreateContext())
-            await context.Database.ExecuteSqlRawAsync("DROP TABLE AuditEntries");
+            await context.Database.ExecuteSqlRawAsync("DROP TABLE \"AuditEntries\"");
 
         await Log().RecordAsync(Event(AuditActions.IdentityDelete, target: "dave"));
 
@@ -141,3 +141,7 @@ public sealed class DatabaseAuditLogTests : IAsyncLifetime
         Assert.Equal(1, (await Log().QueryAsync(new AuditQuery())).Total);
     }
 }
+
+public sealed class DatabaseAuditLogTestsOnSqlite() : DatabaseAuditLogTests(DatabaseProvider.Sqlite);
+
+public sealed class DatabaseAuditLogTestsOnPostgres() : DatabaseAuditLogTests(DatabaseProvider.Postgres);

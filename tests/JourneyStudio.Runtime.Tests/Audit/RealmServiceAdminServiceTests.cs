@@ -12,12 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyStudio.Runtime.Tests.Audit;
 
 /// <summary>Realm service saves and resets in the audit log: which fields changed, never a value.</summary>
-public sealed class RealmServiceAdminServiceTests : IAsyncLifetime
+public abstract class RealmServiceAdminServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -71,3 +71,7 @@ public sealed class RealmServiceAdminServiceTests : IAsyncLifetime
         Assert.Equal("removed the saved Device Profile Encryption", entry.Detail);
     }
 }
+
+public sealed class RealmServiceAdminServiceTestsOnSqlite() : RealmServiceAdminServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class RealmServiceAdminServiceTestsOnPostgres() : RealmServiceAdminServiceTests(DatabaseProvider.Postgres);

@@ -11,12 +11,12 @@ using JourneyStudio.Runtime.Tests.Support;
 namespace JourneyStudio.Runtime.Tests.BruteForce;
 
 /// <summary>What the Identities page and the admin API use: who is locked until when, and unlocking (audited).</summary>
-public sealed class AccountLockoutServiceTests
+public abstract class AccountLockoutServiceTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task LockedUntil_ListsOnlyIdentitiesLockedNow_MatchingTheirCase()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var service = new AccountLockoutService(h.Failures, new InMemoryRetryCounterStore(), h.Audit, h.Clock);
         await h.FailAsync("ALICE", 10);
         await h.FailAsync("bob", 9);
@@ -32,7 +32,7 @@ public sealed class AccountLockoutServiceTests
     [Fact]
     public async Task Unlock_EndsTheLockout_ForgetsFailuresAndRetryCounts_AndIsAudited()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var retries = new InMemoryRetryCounterStore();
         await retries.IncrementAsync("alpha", "alice", "retry", default);
         var service = new AccountLockoutService(h.Failures, retries, h.Audit, h.Clock);
@@ -53,7 +53,7 @@ public sealed class AccountLockoutServiceTests
     [Fact]
     public async Task Unlock_OfAnIdentityThatIsNotLocked_ChangesNothingAndRecordsNothing()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var service = new AccountLockoutService(h.Failures, new InMemoryRetryCounterStore(), h.Audit, h.Clock);
 
         Assert.False(await service.UnlockAsync("alice", new AuditActor("root-admin", "studio")));
@@ -64,7 +64,7 @@ public sealed class AccountLockoutServiceTests
     [Fact]
     public async Task DeletingTheIdentity_ForgetsItsLockout_SoARecreatedOneStartsClean()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var identities = new IdentityStore(h.Db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), new BoundedPasswordHasher(1), h.Clock, h.Sessions);
         await identities.CreateAsync(new NewIdentity("alice", "Alice-password-1"));
         await h.FailAsync("alice", 10);
@@ -75,3 +75,7 @@ public sealed class AccountLockoutServiceTests
         Assert.False(await h.Lockout.IsLockedAsync("alice"));
     }
 }
+
+public sealed class AccountLockoutServiceTestsOnSqlite() : AccountLockoutServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class AccountLockoutServiceTestsOnPostgres() : AccountLockoutServiceTests(DatabaseProvider.Postgres);

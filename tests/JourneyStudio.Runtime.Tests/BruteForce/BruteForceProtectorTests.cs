@@ -1,15 +1,16 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.BruteForce;
 
 namespace JourneyStudio.Runtime.Tests.BruteForce;
 
 /// <summary>The brute-force protector on real SQLite: lockouts per identity, their growth and reset, the address throttle, concurrency.</summary>
-public sealed class BruteForceProtectorTests
+public abstract class BruteForceProtectorTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task TenWrongGuesses_LockForAMinute_AndEvenTheRightCredentialIsRefusedUnchecked()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
 
         await h.FailAsync("alice", 9);
         Assert.Null(await h.LockedForAsync("alice"));
@@ -28,7 +29,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task EachFurtherLockout_DoublesTheLength_UpToFifteenMinutes()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var lengths = new List<double>();
 
         for (var lockout = 0; lockout < 6; lockout++)
@@ -45,7 +46,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task ASignOn_ForgetsTheFailuresAndEarlierLockouts()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         await h.FailAsync("carol", 10);
         h.Clock.Advance(TimeSpan.FromMinutes(1));
         await h.FailAsync("carol", 9);
@@ -60,7 +61,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task ASignOn_DuringALockout_DoesNotEndIt()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         await h.FailAsync("dave", 10);
 
         await h.Guard.SignedOnAsync(CredentialAudience.EndUser, "dave");
@@ -73,7 +74,7 @@ public sealed class BruteForceProtectorTests
     public async Task RightCredentials_BetweenFailures_DoNotResetTheCount_OnlyASignOnDoes()
     {
         // Passing one factor must not renew the guesses at the next (a known password, then guessing the OATH code).
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         await h.FailAsync("erin", 5);
         Assert.Equal(CredentialVerdict.Accepted, await h.TryAsync("erin", right: true));
         await h.FailAsync("erin", 5);
@@ -84,7 +85,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task FailuresOlderThanTheResetTime_AreForgotten_WithTheEarlierLockouts()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         await h.FailAsync("frank", 10);
         h.Clock.Advance(TimeSpan.FromMinutes(1));
         await h.FailAsync("frank", 9);
@@ -100,7 +101,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task Usernames_AreCountedWithoutRegardToCase()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
 
         await h.FailAsync("Grace", 5);
         await h.FailAsync("GRACE", 5);
@@ -111,7 +112,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task AdminsAndEndUsers_AreCountedApart()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
 
         await h.FailAsync("admin", 10, audience: CredentialAudience.EndUser);
 
@@ -123,7 +124,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task ParallelFailures_AreCountedExactly()
     {
-        await using var h = await GuardHarness.StartAsync(o => o.MaxFailures = 1000);
+        await using var h = await GuardHarness.StartAsync(provider, o => o.MaxFailures = 1000);
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => h.TryAsync("heidi", right: false)));
 
@@ -135,7 +136,7 @@ public sealed class BruteForceProtectorTests
     public async Task ParallelGuesses_GetNoMoreChecksThanTheLimit_AndLockOnce()
     {
         // Each check counts as failed from its start, so a burst cannot slip past the limit before the first answer.
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
 
         var verdicts = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => h.TryAsync("ivan", right: false)));
 
@@ -149,7 +150,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task AnAddress_OverItsLimit_IsRefusedForEveryUsername_UntilTheWindowEnds()
     {
-        await using var h = await GuardHarness.StartAsync(o => { o.AddressMaxFailures = 5; o.AddressWindow = TimeSpan.FromMinutes(5); });
+        await using var h = await GuardHarness.StartAsync(provider, o => { o.AddressMaxFailures = 5; o.AddressWindow = TimeSpan.FromMinutes(5); });
         for (var i = 0; i < 5; i++) await h.TryAsync($"user{i}", right: false);
 
         Assert.Equal(CredentialVerdict.AddressThrottled, await h.TryAsync("judy", right: true));
@@ -163,7 +164,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task RightCredentials_DoNotCountAgainstTheAddress()
     {
-        await using var h = await GuardHarness.StartAsync(o => o.AddressMaxFailures = 3);
+        await using var h = await GuardHarness.StartAsync(provider, o => o.AddressMaxFailures = 3);
 
         for (var i = 0; i < 20; i++) Assert.Equal(CredentialVerdict.Accepted, await h.TryAsync($"user{i}", right: true));
 
@@ -173,7 +174,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task ALockout_EndsTheUsersSessions_AndIsAudited()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var phone = await h.SignedOnAsync("kim");
         var laptop = await h.SignedOnAsync("KIM", "root");
         var other = await h.SignedOnAsync("lee");
@@ -194,7 +195,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task Disabled_RunsEveryCheck_AndCountsNothing()
     {
-        await using var h = await GuardHarness.StartAsync(o => o.Enabled = false);
+        await using var h = await GuardHarness.StartAsync(provider, o => o.Enabled = false);
 
         await h.FailAsync("mia", 50);
 
@@ -206,7 +207,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task AnOverlongUsername_IsCountedUnderABoundedKey()
     {
-        await using var h = await GuardHarness.StartAsync();
+        await using var h = await GuardHarness.StartAsync(provider);
         var junk = new string('x', 100_000);
 
         await h.FailAsync(junk, 10);
@@ -219,7 +220,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public async Task Purge_DeletesIdleUnlockedCountersAndEndedWindows_ButKeepsLockouts()
     {
-        await using var h = await GuardHarness.StartAsync(o =>
+        await using var h = await GuardHarness.StartAsync(provider, o =>
         {
             o.FailureResetTime = TimeSpan.FromMinutes(10);
             o.LockoutDuration = o.MaxLockoutDuration = TimeSpan.FromHours(1);
@@ -271,3 +272,7 @@ public sealed class BruteForceProtectorTests
     [Fact]
     public void TheDefaults_AreUsable() => Assert.Empty(new BruteForceOptions().Problems());
 }
+
+public sealed class BruteForceProtectorTestsOnSqlite() : BruteForceProtectorTests(DatabaseProvider.Sqlite);
+
+public sealed class BruteForceProtectorTestsOnPostgres() : BruteForceProtectorTests(DatabaseProvider.Postgres);

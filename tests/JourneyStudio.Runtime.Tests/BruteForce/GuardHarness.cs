@@ -52,11 +52,11 @@ internal sealed class GuardHarness : IAsyncDisposable
         return created.Session.TokenId;
     }
 
-    public static async Task<GuardHarness> StartAsync(Action<BruteForceOptions>? configure = null)
+    public static async Task<GuardHarness> StartAsync(DatabaseProvider provider, Action<BruteForceOptions>? configure = null)
     {
         var options = new BruteForceOptions();
         configure?.Invoke(options);
-        return new GuardHarness(await TestDatabase.StartAsync(), options);
+        return new GuardHarness(await TestDatabase.StartAsync(provider), options);
     }
 
     /// <summary>One check of <paramref name="username"/>'s credential that is right or wrong.</summary>

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyStudio.Runtime.Tests.Devices;
 
 /// <summary>MFA device, recovery-code and push-message storage on a real SQLite file.</summary>
-public sealed class DeviceStoresTests : IAsyncLifetime
+public abstract class DeviceStoresTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -107,3 +108,7 @@ public sealed class DeviceStoresTests : IAsyncLifetime
         Assert.Equal(0, await Get<RecoveryCodeStore>().CountAsync("alice", DeviceKind.Oath));
     }
 }
+
+public sealed class DeviceStoresTestsOnSqlite() : DeviceStoresTests(DatabaseProvider.Sqlite);
+
+public sealed class DeviceStoresTestsOnPostgres() : DeviceStoresTests(DatabaseProvider.Postgres);

@@ -15,7 +15,7 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
     public async Task AddJourneyEngine_WithWhatTheProcessorsTake_ResolvesEveryProcessorAndRunsAJourney()
     {
         // The real stores on a real database, as the MFA tests use them.
-        await using var mfa = await MfaHarness.StartAsync();
+        await using var mfa = await MfaHarness.StartAsync(JourneyStudio.Runtime.Persistence.DatabaseProvider.Sqlite);
         var journeys = new FakeJourneyResolver();
         journeys.Save(J.Journey("Login", "user", J.Node("user", "UsernameCollectorNode", new { outcome = J.Success })));
         var services = new ServiceCollection()

@@ -18,7 +18,7 @@ namespace JourneyStudio.Runtime.Tests.Identities;
 /// every lookup, identity changes end sessions and sign-ons in progress, and deleting an identity removes what was
 /// kept for its username.
 /// </summary>
-public sealed class AccountStateTests : IAsyncLifetime
+public abstract class AccountStateTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Password = "Correct-horse-1";
 
@@ -29,7 +29,7 @@ public sealed class AccountStateTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.StartAsync();
+        _db = await TestDatabase.StartAsync(provider);
         var contexts = _db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>();
         var options = Options.Create(new JourneySessionOptions());
         _userSessions = new UserSessionStore(contexts, options, _db.Clock);
@@ -77,7 +77,7 @@ public sealed class AccountStateTests : IAsyncLifetime
 
         Assert.Equal("ann", created.Session.Username);
         Assert.Equal("ann", (await _userSessions.GetAsync(created.TokenId))!.Username);
-        Assert.Equal(1L, Count("SELECT COUNT(*) FROM UserSessions"));
+        Assert.Equal(1L, Count("SELECT COUNT(*) FROM \"UserSessions\""));
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public sealed class AccountStateTests : IAsyncLifetime
         Assert.NotNull(await _userSessions.GetAsync(session.TokenId));
 
         // Inactive behind the store's back (no session ended): the lookup itself refuses it.
-        _db.QueryScalar("UPDATE Identities SET Active = 0 WHERE Username = 'ann'");
+        _db.QueryScalar("UPDATE \"Identities\" SET \"Active\" = FALSE WHERE \"Username\" = 'ann'");
         Assert.Null(await _userSessions.GetAsync(session.TokenId));
 
-        _db.QueryScalar("UPDATE Identities SET Active = 1 WHERE Username = 'ann'");
+        _db.QueryScalar("UPDATE \"Identities\" SET \"Active\" = TRUE WHERE \"Username\" = 'ann'");
         Assert.NotNull(await _userSessions.GetAsync(session.TokenId));
     }
 
@@ -103,8 +103,8 @@ public sealed class AccountStateTests : IAsyncLifetime
 
         // The identity row goes behind the store's back, as if a session had survived its identity (a delete racing a
         // sign-on); the new "ann" gets a new id and must not inherit it.
-        _db.QueryScalar("DELETE FROM Identities WHERE Username = 'ann'");
-        Assert.Equal(1L, Count("SELECT COUNT(*) FROM UserSessions"));
+        _db.QueryScalar("DELETE FROM \"Identities\" WHERE \"Username\" = 'ann'");
+        Assert.Equal(1L, Count("SELECT COUNT(*) FROM \"UserSessions\""));
         await CreateIdentityAsync("ann");
 
         Assert.Null(await _userSessions.GetAsync(old.TokenId));
@@ -129,12 +129,12 @@ public sealed class AccountStateTests : IAsyncLifetime
 
         Assert.Null(await _userSessions.GetAsync(first.TokenId));
         Assert.Null(await _userSessions.GetAsync(second.TokenId));
-        Assert.Equal(0L, Count("SELECT COUNT(*) FROM UserSessions WHERE Username = 'ann'"));
+        Assert.Equal(0L, Count("SELECT COUNT(*) FROM \"UserSessions\" WHERE \"Username\" = 'ann'"));
         var ended = (await _signOns.GetAsync(inProgress.Id))!;
         Assert.Equal(reason, ended.EndedBy);
         Assert.Equal(JourneySessionStatus.Failed, ended.Status);
         Assert.False(await _signOns.TryClaimStepAsync(inProgress.Id, 1));
-        Assert.Equal("Failed", _db.QueryScalar($"SELECT Status FROM JourneySessions WHERE Id = '{inProgress.Id}'"));
+        Assert.Equal("Failed", _db.QueryScalar($"SELECT \"Status\" FROM \"JourneySessions\" WHERE \"Id\" = '{inProgress.Id}'"));
         // Someone else's are untouched.
         Assert.NotNull(await _userSessions.GetAsync(others.TokenId));
         Assert.Null((await _signOns.GetAsync(othersInProgress.Id))!.EndedBy);
@@ -177,7 +177,7 @@ public sealed class AccountStateTests : IAsyncLifetime
         var saved = await _signOns.SaveStepAsync(inProgress, inProgress.State with { Status = JourneySessionStatus.Succeeded });
 
         Assert.Equal(SignOnRefusal.AccountDeleted, saved.EndedBy);
-        Assert.Equal("Failed", _db.QueryScalar($"SELECT Status FROM JourneySessions WHERE Id = '{inProgress.Id}'"));
+        Assert.Equal("Failed", _db.QueryScalar($"SELECT \"Status\" FROM \"JourneySessions\" WHERE \"Id\" = '{inProgress.Id}'"));
     }
 
     [Fact]
@@ -197,11 +197,11 @@ public sealed class AccountStateTests : IAsyncLifetime
         Assert.Equal(SignOnRefusal.AccountDeleted, (await _signOns.GetAsync(inProgress.Id))!.EndedBy);
         foreach (var table in new[] { "UserSessions", "MfaDevices", "RecoveryCodes", "PushMessages", "RetryCounters" })
         {
-            Assert.Equal(0L, Count($"SELECT COUNT(*) FROM {table} WHERE Username = 'ann' COLLATE NOCASE"));
-            Assert.NotEqual(0L, Count($"SELECT COUNT(*) FROM {table} WHERE Username = 'bob' COLLATE NOCASE"));
+            Assert.Equal(0L, Count($"SELECT COUNT(*) FROM \"{table}\" WHERE \"Username\" = 'ann' COLLATE \"NOCASE\""));
+            Assert.NotEqual(0L, Count($"SELECT COUNT(*) FROM \"{table}\" WHERE \"Username\" = 'bob' COLLATE \"NOCASE\""));
         }
-        Assert.Equal(1L, Count("SELECT COUNT(*) FROM VirtualInbox"));
-        Assert.Equal(1L, Count("SELECT COUNT(*) FROM VirtualInbox WHERE MessageId IN (SELECT MessageId FROM PushMessages WHERE Username = 'BOB')"));
+        Assert.Equal(1L, Count("SELECT COUNT(*) FROM \"VirtualInbox\""));
+        Assert.Equal(1L, Count("SELECT COUNT(*) FROM \"VirtualInbox\" WHERE \"MessageId\" IN (SELECT \"MessageId\" FROM \"PushMessages\" WHERE \"Username\" = 'BOB')"));
 
         // Created again, the name starts from nothing.
         await CreateIdentityAsync("ann");
@@ -220,9 +220,9 @@ public sealed class AccountStateTests : IAsyncLifetime
 
         Assert.Equal(2, await Get<DeviceStore>().DeleteAllAsync("ann"));
 
-        Assert.Equal(0L, Count("SELECT COUNT(*) FROM PushMessages"));
-        Assert.Equal(0L, Count("SELECT COUNT(*) FROM VirtualInbox"));
-        Assert.Equal(0L, Count("SELECT COUNT(*) FROM RecoveryCodes"));
+        Assert.Equal(0L, Count("SELECT COUNT(*) FROM \"PushMessages\""));
+        Assert.Equal(0L, Count("SELECT COUNT(*) FROM \"VirtualInbox\""));
+        Assert.Equal(0L, Count("SELECT COUNT(*) FROM \"RecoveryCodes\""));
     }
 
     [Fact]
@@ -299,3 +299,7 @@ public sealed class AccountStateTests : IAsyncLifetime
             .IncrementAsync("alpha", username, "retry", CancellationToken.None);
     }
 }
+
+public sealed class AccountStateTestsOnSqlite() : AccountStateTests(DatabaseProvider.Sqlite);
+
+public sealed class AccountStateTestsOnPostgres() : AccountStateTests(DatabaseProvider.Postgres);

@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyStudio.Runtime.Tests.Identities;
 
 /// <summary>Retry Limit counts on the user, on a real SQLite file.</summary>
-public sealed class DatabaseRetryCounterStoreTests
+public abstract class DatabaseRetryCounterStoreTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task Increment_FromParallelSignOns_CountsEachOnce()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
         var store = new DatabaseRetryCounterStore(db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>());
 
         var counts = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ => await store.IncrementAsync("alpha", "alice", "retry", default)));
@@ -25,7 +25,7 @@ public sealed class DatabaseRetryCounterStoreTests
     [Fact]
     public async Task Increment_IgnoresTheCaseOfTheUsername_AndKeepsNodesAndRealmsApart()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
         var store = new DatabaseRetryCounterStore(db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>());
 
         await store.IncrementAsync("alpha", "Alice", "retry", default);
@@ -40,3 +40,7 @@ public sealed class DatabaseRetryCounterStoreTests
         Assert.Null(await store.GetAsync("alpha", "alice", "other", default));
     }
 }
+
+public sealed class DatabaseRetryCounterStoreTestsOnSqlite() : DatabaseRetryCounterStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class DatabaseRetryCounterStoreTestsOnPostgres() : DatabaseRetryCounterStoreTests(DatabaseProvider.Postgres);

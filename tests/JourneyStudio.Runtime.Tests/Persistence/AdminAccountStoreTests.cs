@@ -2,7 +2,7 @@ using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
-public sealed class AdminAccountStoreTests
+public abstract class AdminAccountStoreTests(DatabaseProvider provider)
 {
     private static Dictionary<string, string?> AdminSettings(string? username, string? password) => new()
     {
@@ -13,7 +13,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task EnsureFirstAdmin_ConfiguredCredentials_CreatesThatAdmin()
     {
-        await using var db = await TestDatabase.StartAsync(AdminSettings("root-admin", "S3cure-enough"));
+        await using var db = await TestDatabase.StartAsync(provider, AdminSettings("root-admin", "S3cure-enough"));
 
         var result = await db.Admins.EnsureFirstAdminAsync();
 
@@ -26,7 +26,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task EnsureFirstAdmin_ArgumentsGiven_WinOverConfiguration()
     {
-        await using var db = await TestDatabase.StartAsync(AdminSettings("configured", "configured-password"));
+        await using var db = await TestDatabase.StartAsync(provider, AdminSettings("configured", "configured-password"));
 
         var result = await db.Admins.EnsureFirstAdminAsync("given", "given-password");
 
@@ -38,7 +38,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task EnsureFirstAdmin_NoPassword_GeneratesStrongPasswordStoredOnlyHashed()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
 
         var result = await db.Admins.EnsureFirstAdminAsync();
 
@@ -48,7 +48,7 @@ public sealed class AdminAccountStoreTests
         Assert.Equal(24, password.Length);
         Assert.True(password.Distinct().Count() >= 10, $"'{password}' does not look random.");
         Assert.NotNull(await db.Admins.VerifyAsync("admin", password));
-        var storedHash = (string)db.QueryScalar("SELECT PasswordHash FROM AdminAccounts")!;
+        var storedHash = (string)db.QueryScalar("SELECT \"PasswordHash\" FROM \"AdminAccounts\"")!;
         Assert.DoesNotContain(password, storedHash);
         Assert.DoesNotContain(password, created.ToString());
     }
@@ -56,8 +56,8 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task EnsureFirstAdmin_TwoFreshDatabases_GenerateDifferentPasswords()
     {
-        await using var first = await TestDatabase.StartAsync();
-        await using var second = await TestDatabase.StartAsync();
+        await using var first = await TestDatabase.StartAsync(provider);
+        await using var second = await TestDatabase.StartAsync(provider);
 
         var a = (FirstAdminResult.Created)await first.Admins.EnsureFirstAdminAsync();
         var b = (FirstAdminResult.Created)await second.Admins.EnsureFirstAdminAsync();
@@ -68,14 +68,14 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task EnsureFirstAdmin_NextStart_CreatesNoSecondAdminAndKeepsPassword()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
         var created = (FirstAdminResult.Created)await db.Admins.EnsureFirstAdminAsync();
 
         await using var restarted = await db.RestartAsync(AdminSettings("someone-else", "another-password"));
         var again = await restarted.Admins.EnsureFirstAdminAsync();
 
         Assert.Equal(new FirstAdminResult.AlreadyPresent(), again);
-        Assert.Equal(1L, restarted.QueryScalar("SELECT COUNT(*) FROM AdminAccounts"));
+        Assert.Equal(1L, restarted.QueryScalar("SELECT COUNT(*) FROM \"AdminAccounts\""));
         Assert.NotNull(await restarted.Admins.VerifyAsync("admin", created.GeneratedPassword!));
         Assert.Null(await restarted.Admins.VerifyAsync("someone-else", "another-password"));
     }
@@ -83,7 +83,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task EnsureFirstAdmin_ConfiguredPasswordTooShort_RefusesToStartWithSettingName()
     {
-        await using var db = await TestDatabase.StartAsync(AdminSettings("admin", "short"));
+        await using var db = await TestDatabase.StartAsync(provider, AdminSettings("admin", "short"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Admins.EnsureFirstAdminAsync());
 
@@ -94,7 +94,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task Verify_WrongPasswordOrUnknownUser_Null()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
         await db.Admins.EnsureFirstAdminAsync("admin", "the-right-one");
 
         Assert.Null(await db.Admins.VerifyAsync("admin", "the-wrong-one"));
@@ -106,7 +106,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task Verify_UsernameInOtherCase_AcceptedWithStoredSpelling()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
         await db.Admins.EnsureFirstAdminAsync("Alice", "the-right-one");
 
         Assert.Equal("Alice", (await db.Admins.VerifyAsync("ALICE", "the-right-one"))?.Username);
@@ -115,7 +115,7 @@ public sealed class AdminAccountStoreTests
     [Fact]
     public async Task Create_UsernameTakenInOtherCase_UsernameTaken()
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
         await db.Admins.EnsureFirstAdminAsync("Alice", "the-right-one");
 
         Assert.Equal(new AdminCreateResult.UsernameTaken("Alice"), await db.Admins.CreateAsync("alice", "another-one"));
@@ -130,9 +130,13 @@ public sealed class AdminAccountStoreTests
     [InlineData("alice", "1234567", "An admin password needs at least 8 characters.")]
     public async Task Create_BadInput_InvalidWithReason(string username, string password, string expected)
     {
-        await using var db = await TestDatabase.StartAsync();
+        await using var db = await TestDatabase.StartAsync(provider);
 
         Assert.Equal(new AdminCreateResult.Invalid(expected), await db.Admins.CreateAsync(username, password));
         Assert.False(await db.Admins.AnyAsync());
     }
 }
+
+public sealed class AdminAccountStoreTestsOnSqlite() : AdminAccountStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class AdminAccountStoreTestsOnPostgres() : AdminAccountStoreTests(DatabaseProvider.Postgres);

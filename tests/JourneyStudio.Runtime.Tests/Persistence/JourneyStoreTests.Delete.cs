@@ -2,7 +2,7 @@ using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
-public sealed partial class JourneyStoreTests
+public abstract partial class JourneyStoreTests
 {
     [Fact]
     public async Task Delete_ExistingJourney_RemovesItAndAllItsRevisions()
@@ -16,7 +16,7 @@ public sealed partial class JourneyStoreTests
         Assert.Null(await Store.GetAsync("Login"));
         Assert.Equal(new[] { "Registration" }, (await Store.ListAsync()).Select(j => j.Name));
         // Only Registration's revision is left in the file.
-        Assert.Equal(1L, _db.QueryScalar("SELECT COUNT(*) FROM JourneyRevisions"));
+        Assert.Equal(1L, _db.QueryScalar("SELECT COUNT(*) FROM \"JourneyRevisions\""));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
-public sealed partial class JourneyStoreTests
+public abstract partial class JourneyStoreTests
 {
     [Fact]
     public async Task List_SeveralJourneys_OrderedByNameIgnoringCaseWithTheirState()
@@ -34,7 +34,7 @@ public sealed partial class JourneyStoreTests
         await CreateAsync("Login");
 
         // Sortable as text in any SQLite tool: UTC, fixed width, full precision.
-        Assert.Equal("2025-03-01T10:30:00.0000000Z", _db.QueryScalar("SELECT UpdatedAt FROM Journeys"));
+        Assert.Equal("2025-03-01T10:30:00.0000000Z", _db.QueryScalar("SELECT \"UpdatedAt\" FROM \"Journeys\""));
         Assert.Equal(_db.Clock.Now, Assert.Single(await Store.ListAsync()).CreatedAt);
     }
 }

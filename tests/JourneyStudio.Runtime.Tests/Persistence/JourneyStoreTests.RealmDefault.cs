@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
-public sealed partial class JourneyStoreTests
+public abstract partial class JourneyStoreTests
 {
     [Fact]
     public async Task RealmDefault_CreatedOnAnotherJourney_ClearsThePreviousOne()
@@ -51,8 +51,8 @@ public sealed partial class JourneyStoreTests
         await CreateAsync("Login", realmDefault: true);
         await CreateAsync("Registration");
 
-        var error = Assert.Throws<SqliteException>(() =>
-            _db.QueryScalar("UPDATE Journeys SET IsRealmDefault = 1 WHERE Name = 'Registration'"));
-        Assert.Contains("UNIQUE", error.Message);
+        var error = Assert.ThrowsAny<System.Data.Common.DbException>(() =>
+            _db.QueryScalar("UPDATE \"Journeys\" SET \"IsRealmDefault\" = TRUE WHERE \"Name\" = 'Registration'"));
+        Assert.True(error is SqliteException { SqliteExtendedErrorCode: 2067 } or Npgsql.PostgresException { SqlState: "23505" }, error.Message);
     }
 }

@@ -2,7 +2,7 @@ using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
-public sealed partial class JourneyStoreTests
+public abstract partial class JourneyStoreTests
 {
     [Fact]
     public async Task Restore_OldRevision_SavesItsContentAsNewRevision()

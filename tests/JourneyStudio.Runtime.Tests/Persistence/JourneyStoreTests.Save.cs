@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
-public sealed partial class JourneyStoreTests
+public abstract partial class JourneyStoreTests
 {
     [Fact]
     public async Task Save_BasedOnCurrentRevision_AddsNextRevisionAndKeepsOldOnes()
@@ -95,7 +95,7 @@ public sealed partial class JourneyStoreTests
         seenBySecond.Json = "{\"lost\":true}";
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        Assert.Equal("{}", _db.QueryScalar("SELECT Json FROM Journeys"));
+        Assert.Equal("{}", _db.QueryScalar("SELECT \"Json\" FROM \"Journeys\""));
     }
 
     [Fact]
@@ -108,6 +108,6 @@ public sealed partial class JourneyStoreTests
         context.JourneyRevisions.Add(new JourneyRevisionRecord { JourneyId = journeyId, Revision = 1, Json = "{}", SavedBy = "mallory" });
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
-        Assert.Contains("UNIQUE", error.InnerException?.Message);
+        Assert.True(error.IsUniqueViolation(), error.InnerException?.Message);
     }
 }

@@ -4,7 +4,7 @@ using JourneyStudio.Runtime.Persistence;
 namespace JourneyStudio.Runtime.Tests.Persistence;
 
 /// <summary>Journey store behaviour on a real SQLite file; one partial file per area.</summary>
-public sealed partial class JourneyStoreTests : IAsyncLifetime
+public abstract partial class JourneyStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Admin = "alice";
 
@@ -12,7 +12,7 @@ public sealed partial class JourneyStoreTests : IAsyncLifetime
 
     private JourneyStore Store => _db.Journeys;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -27,3 +27,7 @@ public sealed partial class JourneyStoreTests : IAsyncLifetime
     private async Task<StoredJourney> GetExistingAsync(string name) =>
         await Store.GetAsync(name) ?? throw new Xunit.Sdk.XunitException($"Journey '{name}' is missing.");
 }
+
+public sealed class JourneyStoreTestsOnSqlite() : JourneyStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class JourneyStoreTestsOnPostgres() : JourneyStoreTests(DatabaseProvider.Postgres);

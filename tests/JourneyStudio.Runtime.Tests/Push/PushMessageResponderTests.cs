@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Devices;
@@ -12,7 +13,7 @@ using StoredKind = JourneyStudio.Runtime.Devices.PushMessageKind;
 namespace JourneyStudio.Runtime.Tests.Push;
 
 /// <summary>The device's requests as AM checks them (am-protocol 4.5, 4.7), against a real SQLite store.</summary>
-public sealed class PushMessageResponderTests : IAsyncLifetime
+public abstract class PushMessageResponderTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
     private readonly RecordingPushTransport _transport = new();
@@ -21,7 +22,7 @@ public sealed class PushMessageResponderTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.StartAsync();
+        _db = await TestDatabase.StartAsync(provider);
         _responder = new PushMessageResponder(Get<PushMessageStore>(), Get<DeviceStore>(), Get<SecretProtector>(), _transport,
             NullLogger<PushMessageResponder>.Instance);
     }
@@ -348,3 +349,7 @@ public sealed class PushMessageResponderTests : IAsyncLifetime
             DeviceName = "Test phone",
         });
 }
+
+public sealed class PushMessageResponderTestsOnSqlite() : PushMessageResponderTests(DatabaseProvider.Sqlite);
+
+public sealed class PushMessageResponderTestsOnPostgres() : PushMessageResponderTests(DatabaseProvider.Postgres);

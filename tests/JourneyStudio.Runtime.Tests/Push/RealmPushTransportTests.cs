@@ -18,7 +18,7 @@ namespace JourneyStudio.Runtime.Tests.Push;
 /// Pushes go through the transport of the realm's saved Push Notification service: a realm switched to SNS on the
 /// Services page reaches (the verifying fake of) SNS, the other realm keeps the embedded default.
 /// </summary>
-public sealed class RealmPushTransportTests : IAsyncLifetime
+public abstract class RealmPushTransportTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
     private FakeSnsServer _sns = null!;
@@ -27,7 +27,7 @@ public sealed class RealmPushTransportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.StartAsync();
+        _db = await TestDatabase.StartAsync(provider);
         _sns = await FakeSnsServer.StartAsync();
         _realms = new RealmServiceStore(
             _db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(),
@@ -122,3 +122,7 @@ public sealed class RealmPushTransportTests : IAsyncLifetime
         public HttpClient CreateClient(string name) => _client;
     }
 }
+
+public sealed class RealmPushTransportTestsOnSqlite() : RealmPushTransportTests(DatabaseProvider.Sqlite);
+
+public sealed class RealmPushTransportTestsOnPostgres() : RealmPushTransportTests(DatabaseProvider.Postgres);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyStudio.Runtime.Tests.Realms;
 
 /// <summary>Realm Push Notification / Authenticator (Push) services on a real SQLite file.</summary>
-public sealed class RealmServiceStoreTests : IAsyncLifetime
+public abstract class RealmServiceStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string GcmArn = "arn:aws:sns:eu-west-1:123456789012:app/GCM/ForgeRockAuthenticator";
     private const string ApnsArn = "arn:aws:sns:eu-west-1:123456789012:app/APNS/ForgeRockAuthenticator";
@@ -18,7 +18,7 @@ public sealed class RealmServiceStoreTests : IAsyncLifetime
     private TestDatabase _db = null!;
     private readonly Dictionary<string, string?> _environment = new();
 
-    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -122,7 +122,7 @@ public sealed class RealmServiceStoreTests : IAsyncLifetime
 
         var view = await SaveOk(store, RealmNames.Alpha, changes);
 
-        var raw = (string?)_db.QueryScalar("SELECT ProtectedSecretAccessKey FROM RealmServiceSettings WHERE Realm = 'alpha'");
+        var raw = (string?)_db.QueryScalar("SELECT \"ProtectedSecretAccessKey\" FROM \"RealmServiceSettings\" WHERE \"Realm\" = 'alpha'");
         Assert.False(string.IsNullOrEmpty(raw));
         Assert.DoesNotContain("wJalrXUtnFEMI", raw);
         Assert.Equal(SettingSource.Saved, view.SecretSource);
@@ -186,7 +186,7 @@ public sealed class RealmServiceStoreTests : IAsyncLifetime
         var errors = await SaveInvalid(store, changes);
 
         Assert.Equal(message, Assert.Single(errors, e => e.Key == field).Value);
-        Assert.Equal(0L, _db.QueryScalar("SELECT COUNT(*) FROM RealmServiceSettings"));
+        Assert.Equal(0L, _db.QueryScalar("SELECT COUNT(*) FROM \"RealmServiceSettings\""));
     }
 
     [Fact]
@@ -265,3 +265,7 @@ public sealed class RealmServiceStoreTests : IAsyncLifetime
         Assert.StartsWith("Unknown realm 'beta'; the studio serves alpha and root.", error.Message);
     }
 }
+
+public sealed class RealmServiceStoreTestsOnSqlite() : RealmServiceStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class RealmServiceStoreTestsOnPostgres() : RealmServiceStoreTests(DatabaseProvider.Postgres);

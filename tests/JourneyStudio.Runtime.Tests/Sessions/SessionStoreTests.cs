@@ -11,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace JourneyStudio.Runtime.Tests.Sessions;
 
 /// <summary>The session stores on a real SQLite file with a clock the tests move.</summary>
-public sealed class SessionStoreTests : IAsyncLifetime
+public abstract class SessionStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.StartAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -141,8 +141,8 @@ public sealed class SessionStoreTests : IAsyncLifetime
         var created = await CreateUserSessionAsync(users, ["AuthenticatorPush"]);
 
         Assert.Equal(43, created.TokenId.Length);
-        Assert.Equal(0L, _db.QueryScalar($"SELECT COUNT(*) FROM UserSessions WHERE TokenHash LIKE '%{created.TokenId}%'"));
-        Assert.Equal(64L, _db.QueryScalar("SELECT LENGTH(TokenHash) FROM UserSessions"));
+        Assert.Equal(0L, _db.QueryScalar($"SELECT COUNT(*) FROM \"UserSessions\" WHERE \"TokenHash\" LIKE '%{created.TokenId}%'"));
+        Assert.Equal(64L, _db.QueryScalar("SELECT LENGTH(\"TokenHash\") FROM \"UserSessions\""));
         var found = await users.GetAsync(created.TokenId);
         Assert.Equal("jdoe", found!.Username);
         Assert.Equal(["AuthenticatorPush"], found.AuthTypes);
@@ -178,3 +178,7 @@ public sealed class SessionStoreTests : IAsyncLifetime
         Assert.False(protector.TryUnprotect("", out _, out _));
     }
 }
+
+public sealed class SessionStoreTestsOnSqlite() : SessionStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class SessionStoreTestsOnPostgres() : SessionStoreTests(DatabaseProvider.Postgres);

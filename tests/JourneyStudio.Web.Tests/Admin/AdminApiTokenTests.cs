@@ -16,8 +16,15 @@ using static JourneyStudio.Web.Tests.Admin.AdminApiFixture;
 namespace JourneyStudio.Web.Tests.Admin;
 
 /// <summary>A studio whose clock the token tests move (expiry, last use), with the audit log recorded.</summary>
-public sealed class AdminApiTokenFixture : IAsyncLifetime
+public class AdminApiTokenFixture : IAsyncLifetime
 {
+    public sealed class OnPostgres : AdminApiTokenFixture
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    }
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public AdjustableClock Clock { get; } = new();
 
     public RecordingAuditLog Audit { get; } = new();
@@ -28,7 +35,7 @@ public sealed class AdminApiTokenFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Server = StudioServer.Start(configureServices: services => services
+        Server = StudioServer.Start(provider: Provider, configureServices: services => services
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IAuditLog>(Audit));
         return Task.CompletedTask;
@@ -38,7 +45,7 @@ public sealed class AdminApiTokenFixture : IAsyncLifetime
 }
 
 /// <summary>Admin API tokens over real HTTP: Bearer access, storage as a hash only, expiry, revocation, last use, audit.</summary>
-public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFixture<AdminApiTokenFixture>
+public abstract class AdminApiTokenTests(AdminApiTokenFixture fixture)
 {
     private static readonly AuditActor Admin = new(StudioServer.AdminUsername, "studio");
 
@@ -57,21 +64,12 @@ public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFix
 
     private void SetCreatedAt(string name, string text)
     {
-        using var connection = OpenDatabase();
+        using var connection = fixture.Server.OpenDatabaseConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE AdminApiTokens SET CreatedAt = $text WHERE Name = $name";
-        command.Parameters.AddWithValue("$text", text);
-        command.Parameters.AddWithValue("$name", name);
+        command.CommandText = "UPDATE \"AdminApiTokens\" SET \"CreatedAt\" = @text WHERE \"Name\" = @name";
+        StudioServer.AddParameter(command, "text", text);
+        StudioServer.AddParameter(command, "name", name);
         Assert.Equal(1, command.ExecuteNonQuery());
-    }
-
-    /// <summary>The studio's SQLite file, opened the way any SQLite tool would.</summary>
-    private SqliteConnection OpenDatabase()
-    {
-        var databasePath = Path.Combine(fixture.Server.DataDirectory, "journeystudio.db");
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
     }
 
     private async Task<AdminApiTokenSummary> SummaryAsync(string name) =>
@@ -98,9 +96,9 @@ public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFix
 
         Assert.StartsWith("jst_", token);
         Assert.Equal(32, JourneyStudio.Runtime.Mfa.Base64Url.Decode(token["jst_".Length..]).Length);
-        using var connection = OpenDatabase();
+        using var connection = fixture.Server.OpenDatabaseConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM AdminApiTokens WHERE Name = 'stored hashed'";
+        command.CommandText = "SELECT * FROM \"AdminApiTokens\" WHERE \"Name\" = 'stored hashed'";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString()!);
@@ -224,3 +222,7 @@ public sealed class AdminApiTokenTests(AdminApiTokenFixture fixture) : IClassFix
         Assert.DoesNotContain("Exception", body.GetRawText());
     }
 }
+
+public sealed class AdminApiTokenTestsOnSqlite(AdminApiTokenFixture fixture) : AdminApiTokenTests(fixture), IClassFixture<AdminApiTokenFixture>;
+
+public sealed class AdminApiTokenTestsOnPostgres(AdminApiTokenFixture.OnPostgres fixture) : AdminApiTokenTests(fixture), IClassFixture<AdminApiTokenFixture.OnPostgres>;

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Net;
 using System.Text.Json;
 using JourneyStudio.Journeys.Frodo;
@@ -10,15 +11,22 @@ using static JourneyStudio.Web.Tests.Admin.AdminApiFixture;
 namespace JourneyStudio.Web.Tests.Admin;
 
 /// <summary>One studio for the audit log API tests, on a clock they move forward.</summary>
-public sealed class AuditLogApiFixture : IAsyncLifetime
+public class AuditLogApiFixture : IAsyncLifetime
 {
+    public sealed class OnPostgres : AuditLogApiFixture
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    }
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public StudioServer Server { get; private set; } = null!;
 
     public AdjustableClock Clock { get; } = new();
 
     public Task InitializeAsync()
     {
-        Server = StudioServer.Start(configureServices: services => services.AddSingleton<TimeProvider>(Clock));
+        Server = StudioServer.Start(provider: Provider, configureServices: services => services.AddSingleton<TimeProvider>(Clock));
         return Task.CompletedTask;
     }
 
@@ -29,7 +37,7 @@ public sealed class AuditLogApiFixture : IAsyncLifetime
 /// Admin actions through the REST API and what <c>GET /admin/api/audit</c> then lists, over real HTTP. The tests
 /// share one server, so each acts on names of its own and reads the log filtered by them.
 /// </summary>
-public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture<AuditLogApiFixture>
+public abstract class AuditLogApiTests(AuditLogApiFixture fixture)
 {
     private readonly HttpClient _admin = Admin(fixture.Server);
 
@@ -176,3 +184,7 @@ public sealed class AuditLogApiTests(AuditLogApiFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/admin/api/audit")).StatusCode);
     }
 }
+
+public sealed class AuditLogApiTestsOnSqlite(AuditLogApiFixture fixture) : AuditLogApiTests(fixture), IClassFixture<AuditLogApiFixture>;
+
+public sealed class AuditLogApiTestsOnPostgres(AuditLogApiFixture.OnPostgres fixture) : AuditLogApiTests(fixture), IClassFixture<AuditLogApiFixture.OnPostgres>;

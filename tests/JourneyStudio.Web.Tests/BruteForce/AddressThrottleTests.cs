@@ -1,9 +1,10 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Net;
 
 namespace JourneyStudio.Web.Tests.BruteForce;
 
 /// <summary>The per-address throttle over real HTTP (five failures per five minutes here; 50 by default).</summary>
-public sealed class AddressThrottleTests(ThrottleServer host) : IClassFixture<ThrottleServer>
+public abstract class AddressThrottleTests(ThrottleServer host)
 {
     [Fact]
     public async Task AnAddress_AfterItsFailuresOverManyUsernames_IsRefused_EvenForARightPassword_UntilTheWindowEnds()
@@ -23,3 +24,7 @@ public sealed class AddressThrottleTests(ThrottleServer host) : IClassFixture<Th
         Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user, GuessingServer.Password)).Status);
     }
 }
+
+public sealed class AddressThrottleTestsOnSqlite(ThrottleServer host) : AddressThrottleTests(host), IClassFixture<ThrottleServer>;
+
+public sealed class AddressThrottleTestsOnPostgres(ThrottleServer.OnPostgres host) : AddressThrottleTests(host), IClassFixture<ThrottleServer.OnPostgres>;

@@ -25,13 +25,15 @@ public abstract class GuessingServer(IDictionary<string, string?> settings) : IA
 
     public StudioServer Server { get; private set; } = null!;
 
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public AdjustableClock Clock { get; } = new();
 
     public RecordingAuditLog Audit { get; } = new();
 
     public Task InitializeAsync()
     {
-        Server = StudioServer.Start(settings, configureServices: services =>
+        Server = StudioServer.Start(settings, provider: Provider, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IAuditLog>(Audit);
@@ -101,14 +103,26 @@ public abstract class GuessingServer(IDictionary<string, string?> settings) : IA
 }
 
 /// <summary>Per-identity lockouts with the default settings, except that the per-address throttle does not interfere.</summary>
-public sealed class LockoutServer() : GuessingServer(new Dictionary<string, string?> { ["JourneyStudio:BruteForce:AddressMaxFailures"] = "100000" });
+public class LockoutServer() : GuessingServer(new Dictionary<string, string?> { ["JourneyStudio:BruteForce:AddressMaxFailures"] = "100000" })
+{
+    public sealed class OnPostgres : LockoutServer
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    }
+}
 
 /// <summary>A per-address throttle small enough to reach in a test: five failures per five minutes.</summary>
-public sealed class ThrottleServer() : GuessingServer(new Dictionary<string, string?>
+public class ThrottleServer() : GuessingServer(new Dictionary<string, string?>
 {
     ["JourneyStudio:BruteForce:AddressMaxFailures"] = "5",
     ["JourneyStudio:BruteForce:AddressWindow"] = "00:05:00",
-});
+})
+{
+    public sealed class OnPostgres : ThrottleServer
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    }
+}
 
 /// <summary>An audit log that keeps what it is given.</summary>
 public sealed class RecordingAuditLog : IAuditLog

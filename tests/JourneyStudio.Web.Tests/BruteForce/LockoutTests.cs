@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Net;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Audit;
@@ -10,7 +11,7 @@ namespace JourneyStudio.Web.Tests.BruteForce;
 /// Guessing over real HTTP with the default limits: ten consecutive failures lock an identity for a minute, a locked
 /// identity is answered exactly like a wrong password (whether or not it exists), and the lockout ends its sessions.
 /// </summary>
-public sealed class LockoutTests(LockoutServer host) : IClassFixture<LockoutServer>
+public abstract class LockoutTests(LockoutServer host)
 {
     [Fact]
     public async Task Login_TenWrongPasswords_LockTheUser_AndTheRightPasswordGetsTheSameFailure_UntilTheMinuteIsOver()
@@ -203,3 +204,7 @@ internal static class Api
 {
     public static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
+
+public sealed class LockoutTestsOnSqlite(LockoutServer host) : LockoutTests(host), IClassFixture<LockoutServer>;
+
+public sealed class LockoutTestsOnPostgres(LockoutServer.OnPostgres host) : LockoutTests(host), IClassFixture<LockoutServer.OnPostgres>;

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
@@ -16,8 +17,14 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// The end-to-end studio (shipped journeys, adjustable clock) plus journeys without a password node and a lockout
 /// the tests control, standing in for the brute-force protector through the same <see cref="IAccountLockout"/>.
 /// </summary>
-public sealed class AccountStateServer : EndToEndServer
+public class AccountStateServer : EndToEndServer
 {
+    /// <summary>The same studio on a fresh PostgreSQL database.</summary>
+    public new sealed class OnPostgres : AccountStateServer
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    }
+
     /// <summary>Username Collector → Success: no password, no MFA.</summary>
     public const string UsernameOnly = "Test Username Only";
 

@@ -1,7 +1,7 @@
 namespace JourneyStudio.Web.Tests.EndToEnd;
 
 /// <summary>Item 4: a deleted identity leaves nothing behind that a user created again under the name would inherit.</summary>
-public sealed partial class AccountStateTests
+public abstract partial class AccountStateTests
 {
     private const string PushMfa = "Login with Push MFA";
 

@@ -5,7 +5,7 @@ using JourneyStudio.Testing;
 namespace JourneyStudio.Web.Tests.EndToEnd;
 
 /// <summary>Item 1: the account is checked where the session is made, whatever nodes the journey ran.</summary>
-public sealed partial class AccountStateTests
+public abstract partial class AccountStateTests
 {
     [Fact]
     public async Task WrongPassword_IsTheLoginFailureEveryRefusalLooksLike()

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Net;
 using JourneyStudio.Runtime.Sessions;
 using JourneyStudio.Web.Tests.Api;
@@ -8,7 +9,7 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// Account state over real HTTP: which identities a journey may sign on, what an account change does to sessions and
 /// sign-ons in progress, and what deleting an identity leaves behind. Split by area into partial classes.
 /// </summary>
-public sealed partial class AccountStateTests(AccountStateServer host) : IClassFixture<AccountStateServer>
+public abstract partial class AccountStateTests(AccountStateServer host)
 {
     /// <summary>AM's login failure, exactly as a wrong password gets it.</summary>
     private const string LoginFailureBody = """{"code":401,"reason":"Unauthorized","message":"Login failure","detail":{"failureUrl":""}}""";
@@ -70,3 +71,7 @@ public sealed partial class AccountStateTests(AccountStateServer host) : IClassF
         return (user, app, await app.ReceiveOneAsync());
     }
 }
+
+public sealed class AccountStateTestsOnSqlite(AccountStateServer host) : AccountStateTests(host), IClassFixture<AccountStateServer>;
+
+public sealed class AccountStateTestsOnPostgres(AccountStateServer.OnPostgres host) : AccountStateTests(host), IClassFixture<AccountStateServer.OnPostgres>;

@@ -19,6 +19,12 @@ public sealed class AuthenticatorApp(Uri serverBase) : IDisposable
 
     public PushTestDevice? Device { get; private set; }
 
+    /// <summary>
+    /// Another instance of the studio that the app's requests go to instead of the one in the scanned URI (as a load
+    /// balancer in front of several instances would send them); null keeps the URI's.
+    /// </summary>
+    public Uri? Through { get; set; }
+
     /// <summary>The parsed query of the last scanned URI (values decoded where AM encodes them).</summary>
     public ScannedAccount? Account { get; private set; }
 
@@ -43,7 +49,7 @@ public sealed class AuthenticatorApp(Uri serverBase) : IDisposable
     public async Task<IReadOnlyList<PushNotification>> ReceiveAsync()
     {
         var device = Device ?? throw new InvalidOperationException("Scan a registration QR code first.");
-        using var response = await _http.GetAsync($"virtual-authenticator/api/inbox/{device.DeviceToken}");
+        using var response = await _http.GetAsync(new Uri(Through ?? _http.BaseAddress!, $"virtual-authenticator/api/inbox/{device.DeviceToken}"));
         response.EnsureSuccessStatusCode();
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["messages"]!.AsArray().Select(m => new PushNotification(
@@ -74,6 +80,7 @@ public sealed class AuthenticatorApp(Uri serverBase) : IDisposable
 
     private async Task<(int Status, JsonNode? Body)> PostAsync(string url, JsonObject body)
     {
+        if (Through is not null) url = new Uri(Through, new Uri(url).PathAndQuery).ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),

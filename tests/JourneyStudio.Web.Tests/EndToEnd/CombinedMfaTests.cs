@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Identities;
 
 namespace JourneyStudio.Web.Tests.EndToEnd;
@@ -7,7 +8,7 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// recovery codes; when the push does not arrive, the exit leads to the OATH Token Verifier (TOTP or recovery
 /// code), with one Retry Limit Decision for both.
 /// </summary>
-public sealed class CombinedMfaTests(EndToEndServer host) : IClassFixture<EndToEndServer>
+public abstract class CombinedMfaTests(EndToEndServer host)
 {
     private const string Journey = "CombinedMFA";
     private const string ExitLabel = "No notification? Enter a one-time password";
@@ -190,3 +191,7 @@ public sealed class CombinedMfaTests(EndToEndServer host) : IClassFixture<EndToE
         return (user, app, codes);
     }
 }
+
+public sealed class CombinedMfaTestsOnSqlite(EndToEndServer host) : CombinedMfaTests(host), IClassFixture<EndToEndServer>;
+
+public sealed class CombinedMfaTestsOnPostgres(EndToEndServer.OnPostgres host) : CombinedMfaTests(host), IClassFixture<EndToEndServer.OnPostgres>;

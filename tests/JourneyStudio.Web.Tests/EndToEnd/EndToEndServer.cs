@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,14 @@ public class EndToEndServer : IAsyncLifetime
 
     public StudioServer Server { get; private set; } = null!;
 
-    public AdjustableClock Clock { get; } = new();
+    /// <summary>The studio's clock; instances that share a database may share one too.</summary>
+    public AdjustableClock Clock { get; init; } = new();
+
+    /// <summary>The database provider of the studio (a fresh SQLite file, or a fresh PostgreSQL database).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>Start on this existing PostgreSQL database (a second instance of the studio) instead of a fresh one.</summary>
+    public string? SharedPostgresDatabase { get; init; }
 
     public virtual Task InitializeAsync()
     {
@@ -24,8 +32,14 @@ public class EndToEndServer : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureServices(services);
-        });
+        }, provider: Provider, postgresConnectionString: SharedPostgresDatabase);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The same studio on a fresh PostgreSQL database.</summary>
+    public sealed class OnPostgres : EndToEndServer
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
     }
 
     /// <summary>Extra test services of a derived fixture, registered after the program's own.</summary>

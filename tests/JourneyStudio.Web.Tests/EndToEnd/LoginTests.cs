@@ -1,7 +1,8 @@
+using JourneyStudio.Runtime.Persistence;
 namespace JourneyStudio.Web.Tests.EndToEnd;
 
 /// <summary>The shipped "Login" journey: the realm default, one page, no MFA.</summary>
-public sealed class LoginTests(EndToEndServer host) : IClassFixture<EndToEndServer>
+public abstract class LoginTests(EndToEndServer host)
 {
     [Fact]
     public async Task RealmDefault_IsTheLoginPage_AndSignsOn()
@@ -27,3 +28,7 @@ public sealed class LoginTests(EndToEndServer host) : IClassFixture<EndToEndServ
         signOn.AssertLoginFailure();
     }
 }
+
+public sealed class LoginTestsOnSqlite(EndToEndServer host) : LoginTests(host), IClassFixture<EndToEndServer>;
+
+public sealed class LoginTestsOnPostgres(EndToEndServer.OnPostgres host) : LoginTests(host), IClassFixture<EndToEndServer.OnPostgres>;

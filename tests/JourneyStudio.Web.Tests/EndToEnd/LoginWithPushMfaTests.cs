@@ -1,10 +1,11 @@
+using JourneyStudio.Runtime.Persistence;
 namespace JourneyStudio.Web.Tests.EndToEnd;
 
 /// <summary>
 /// The shipped "Login with Push MFA" journey over HTTP: Get Authenticator App, Push Registration (issuer Ping),
 /// recovery codes, then a number-challenge push; the Push Wait exit leads to push recovery codes with a retry limit.
 /// </summary>
-public sealed class LoginWithPushMfaTests(EndToEndServer host) : IClassFixture<EndToEndServer>
+public abstract class LoginWithPushMfaTests(EndToEndServer host)
 {
     private const string Journey = "Login with Push MFA";
     private const string ExitLabel = "Lost phone? Use a recovery code";
@@ -277,3 +278,7 @@ public sealed class LoginWithPushMfaTests(EndToEndServer host) : IClassFixture<E
         return (user, app, codes);
     }
 }
+
+public sealed class LoginWithPushMfaTestsOnSqlite(EndToEndServer host) : LoginWithPushMfaTests(host), IClassFixture<EndToEndServer>;
+
+public sealed class LoginWithPushMfaTestsOnPostgres(EndToEndServer.OnPostgres host) : LoginWithPushMfaTests(host), IClassFixture<EndToEndServer.OnPostgres>;

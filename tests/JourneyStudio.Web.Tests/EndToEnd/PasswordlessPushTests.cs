@@ -1,10 +1,11 @@
+using JourneyStudio.Runtime.Persistence;
 namespace JourneyStudio.Web.Tests.EndToEnd;
 
 /// <summary>
 /// The shipped "PasswordlessPush" journey over HTTP: a username, then a mandatory push answered while a Polling
 /// Wait loops with the Push Result Verifier. No device, a denial or an expired push all end in failure.
 /// </summary>
-public sealed class PasswordlessPushTests(EndToEndServer host) : IClassFixture<EndToEndServer>
+public abstract class PasswordlessPushTests(EndToEndServer host)
 {
     private const string Journey = "PasswordlessPush";
 
@@ -105,3 +106,7 @@ public sealed class PasswordlessPushTests(EndToEndServer host) : IClassFixture<E
         return (user, app);
     }
 }
+
+public sealed class PasswordlessPushTestsOnSqlite(EndToEndServer host) : PasswordlessPushTests(host), IClassFixture<EndToEndServer>;
+
+public sealed class PasswordlessPushTestsOnPostgres(EndToEndServer.OnPostgres host) : PasswordlessPushTests(host), IClassFixture<EndToEndServer.OnPostgres>;

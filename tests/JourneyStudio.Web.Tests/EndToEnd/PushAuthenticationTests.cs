@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Identities;
 
@@ -8,7 +9,7 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// sharing the location; users without a device choose in MFA Registration Options (Register, Get the App, Skip,
 /// Opt-out); expired pushes are sent again; the Push Wait exit leads to push recovery codes.
 /// </summary>
-public sealed class PushAuthenticationTests(EndToEndServer host) : IClassFixture<EndToEndServer>
+public abstract class PushAuthenticationTests(EndToEndServer host)
 {
     private const string Journey = "PushAuthentication";
     private static readonly string[] RegistrationOptions = ["Register Device", "Get the App", "Skip this step", "Opt-out"];
@@ -263,3 +264,7 @@ public sealed class PushAuthenticationTests(EndToEndServer host) : IClassFixture
         return (user, app);
     }
 }
+
+public sealed class PushAuthenticationTestsOnSqlite(EndToEndServer host) : PushAuthenticationTests(host), IClassFixture<EndToEndServer>;
+
+public sealed class PushAuthenticationTestsOnPostgres(EndToEndServer.OnPostgres host) : PushAuthenticationTests(host), IClassFixture<EndToEndServer.OnPostgres>;

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using JourneyStudio.Testing;
 using JourneyStudio.Web.Tests.Api;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyStudio.Web.Tests.Hosting;
 
@@ -33,19 +35,22 @@ public sealed class DataDirectoryFilesTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(AmClient.AuthenticateUrl("Login"), null)).StatusCode); // a protected authId: the key ring is in use
 
         Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(dataDirectory));
-        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(Path.Combine(dataDirectory, "keys")));
         // Write-ahead log and shared memory exist while the studio runs.
         foreach (var file in new[] { "journeystudio.db", "journeystudio.db-wal", "journeystudio.db-shm" })
             Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(dataDirectory, file)));
-        var keys = Directory.GetFiles(Path.Combine(dataDirectory, "keys"));
-        Assert.NotEmpty(keys);
-        Assert.All(keys, key => Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(key)));
+        // The key ring is in the database (inside the owner-only file), not in files of its own.
+        Assert.False(Directory.Exists(Path.Combine(dataDirectory, "keys")));
     }
 
     [Fact]
     public async Task Restart_OnFilesWithWiderModes_MakesThemOwnerOnly_AndLeavesTheChosenDirectoryMode()
     {
         var dataDirectory = Path.Combine(_work, "data");
+        // A key ring folder as an earlier version left it (imported at start, kept owner-only like the database).
+        var earlierKeyRing = new ServiceCollection().AddDataProtection().SetApplicationName("JourneyStudio")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).Services.BuildServiceProvider();
+        await using (earlierKeyRing)
+            earlierKeyRing.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("x");
         await using (StudioServer.Start(dataDirectory: dataDirectory, keepDataDirectory: true)) { }
         const UnixFileMode groupReadable = OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
         const UnixFileMode worldReadable = OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -63,7 +68,7 @@ public sealed class DataDirectoryFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task WithCertificate_KeysOnDiskAreEncrypted_AndASignOnStartedBeforeARestartFinishesAfterIt()
+    public async Task WithCertificate_KeysInTheDatabaseAreEncrypted_AndASignOnStartedBeforeARestartFinishesAfterIt()
     {
         var dataDirectory = Path.Combine(_work, "data");
         var settings = new Dictionary<string, string?>
@@ -81,7 +86,15 @@ public sealed class DataDirectoryFilesTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, firstStep.Status);
         }
 
-        var keyXml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "*.xml")));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        string keyXml;
+        await using (var database = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "journeystudio.db")};Pooling=False"))
+        {
+            await database.OpenAsync();
+            await using var query = database.CreateCommand();
+            query.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\"";
+            keyXml = (string)(await query.ExecuteScalarAsync())!;
+        }
         Assert.Contains("<encryptedSecret", keyXml);
         Assert.Contains("http://www.w3.org/2001/04/xmlenc#", keyXml);
         Assert.DoesNotContain("<masterKey", keyXml); // the plain key material would be here

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
@@ -8,7 +9,7 @@ using JourneyStudio.Runtime.Tests.Support;
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
 /// <summary>MFA Registration Options, Get Authenticator App, Opt-out, Recovery Code Display and Recovery Code Collector Decision.</summary>
-public sealed class MfaChoiceNodeTests
+public abstract class MfaChoiceNodeTests(DatabaseProvider provider)
 {
     private static Journey Seeded(params JourneyNode[] nodes) =>
         J.Journey("Choice", "seed", [J.Node("seed", MfaHarness.SeedType, new { outcome = nodes[0].Id }), .. nodes]);
@@ -16,9 +17,9 @@ public sealed class MfaChoiceNodeTests
     private static JourneyNode Options(params (string, object?)[] config) => J.Node("options", "MultiFactorRegistrationOptionsNode",
         new { registerOutcome = J.Success, getAppOutcome = J.Success, skipOutcome = J.Success, optOutOutcome = J.Success }, config);
 
-    private static async Task<MfaHarness> WithMethodAsync(string? method = "push")
+    private async Task<MfaHarness> WithMethodAsync(string? method = "push")
     {
-        var h = await MfaHarness.StartAsync("alice");
+        var h = await MfaHarness.StartAsync(provider, "alice");
         h.AddSeed(state =>
         {
             if (method is not null) state["mfaMethod"] = method;
@@ -188,3 +189,7 @@ public sealed class MfaChoiceNodeTests
         Assert.Equal(10, await h.RecoveryCodes.CountAsync("alice", DeviceKind.Oath));
     }
 }
+
+public sealed class MfaChoiceNodeTestsOnSqlite() : MfaChoiceNodeTests(DatabaseProvider.Sqlite);
+
+public sealed class MfaChoiceNodeTestsOnPostgres() : MfaChoiceNodeTests(DatabaseProvider.Postgres);

@@ -73,9 +73,9 @@ internal sealed class MfaHarness : IAsyncDisposable
         UserAgent = "TestBrowser/1.0",
     };
 
-    public static async Task<MfaHarness> StartAsync(params string[] usernames)
+    public static async Task<MfaHarness> StartAsync(DatabaseProvider provider, params string[] usernames)
     {
-        var harness = new MfaHarness(await TestDatabase.StartAsync());
+        var harness = new MfaHarness(await TestDatabase.StartAsync(provider));
         foreach (var username in usernames)
             Assert.IsType<IdentityResult.Done>(await harness.Identities.CreateAsync(
                 new NewIdentity(username, "Secret-Passw0rd", GivenName: "Alice", Sn: "Example", Mail: username + "@example.com")));

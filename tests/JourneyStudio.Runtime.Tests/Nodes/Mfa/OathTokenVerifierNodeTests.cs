@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
@@ -7,7 +8,7 @@ using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
-public sealed class OathTokenVerifierNodeTests
+public abstract class OathTokenVerifierNodeTests(DatabaseProvider provider)
 {
     private static Journey Verify(params (string, object?)[] config) => J.Journey("Verify", "verify",
         J.Node("verify", "OathTokenVerifierNode",
@@ -28,7 +29,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task NoOathDevice_GoesToNotRegisteredWithOathAsTheMethod()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var result = await h.StartAsync(Verify());
 
@@ -39,7 +40,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task Registered_AsksForTheCodeWithSubmit_AndUseRecoveryCodeWhenAllowed()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await RegisterOathAsync(h);
 
         var plain = MfaHarness.Step(await h.StartAsync(Verify()));
@@ -55,7 +56,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task CurrentTotp_Succeeds_AndTheSameCodeIsRefusedTheSecondTime()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = await RegisterOathAsync(h);
         var code = phone.CurrentOathCode();
 
@@ -70,7 +71,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task Totp_AcceptedWithinTotpTimeSteps_RefusedOutsideThem()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = await RegisterOathAsync(h);
         var twoStepsOld = phone.CurrentOathCode();
         h.Clock.Advance(TimeSpan.FromSeconds(60));
@@ -91,7 +92,7 @@ public sealed class OathTokenVerifierNodeTests
     [InlineData("")]
     public async Task WrongOrMalformedCode_GoesToFailure(string code)
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = await RegisterOathAsync(h);
         if (phone.CurrentOathCode() == code) return; // one in a million: the wrong code happens to be right
 
@@ -103,7 +104,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task UseRecoveryCodePressed_GoesToRecoveryCode()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await RegisterOathAsync(h);
 
         var result = await h.SubmitAsync(await h.StartAsync(Verify(("isRecoveryCodeAllowed", true))), ("IDToken2", 1));
@@ -114,7 +115,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task Hotp_AcceptsCodesAheadWithinTheWindowOnce()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = await RegisterOathAsync(h, ("algorithm", "HOTP"));
         var secret = phone.Oath!.Secret;
         string Code(long counter) => OathCodes.GenerateHotp(secret, counter);
@@ -132,7 +133,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task CombinedRegistration_ThenTotpWhenThePushIsLeft()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         var journey = J.Journey("Mfa", "send",
             J.Node("send", "PushAuthenticationSenderNode", new { SENT = "wait", NOT_REGISTERED = "register", SKIPPED = J.Success }),
@@ -165,7 +166,7 @@ public sealed class OathTokenVerifierNodeTests
     [Fact]
     public async Task WrongCodes_CountTowardsTheLockout_AndWhileLockedTheRightCodeFailsUnused()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = await RegisterOathAsync(h);
 
         for (var i = 0; i < 10; i++)
@@ -183,3 +184,7 @@ public sealed class OathTokenVerifierNodeTests
         Assert.IsType<JourneySuccess>(after);
     }
 }
+
+public sealed class OathTokenVerifierNodeTestsOnSqlite() : OathTokenVerifierNodeTests(DatabaseProvider.Sqlite);
+
+public sealed class OathTokenVerifierNodeTestsOnPostgres() : OathTokenVerifierNodeTests(DatabaseProvider.Postgres);

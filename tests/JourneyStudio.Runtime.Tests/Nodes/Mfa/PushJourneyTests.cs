@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
@@ -12,7 +13,7 @@ namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 /// Whole push sign-ons through the engine: Push Sender → Push Wait → Push Result Verifier (WAITING back to the wait,
 /// EXPIRED back to the sender), the exit to a recovery code with a retry limit, and registration for new users.
 /// </summary>
-public sealed class PushJourneyTests
+public abstract class PushJourneyTests(DatabaseProvider provider)
 {
     private static Journey PushLogin(string pushType = "DEFAULT", int messageTimeout = 120000) => J.Journey("PushLogin", "send",
         J.Node("send", "PushAuthenticationSenderNode",
@@ -32,7 +33,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task NewUser_RegistersThenApprovesThePush()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
 
         var options = await h.StartAsync(PushLogin());
@@ -71,7 +72,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task Denied_GoesToFailureAndDeletesTheMessage()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         var waiting = await h.StartAsync(PushLogin());
@@ -89,7 +90,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task NumberChallenge_RightNumber_Succeeds()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         var waiting = await h.StartAsync(PushLogin("CHALLENGE"));
@@ -106,7 +107,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task NumberChallenge_WrongNumber_Fails()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         var waiting = await h.StartAsync(PushLogin("CHALLENGE"));
@@ -124,7 +125,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task NoAnswerYet_WaitsAgain_ThenExpiresAndResendsAFreshMessage()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         var waiting = await h.StartAsync(PushLogin(messageTimeout: 12000));
@@ -151,7 +152,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task AnswerAfterExpiry_IsRefusedByTheStore()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         await h.StartAsync(PushLogin(messageTimeout: 12000));
@@ -164,7 +165,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task ExitToRecoveryCode_AcceptsAnUnusedCodeOnce()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         var codes = await RegisterThroughJourneyAsync(h, phone);
 
@@ -186,7 +187,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task ThreeWrongRecoveryCodes_EndInFailure()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         await h.RecoveryCodes.ReplaceAsync("alice", [DeviceKind.Push], RecoveryCodes.HashAll(["AAAAAAAAAA"]));
@@ -205,7 +206,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task SkipThisStep_SucceedsWithoutChangingTheUser_OptOut_SkipsPushNextTime()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var skipped = await h.SubmitAsync(await h.StartAsync(PushLogin()), ("IDToken2", 2));
         Assert.IsType<JourneySuccess>(skipped);
@@ -225,7 +226,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task GetTheApp_ShowsTheStoreLinksThenReturnsToTheOptions()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var app = await h.SubmitAsync(await h.StartAsync(PushLogin()), ("IDToken2", 1));
         Assert.Equal(["TextOutputCallback", "ConfirmationCallback"], MfaHarness.Types(app));
@@ -250,7 +251,7 @@ public sealed class PushJourneyTests
     [Fact]
     public async Task NumberChallenge_WrongNumbers_CountTowardsTheLockout_ThenEvenTheRightNumberIsFalse()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         h.BruteForce.MaxFailures = 3;
@@ -270,3 +271,7 @@ public sealed class PushJourneyTests
         Assert.NotNull((await h.Failures.GetAsync(JourneyStudio.Runtime.BruteForce.CredentialAudience.EndUser, "alice"))!.LockedUntil);
     }
 }
+
+public sealed class PushJourneyTestsOnSqlite() : PushJourneyTests(DatabaseProvider.Sqlite);
+
+public sealed class PushJourneyTestsOnPostgres() : PushJourneyTests(DatabaseProvider.Postgres);

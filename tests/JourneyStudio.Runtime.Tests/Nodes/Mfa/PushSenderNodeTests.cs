@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Devices;
@@ -9,7 +10,7 @@ using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
-public sealed class PushSenderNodeTests
+public abstract class PushSenderNodeTests(DatabaseProvider provider)
 {
     private static Journey Send(params (string, object?)[] config) => J.Journey("Send", "send",
         J.Node("send", "PushAuthenticationSenderNode",
@@ -19,7 +20,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_RegisteredUser_SignsEveryClaimWithTheDeviceSecretAndStoresTheMessage()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync(issuer: "Example Bank");
         var sentAt = h.Clock.GetUtcNow();
@@ -60,7 +61,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_ChallengeType_SendsThreeSortedNumbersAndKeepsTheAnswer()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
 
@@ -80,7 +81,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_ContextInfoAndCustomPayload_AddLocationAddressAgentAndSelectedState()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         await phone.AddPushDeviceAsync();
         h.AddSeed(state =>
@@ -105,7 +106,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_CustomPayloadOver3KB_EndsWithAClearError()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         h.AddSeed(state => state["big"] = new string('x', 3100));
         var journey = Send(("customPayload", new[] { "big" }));
@@ -120,7 +121,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_NoDevice_GoesToNotRegisteredWithPushAsTheMethod()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var result = await h.StartAsync(Send());
 
@@ -132,7 +133,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_DeviceButSkipFlagNeverSet_GoesToNotRegistered()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         await h.Identities.SetSkipAsync("alice", MfaMethod.Push, MfaSkipState.NotSet);
 
@@ -144,7 +145,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_UserOptedOut_SkipsUnlessMandatory()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         await h.Identities.SetSkipAsync("alice", MfaMethod.Push, MfaSkipState.Skippable);
 
@@ -155,7 +156,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_DeviceMarkedForReRegistration_GoesToNotRegistered()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var device = await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         await h.Devices.MarkMustRegisterAgainAsync(device.Id);
 
@@ -168,7 +169,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_SecretNoLongerReadable_MarksTheDeviceAndGoesToNotRegistered()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var device = await h.Devices.AddAsync(new MfaDevice
         {
             Username = "alice", Kind = DeviceKind.Push, Uuid = Guid.NewGuid().ToString(), ProtectedSecret = "CfDJ8-from-a-lost-key-ring",
@@ -186,7 +187,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_TransportSaysDeviceGone_MarksTheDeviceAndGoesToNotRegistered()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var device = await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         h.Transport.NextResult = new PushSendResult.DeviceMustRegisterAgain("EndpointDisabled");
 
@@ -202,7 +203,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_TransmissionFailureWithCaptureFailure_GoesToFailureWithTheReason()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         h.Transport.NextResult = new PushSendResult.TransmissionFailure("throttled", "Throttling");
 
@@ -216,7 +217,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_TransmissionFailureWithoutCaptureFailure_EndsTheJourneyWithTheTransportReason()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         h.Transport.NextResult = new PushSendResult.TransmissionFailure("network unreachable");
 
@@ -230,7 +231,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_NoUsername_FailsWithMissingUsername()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var captured = await h.StartAsync(Send(("captureFailure", true)), username: null);
         var thrown = await h.StartAsync(Send() with { Name = "Send2" }, username: null);
@@ -242,7 +243,7 @@ public sealed class PushSenderNodeTests
     [Fact]
     public async Task Send_SecondSenderBeforeVerification_FailsWithSenderAlreadyUsed()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
         var journey = J.Journey("Twice", "first",
             J.Node("first", "PushAuthenticationSenderNode", new { SENT = "second", NOT_REGISTERED = J.Failure, SKIPPED = J.Failure }),
@@ -254,3 +255,7 @@ public sealed class PushSenderNodeTests
         Assert.Single(h.Transport.Deliveries);
     }
 }
+
+public sealed class PushSenderNodeTestsOnSqlite() : PushSenderNodeTests(DatabaseProvider.Sqlite);
+
+public sealed class PushSenderNodeTestsOnPostgres() : PushSenderNodeTests(DatabaseProvider.Postgres);

@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
@@ -5,15 +6,15 @@ using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
-public sealed class PushWaitNodeTests
+public abstract class PushWaitNodeTests(DatabaseProvider provider)
 {
     private static Journey Wait(string? number = null, params (string, object?)[] config) => J.Journey("Wait", "seed",
         J.Node("seed", MfaHarness.SeedType, new { outcome = "wait" }),
         J.Node("wait", "PushWaitNode", new { DONE = J.Success, EXITED = J.Failure }, config));
 
-    private static async Task<MfaHarness> HarnessAsync(string? number)
+    private async Task<MfaHarness> HarnessAsync(string? number)
     {
-        var h = await MfaHarness.StartAsync("alice");
+        var h = await MfaHarness.StartAsync(provider, "alice");
         h.AddSeed(state =>
         {
             if (number is not null) state["pushNumberChallengeKey"] = number;
@@ -100,3 +101,7 @@ public sealed class PushWaitNodeTests
         Assert.False(done.State.SharedState.ContainsKey("wait.end_time"));
     }
 }
+
+public sealed class PushWaitNodeTestsOnSqlite() : PushWaitNodeTests(DatabaseProvider.Sqlite);
+
+public sealed class PushWaitNodeTestsOnPostgres() : PushWaitNodeTests(DatabaseProvider.Postgres);

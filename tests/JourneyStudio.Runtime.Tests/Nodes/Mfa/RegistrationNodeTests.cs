@@ -1,3 +1,4 @@
+using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Devices;
@@ -9,7 +10,7 @@ using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Mfa;
 
-public sealed class RegistrationNodeTests
+public abstract class RegistrationNodeTests(DatabaseProvider provider)
 {
     private const string ScanMessage = "Scan the QR code image below with the ForgeRock Authenticator app to register your device with your login.";
 
@@ -37,7 +38,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_FirstPass_SendsTheQrStepWithARegistrationUriAndATwoSecondPoll()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var result = await h.StartAsync(Register("PushRegistrationNode", ("issuer", "Example Bank")));
 
@@ -63,7 +64,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_PublicBaseUrlSetting_WinsOverTheRequestAddress()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         h.SetPublicBaseUrl("https://id.example.org/studio/");
 
         var result = await h.StartAsync(Register("PushRegistrationNode"));
@@ -75,7 +76,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_NoPublicAddressKnown_FailsWithTheSettingToSet()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         h.Request = h.Request with { BaseUrl = null };
 
         var result = await h.StartAsync(Register("PushRegistrationNode"));
@@ -91,7 +92,7 @@ public sealed class RegistrationNodeTests
     [InlineData("EMPLOYEE_NUMBER", "alice")]
     public async Task Push_AccountName_ComesFromTheSelectedIdentityAttribute(string accountName, string expected)
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var result = await h.StartAsync(Register("PushRegistrationNode", ("accountName", accountName)));
 
@@ -101,7 +102,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_DeviceNotAnsweredYet_ShowsTheSameCodeAgainAndCountsTheWait()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var first = await h.StartAsync(Register("PushRegistrationNode"));
 
         var second = await h.SubmitAsync(first);
@@ -114,7 +115,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_NoAnswerWithinTheTimeout_GoesToTimeOutAndForgetsTheMessage()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var journey = J.Journey("Register", "register",
             J.Node("register", "PushRegistrationNode", new { successOutcome = J.Success, failureOutcome = J.Failure, timeoutOutcome = J.Failure }, ("timeout", 4)));
         var first = await h.StartAsync(journey);
@@ -134,7 +135,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_DeviceRegisters_SavesItMakesPushMandatoryAndShowsTenRecoveryCodes()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         var qr = await h.StartAsync(Register("PushRegistrationNode", ("issuer", "Example Bank")));
 
@@ -162,7 +163,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_WithoutRecoveryCodes_TheDisplayPassesStraightThrough()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         var qr = await h.StartAsync(Register("PushRegistrationNode", ("generateRecoveryCodes", false)));
 
@@ -176,7 +177,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_RegistrationRefused_GoesToFailure()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var qr = await h.StartAsync(Register("PushRegistrationNode"));
         var messageId = (string)qr.State.SharedState["pushMessageId"]!;
 
@@ -190,7 +191,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_AlreadyRegistered_GoesStraightToSuccess()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await new AuthenticatorSimulator(h).AddPushDeviceAsync();
 
         var result = await h.StartAsync(Register("PushRegistrationNode"));
@@ -203,7 +204,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Push_DeviceThatMustRegisterAgain_IsRegisteredAfresh()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var old = await new AuthenticatorSimulator(h, "old-token").AddPushDeviceAsync();
         await h.Devices.MarkMustRegisterAgainAsync(old.Id);
         var phone = new AuthenticatorSimulator(h, "new-token");
@@ -221,7 +222,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Oath_FirstPass_SendsTheQrStepWithANextButton()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var result = await h.StartAsync(Register("OathRegistrationNode"));
 
@@ -238,7 +239,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Oath_ConfiguredHotpEightDigitsSha256_AppearInTheUri()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
 
         var result = await h.StartAsync(Register("OathRegistrationNode",
             ("algorithm", "HOTP"), ("passwordLength", "EIGHT_DIGITS"), ("totpHashAlgorithm", "HMAC_SHA256"), ("minSharedSecretLength", 40)));
@@ -250,7 +251,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Oath_Next_SavesTheDeviceMakesOathMandatoryAndShowsRecoveryCodes()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         var qr = await h.StartAsync(Register("OathRegistrationNode"));
         phone.ScanOath(Uri(qr));
@@ -269,7 +270,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Oath_PostponedStorage_LeavesTheDeviceInSharedState()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var qr = await h.StartAsync(Register("OathRegistrationNode", ("postponeDeviceProfileStorage", true)));
 
         var result = await h.SubmitAsync(qr, ("IDToken4", 0));
@@ -282,7 +283,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Oath_AlreadyRegistered_GoesStraightToSuccess()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var qr = await h.StartAsync(Register("OathRegistrationNode"));
         await h.SubmitAsync(qr, ("IDToken4", 0));
 
@@ -296,7 +297,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Combined_OneQrCode_RegistersPushAndOathWithOneSetOfRecoveryCodes()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var phone = new AuthenticatorSimulator(h);
         var qr = await h.StartAsync(Register("CombinedMultiFactorRegistrationNode", ("policiesJson", """{"biometricAvailable":{}}""")));
         AssertQrStep(qr, "PollingWaitCallback");
@@ -327,7 +328,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Combined_UserWithAnOathDevice_GoesStraightToSuccess()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         await h.SubmitAsync(await h.StartAsync(Register("OathRegistrationNode")), ("IDToken4", 0));
 
         var result = await h.StartAsync(Register("CombinedMultiFactorRegistrationNode") with { Name = "Combined" });
@@ -339,7 +340,7 @@ public sealed class RegistrationNodeTests
     [Fact]
     public async Task Combined_NoAnswerWithinTheTimeout_GoesToTimeOut()
     {
-        await using var h = await MfaHarness.StartAsync("alice");
+        await using var h = await MfaHarness.StartAsync(provider, "alice");
         var journey = J.Journey("Register", "register",
             J.Node("register", "CombinedMultiFactorRegistrationNode", new { successOutcome = J.Success, failureOutcome = J.Failure, timeoutOutcome = J.Failure }, ("timeout", 2)));
 
@@ -349,3 +350,7 @@ public sealed class RegistrationNodeTests
         Assert.False(result.State.SharedState.ContainsKey("oathDeviceProfile"));
     }
 }
+
+public sealed class RegistrationNodeTestsOnSqlite() : RegistrationNodeTests(DatabaseProvider.Sqlite);
+
+public sealed class RegistrationNodeTestsOnPostgres() : RegistrationNodeTests(DatabaseProvider.Postgres);

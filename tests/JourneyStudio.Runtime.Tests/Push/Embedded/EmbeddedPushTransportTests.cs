@@ -13,7 +13,7 @@ using StoredKind = JourneyStudio.Runtime.Devices.PushMessageKind;
 namespace JourneyStudio.Runtime.Tests.Push.Embedded;
 
 /// <summary>The embedded transport and the virtual device's inbox, on a real SQLite file.</summary>
-public sealed class EmbeddedPushTransportTests : IAsyncLifetime
+public abstract class EmbeddedPushTransportTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
     private EmbeddedPushTransport _transport = null!;
@@ -22,7 +22,7 @@ public sealed class EmbeddedPushTransportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.StartAsync();
+        _db = await TestDatabase.StartAsync(provider);
         _inbox = new VirtualInbox(_db.Services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>(), _db.Clock);
         _transport = new EmbeddedPushTransport(_inbox, _db.Services.GetRequiredService<PushMessageStore>(), _db.Clock);
     }
@@ -176,3 +176,7 @@ public sealed class EmbeddedPushTransportTests : IAsyncLifetime
         Assert.Contains(problems, p => p.Contains("JourneyStudio:Push:Sns:GcmPlatformApplicationArn"));
     }
 }
+
+public sealed class EmbeddedPushTransportTestsOnSqlite() : EmbeddedPushTransportTests(DatabaseProvider.Sqlite);
+
+public sealed class EmbeddedPushTransportTestsOnPostgres() : EmbeddedPushTransportTests(DatabaseProvider.Postgres);

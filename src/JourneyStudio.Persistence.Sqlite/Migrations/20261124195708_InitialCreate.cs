@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace JourneyStudio.Runtime.Persistence.Migrations
+namespace JourneyStudio.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

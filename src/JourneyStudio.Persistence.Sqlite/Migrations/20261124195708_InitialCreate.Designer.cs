@@ -2,199 +2,22 @@
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace JourneyStudio.Runtime.Persistence.Migrations
+namespace JourneyStudio.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(JourneyStudioDbContext))]
-    partial class JourneyStudioDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261124195708_InitialCreate")]
+    partial class InitialCreate
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("JourneyStudio.Runtime.ApiTokens.AdminApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.Property<string>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique()
-                        .HasFilter("\"RevokedAt\" IS NULL");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("AdminApiTokens", (string)null);
-                });
-
-            modelBuilder.Entity("JourneyStudio.Runtime.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.Property<string>("At")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemoteAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RevisionAfter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RevisionBefore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("Action", "At");
-
-                    b.HasIndex("Actor", "At");
-
-                    b.HasIndex("Target", "At");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("JourneyStudio.Runtime.BruteForce.AddressFailureRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WindowStartedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Address")
-                        .IsUnique();
-
-                    b.HasIndex("WindowStartedAt");
-
-                    b.ToTable("AddressFailures", (string)null);
-                });
-
-            modelBuilder.Entity("JourneyStudio.Runtime.BruteForce.CredentialFailureRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastFailureAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LockedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Lockouts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Username")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LastFailureAt");
-
-                    b.HasIndex("Audience", "Username")
-                        .IsUnique();
-
-                    b.ToTable("CredentialFailures", (string)null);
-                });
 
             modelBuilder.Entity("JourneyStudio.Runtime.Devices.MfaDevice", b =>
                 {
@@ -320,10 +143,6 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegistrationJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignOnId")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -702,10 +521,6 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EndedBy")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -744,11 +559,6 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Username")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
                     b.Property<string>("VisitedPathJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -756,8 +566,6 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("Username");
 
                     b.HasIndex("JourneyName", "CreatedAt");
 
@@ -781,9 +589,6 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("IdentityId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("JourneyName")
                         .IsRequired()
@@ -816,8 +621,6 @@ namespace JourneyStudio.Runtime.Persistence.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
-
-                    b.HasIndex("Username");
 
                     b.ToTable("UserSessions", (string)null);
                 });
