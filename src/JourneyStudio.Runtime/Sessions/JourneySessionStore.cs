@@ -101,14 +101,15 @@ public sealed class JourneySessionStore(
     public async Task<JourneySession?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var found = await SessionWithJourney(db, id);
+        var found = await _sessionWithJourney(db, id);
         return found is null ? null : ToSession(found.Session) with { Journey = found.Journey };
     }
 
     private sealed record SessionRow(JourneySessionRecord Session, JourneyHead? Journey);
 
-    // Compiled once: the query every step starts with skips EF's per-call translation-cache lookup.
-    private static readonly Func<JourneyStudioDbContext, string, Task<SessionRow?>> SessionWithJourney = EF.CompileAsyncQuery(
+    // Compiled once per store: the query every step starts with skips EF's per-call translation-cache lookup. Not static:
+    // a compiled query belongs to one model, and hosts on SQLite and PostgreSQL may share a process (the tests do).
+    private readonly Func<JourneyStudioDbContext, string, Task<SessionRow?>> _sessionWithJourney = EF.CompileAsyncQuery(
         (JourneyStudioDbContext db, string id) => (
                 from session in db.Set<JourneySessionRecord>().AsNoTracking()
                 where session.Id == id

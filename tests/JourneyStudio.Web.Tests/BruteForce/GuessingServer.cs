@@ -27,7 +27,7 @@ public abstract class GuessingServer(IDictionary<string, string?> settings) : IA
 
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public AdjustableClock Clock { get; } = new();
+    public AdjustableClock Clock { get; } = new(frozen: true);
 
     public RecordingAuditLog Audit { get; } = new();
 
