@@ -20,6 +20,15 @@ public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) :
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
             return NodeResult.Goto("false");
         var verdict = await verifier.VerifyPasswordAsync(context.Realm, username, password, context.Request.RemoteIpAddress, context.CancellationToken);
-        return NodeResult.Goto(verdict == CredentialVerdict.Accepted ? "true" : "false");
+        if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto("false");
+        // The session remembers that a password was checked (an ID token's amr says "pwd").
+        context.AddAuthType(PasswordAuthTypes.DataStore);
+        return NodeResult.Goto("true");
     }
+}
+
+/// <summary>The auth type AM records for a password checked against the data store.</summary>
+public static class PasswordAuthTypes
+{
+    public const string DataStore = "DataStore";
 }

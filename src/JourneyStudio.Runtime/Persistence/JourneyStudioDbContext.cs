@@ -35,8 +35,13 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JourneyStudioDbContext).Assembly);
+        // The OpenID Connect provider's stores (clients, authorizations, scopes, tokens): OpenIddict's own entities and
+        // mappings, provider-neutral, in this database so that every instance sees the same grants.
+        modelBuilder.UseOpenIddict();
+    }
 }
 
 internal sealed class JourneyRecordConfiguration : IEntityTypeConfiguration<JourneyRecord>
