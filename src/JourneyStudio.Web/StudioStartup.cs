@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.OpenIdConnect;
 using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Web;
@@ -14,6 +15,7 @@ public static class StudioStartup
         // Empty: created owner-only just before a first start that did not get as far as the schema.
         var firstStart = !File.Exists(databasePath) || new FileInfo(databasePath).Length == 0;
         await JourneyStudioDatabase.InitializeAsync(services, cancellationToken);
+        await services.InitializeOpenIdConnectAsync(cancellationToken);
 
         var admin = await services.GetRequiredService<AdminAccountStore>().EnsureFirstAdminAsync(cancellationToken: cancellationToken);
         if (firstStart)
