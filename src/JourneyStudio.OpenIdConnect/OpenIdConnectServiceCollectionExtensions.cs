@@ -82,6 +82,7 @@ public static class OpenIdConnectServiceCollectionExtensions
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(provider => provider.GetRequiredService<ProviderKeyOptions>());
         services.AddSingleton<ClientOriginRegistry>();
         services.AddScoped<OAuthClientStore>();
+        services.AddScoped<OAuthClientAdminService>();
         services.AddScoped<AuthorizeEndpoint>();
         services.AddScoped<TokenEndpoints>();
         return services;
