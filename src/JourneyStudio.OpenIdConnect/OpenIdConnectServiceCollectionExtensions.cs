@@ -56,7 +56,6 @@ public static class OpenIdConnectServiceCollectionExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
-                    .EnableErrorPassthrough()
                     // The studio may run on plain HTTP behind a TLS proxy (ASPNETCORE_FORWARDEDHEADERS_ENABLED), or on loopback.
                     .DisableTransportSecurityRequirement();
 
@@ -64,6 +63,8 @@ public static class OpenIdConnectServiceCollectionExtensions
                 server.AddEventHandler(RealmIssuerHandlers.RequireRealmPath.Descriptor);
                 server.AddEventHandler(KeyHandlers.RefreshKeysWhenDue.Descriptor);
                 server.AddEventHandler(KeyHandlers.PublishAllKeys.Descriptor);
+                server.AddEventHandler(ErrorPageHandlers.RenderAuthorizationErrorPage.Descriptor);
+                server.AddEventHandler(ErrorPageHandlers.RenderEndSessionErrorPage.Descriptor);
                 server.Configure(options =>
                 {
                     // PKCE with S256 only: "plain" would hand the verifier to whoever sees the authorization request.

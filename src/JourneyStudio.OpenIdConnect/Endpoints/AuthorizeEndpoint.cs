@@ -52,9 +52,6 @@ public sealed class AuthorizeEndpoint(
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
-        // Errors OpenIddict could not send back (unknown client, unregistered redirect URI) arrive here: a page, never a redirect.
-        if (http.GetOpenIddictServerResponse() is { Error: { } refusal } response)
-            return ProviderPages.Error(refusal, response.ErrorDescription);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var realm = http.Features.Get<OpenIddictServerAspNetCoreFeature>()?.Transaction?.Realm() ?? throw new InvalidOperationException("Not a realm path.");
         var client = await clients.GetAsync(request.ClientId!, http.RequestAborted)
@@ -77,7 +74,7 @@ public sealed class AuthorizeEndpoint(
         if (!usable)
         {
             if (request.HasPromptValue(PromptValues.None)) return Refuse(Errors.LoginRequired, InteractionNotAllowed);
-            return Results.Redirect(SignOnUrl(http, request, realm, choice.Journey!));
+            return Results.Redirect(SignOnUrl(http, request, realm, choice.JourneyToRun!));
         }
 
         var scopes = request.GetScopes();

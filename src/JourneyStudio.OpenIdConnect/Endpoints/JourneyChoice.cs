@@ -26,7 +26,7 @@ internal abstract record JourneyChoice
     public sealed record NoneConfigured : JourneyChoice;
 
     /// <summary>The journey a new sign-on runs, when there is one.</summary>
-    public string? Journey => this switch
+    public string? JourneyToRun => this switch
     {
         Requested r => r.Journey,
         Default d => d.Journey,

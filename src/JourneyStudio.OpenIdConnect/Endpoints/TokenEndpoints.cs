@@ -70,8 +70,6 @@ public sealed class TokenEndpoints(
     /// </summary>
     public async Task<IResult> EndSessionAsync(HttpContext http)
     {
-        if (http.GetOpenIddictServerResponse() is { Error: { } refusal } response)
-            return ProviderPages.Error(refusal, response.ErrorDescription);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         await SsoSession.EndAsync(http, sessions);
         return string.IsNullOrEmpty(request.PostLogoutRedirectUri)
