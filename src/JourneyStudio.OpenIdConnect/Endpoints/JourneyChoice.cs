@@ -6,7 +6,8 @@ namespace JourneyStudio.OpenIdConnect.Endpoints;
 /// <summary>
 /// Which journey an authorization request signs on with. The journey is the assurance: an app that needs MFA asks for
 /// an MFA journey. AM's <c>service</c> (or <c>authIndexType=service&amp;authIndexValue=</c>) names one outright;
-/// <c>acr_values</c> lists preferences, of which the first the client may use wins (OIDC Core 3.1.2.1: voluntary);
+/// <c>acr_values</c> lists preferences, of which the first the client may use wins (OIDC Core 3.1.2.1: voluntary; the
+/// whole value is tried first, as one journey name with spaces);
 /// otherwise the client's default journey runs.
 /// </summary>
 internal abstract record JourneyChoice
@@ -47,6 +48,8 @@ internal abstract record JourneyChoice
                     ?? ((string?)request["authIndexType"] == "service" ? (string?)request["authIndexValue"] : null);
         if (!string.IsNullOrEmpty(named))
             return client.AllowsJourney(named) ? new Requested(named) : new NotAllowed(named);
+        // acr_values is a space-separated list, but journey names may have spaces: the whole value names one first.
+        if (request.AcrValues is { Length: > 0 } whole && client.AllowsJourney(whole.Trim())) return new Requested(whole.Trim());
         foreach (var acr in request.GetAcrValues())
             if (client.AllowsJourney(acr)) return new Requested(acr);
         var fallback = client.DefaultJourney ?? client.Journeys.FirstOrDefault() ?? realmDefault;

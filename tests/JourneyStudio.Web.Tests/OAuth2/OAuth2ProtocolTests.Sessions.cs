@@ -49,6 +49,7 @@ public sealed partial class OAuth2ProtocolTests
         using var _ = browser;
         var response = await browser.AuthorizeAsync(OAuthBrowser.AuthorizeQuery(clientId, Pkce.New(), extra: [("acr_values", "Login with Push MFA")]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login?", response.Headers.Location!.OriginalString);
         Assert.Equal("Login with Push MFA",
             QueryHelpers.ParseQuery(new Uri(host.Server.BaseAddress, response.Headers.Location!).Query)["journey"].ToString());
         // The same with AM's service parameter; a journey the client may not use is refused, back at the client.
