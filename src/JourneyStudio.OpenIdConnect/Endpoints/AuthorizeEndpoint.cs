@@ -176,7 +176,7 @@ public sealed class AuthorizeEndpoint(
             foreach (var item in Values(value)) parameters.Add(new(name, item));
         }
         return ProviderPages.Consent(http.Request.PathBase + http.Request.Path, client.Name, [.. scopes], username,
-            parameters, tokens.FormFieldName, tokens.RequestToken!);
+            parameters, tokens.FormFieldName, tokens.RequestToken!, new Uri(request.RedirectUri!).GetLeftPart(UriPartial.Authority));
     }
 
     private static IEnumerable<string> Values(OpenIddictParameter parameter) =>

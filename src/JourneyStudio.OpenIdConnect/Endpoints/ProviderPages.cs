@@ -33,8 +33,10 @@ internal static class ProviderPages
             """);
 
     /// <param name="parameters">The authorization request, posted back with the choice.</param>
+    /// <param name="redirectOrigin">The origin of the request's (validated) redirect URI: the form's answer redirects
+    /// there, and a browser checks that redirect against the page's <c>form-action</c>.</param>
     public static IResult Consent(string action, string clientName, IReadOnlyList<string> scopes, string username,
-        IEnumerable<KeyValuePair<string, string>> parameters, string antiforgeryField, string antiforgeryToken)
+        IEnumerable<KeyValuePair<string, string>> parameters, string antiforgeryField, string antiforgeryToken, string redirectOrigin)
     {
         var hidden = new StringBuilder();
         foreach (var (name, value) in parameters)
@@ -54,8 +56,16 @@ internal static class ProviderPages
               </div>
             </form>
             <p class="description">You can withdraw this on your account page.</p>
-            """);
+            """, ConsentPolicy(redirectOrigin));
     }
+
+    /// <summary>
+    /// The studio's policy with one change: the consent form's answer is a redirect to the client, and browsers apply
+    /// <c>form-action</c> to a form's redirects too, so this page alone also allows the client's origin. No script runs here.
+    /// </summary>
+    private static string ConsentPolicy(string redirectOrigin) =>
+        "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; " +
+        $"base-uri 'self'; form-action 'self' {redirectOrigin}; frame-ancestors 'none'";
 
     public static string ScopeText(string scope) => scope switch
     {
@@ -66,8 +76,8 @@ internal static class ProviderPages
         _ => scope,
     };
 
-    private static IResult Page(int status, string title, string body) =>
-        new HtmlPage(status, $"""
+    private static IResult Page(int status, string title, string body, string? contentSecurityPolicy = null) =>
+        new HtmlPage(status, contentSecurityPolicy, $"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -85,11 +95,12 @@ internal static class ProviderPages
             </html>
             """);
 
-    private sealed class HtmlPage(int status, string html) : IResult
+    private sealed class HtmlPage(int status, string? contentSecurityPolicy, string html) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.StatusCode = status;
+            if (contentSecurityPolicy is not null) http.Response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
             http.Response.ContentType = "text/html; charset=utf-8";
             http.Response.Headers.CacheControl = "no-store";
             return http.Response.WriteAsync(html, Encoding.UTF8);
