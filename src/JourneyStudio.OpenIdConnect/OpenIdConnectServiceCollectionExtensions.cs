@@ -84,6 +84,7 @@ public static class OpenIdConnectServiceCollectionExtensions
         services.AddSingleton<ClientOriginRegistry>();
         services.AddScoped<OAuthClientStore>();
         services.AddScoped<OAuthClientAdminService>();
+        services.AddScoped<UserConsents>();
         services.AddScoped<AuthorizeEndpoint>();
         services.AddScoped<TokenEndpoints>();
         return services;

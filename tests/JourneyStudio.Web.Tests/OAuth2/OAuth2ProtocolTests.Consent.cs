@@ -67,3 +67,32 @@ public sealed partial class OAuth2ProtocolTests
         await ConsentFormAsync(await browser.Http.PostAsync(action, new FormUrlEncodedContent(fields)));
     }
 }
+
+public sealed partial class OAuth2ProtocolTests
+{
+    [Fact]
+    public async Task AccountApplications_ListsTheConsent_AndWithdrawingItRevokesItsTokens()
+    {
+        var (username, clientId, browser) = await SignedOnAsync("withdraw", new JsonObject { ["firstParty"] = false });
+        using var _ = browser;
+        var pkce = Pkce.New();
+        var (action, fields) = await ConsentFormAsync(await browser.AuthorizeAsync(OAuthBrowser.AuthorizeQuery(clientId, pkce, "openid offline_access")));
+        fields.Add(KeyValuePair.Create("consent", "allow"));
+        var code = OAuthBrowser.RedirectQuery(await browser.Http.PostAsync(action, new FormUrlEncodedContent(fields)))["code"];
+        var (_, tokens) = await browser.ExchangeAsync(clientId, code, pkce);
+
+        var list = $"json/realms/root/realms/alpha/users/{username}/oauth2/applications";
+        var listed = JsonNode.Parse(await browser.Http.GetStringAsync(list))!;
+        Assert.Equal(1, (int)listed["resultCount"]!);
+        Assert.Equal(clientId, (string)listed["result"]![0]!["_id"]!);
+        // Someone else's list is not the user's to read.
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.Http.GetAsync("json/realms/root/realms/alpha/users/someone-else/oauth2/applications")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.DeleteAsync($"{list}/{clientId}")).StatusCode);
+        Assert.Equal(0, (int)JsonNode.Parse(await browser.Http.GetStringAsync(list))!["resultCount"]!);
+        var (refresh, _) = await browser.TokenAsync(("grant_type", "refresh_token"), ("client_id", clientId), ("refresh_token", (string)tokens["refresh_token"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, refresh);
+        // The app has to ask again.
+        await ConsentFormAsync(await browser.AuthorizeAsync(OAuthBrowser.AuthorizeQuery(clientId, Pkce.New())));
+    }
+}

@@ -101,6 +101,8 @@ public static class FuzzTargets
         ["DELETE /admin/api/identities/{username}/devices"] = NoBody,
         ["GET /admin/api/audit"] = [new("?action=journey.*&actor=admin&from=2026-01-01&limit=5", "{}")],
         ["* /admin/api/{**path}"] = NoBody,
+        ["GET /json/realms/root/realms/{realm}/users/{username}/oauth2/applications"] = NoBody,
+        ["DELETE /json/realms/root/realms/{realm}/users/{username}/oauth2/applications/{clientId}"] = NoBody,
         ["GET /admin/api/oauth2/clients"] = NoBody,
         ["POST /admin/api/oauth2/clients"] = [new("", Client)],
         ["GET /admin/api/oauth2/clients/{clientId}"] = NoBody,
