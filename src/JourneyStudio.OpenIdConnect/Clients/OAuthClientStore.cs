@@ -72,9 +72,15 @@ public sealed class OAuthClientStore(
         if (problems.Count > 0) return new OAuthClientResult.Invalid(problems);
 
         var (descriptor, generated) = Describe(request, wasConfidential);
-        // OpenIddict keeps the stored hash when the descriptor has no secret.
+        if (descriptor.ClientSecret is null && descriptor.ClientType == ClientTypes.Confidential)
+        {
+            // A descriptor replaces every field, the secret too: keeping one means handing back the stored hash, which
+            // OpenIddict recognises as unchanged (it hashes only a secret that differs from the stored value).
+            var stored = new OpenIddictApplicationDescriptor();
+            await applications.PopulateAsync(stored, application, cancellationToken);
+            descriptor.ClientSecret = stored.ClientSecret;
+        }
         await applications.UpdateAsync(application, descriptor, cancellationToken);
-        if (descriptor.ClientSecret is { } secret) await applications.UpdateAsync(application, secret, cancellationToken);
         origins.Invalidate();
         return new OAuthClientResult.Done((await GetAsync(clientId, cancellationToken))!, generated);
     }
