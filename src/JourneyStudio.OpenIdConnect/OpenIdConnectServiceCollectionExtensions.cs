@@ -65,6 +65,7 @@ public static class OpenIdConnectServiceCollectionExtensions
                 server.AddEventHandler(KeyHandlers.PublishAllKeys.Descriptor);
                 server.AddEventHandler(ErrorPageHandlers.RenderAuthorizationErrorPage.Descriptor);
                 server.AddEventHandler(ErrorPageHandlers.RenderEndSessionErrorPage.Descriptor);
+                server.AddEventHandler(IntrospectionHandlers.AttachScopesForThePresenter.Descriptor);
                 server.Configure(options =>
                 {
                     // PKCE with S256 only: "plain" would hand the verifier to whoever sees the authorization request.
