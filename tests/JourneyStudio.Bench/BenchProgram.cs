@@ -22,6 +22,9 @@ internal static class BenchProgram
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         if (args.Length > 0 && args[0] == "designer") return await DesignerBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "guessing") return await GuessingBench.RunAsync(args[1..]);
+        // "tokens [seconds]": only the sign-on table and the OpenID Connect token endpoint's, next to each other.
+        var tokensOnly = args.Length > 0 && args[0] == "tokens";
+        if (tokensOnly) args = args[1..];
         var seconds = args.Length > 0 && double.TryParse(args[0], out var s) ? s : 8;
         var concurrencies = new[] { 1, 16, 64 };
 
@@ -34,16 +37,24 @@ internal static class BenchProgram
         Console.WriteLine($"JourneyStudio benchmark · {Environment.ProcessorCount} cores · {seconds:0} s per measurement · {DateTime.UtcNow:u}");
         Console.WriteLine();
 
-        var hashRate = await MeasureHashRateAsync(server.Services.GetRequiredService<BoundedPasswordHasher>(), seconds);
-        Console.WriteLine($"password hash alone (PBKDF2 verify, {Environment.ProcessorCount} parallel): {hashRate,8:0.0} /s");
-        Console.WriteLine();
+        var hashRate = tokensOnly ? double.NaN : await MeasureHashRateAsync(server.Services.GetRequiredService<BoundedPasswordHasher>(), seconds);
+        if (!tokensOnly)
+        {
+            Console.WriteLine($"password hash alone (PBKDF2 verify, {Environment.ProcessorCount} parallel): {hashRate,8:0.0} /s");
+            Console.WriteLine();
+        }
         Console.WriteLine("plain Login journey (start, then username+password on one Page step):");
         Console.WriteLine($"{"clients",8} {"sign-ons/s",11} {"÷ hash/s",9} {"start p50",10} {"start p99",10} {"submit p50",11} {"submit p99",11}");
+        var signOnsPerSecond = new Dictionary<int, double>();
         foreach (var clients in concurrencies)
         {
             var run = await RunAsync(server, clients, seconds, SignOnAsync);
-            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.PerSecond / hashRate,9:0.00} {run.P(0, 50),10} {run.P(0, 99),10} {run.P(1, 50),11} {run.P(1, 99),11}");
+            signOnsPerSecond[clients] = run.PerSecond;
+            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {(tokensOnly ? "-" : (run.PerSecond / hashRate).ToString("0.00")),9} {run.P(0, 50),10} {run.P(0, 99),10} {run.P(1, 50),11} {run.P(1, 99),11}");
         }
+        await TokenBench.RunAsync(server, seconds, concurrencies, signOnsPerSecond,
+            async (http, client) => await SignOnTokenAsync(http, client, [new List<double>(), new List<double>()]));
+        if (tokensOnly) return 0;
         Console.WriteLine();
         Console.WriteLine("Polling Wait resubmit (no password hash):");
         Console.WriteLine($"{"clients",8} {"steps/s",11} {"p50",10} {"p99",10}");
@@ -92,13 +103,17 @@ internal static class BenchProgram
         return new Run(completed / stop.Elapsed.TotalSeconds, latencies, stop.Elapsed.TotalSeconds);
     }
 
-    private static async Task<bool> SignOnAsync(HttpClient http, int client, List<double>[] latencies)
+    private static async Task<bool> SignOnAsync(HttpClient http, int client, List<double>[] latencies) =>
+        await SignOnTokenAsync(http, client, latencies) is not null;
+
+    /// <summary>One sign-on through Login; its tokenId, or null when it failed.</summary>
+    private static async Task<string?> SignOnTokenAsync(HttpClient http, int client, List<double>[] latencies)
     {
         const string url = "json/realms/root/realms/alpha/authenticate?authIndexType=service&authIndexValue=Login";
         var watch = Stopwatch.StartNew();
         var step = await PostAsync(http, url, new JsonObject());
         latencies[0].Add(watch.Elapsed.TotalMilliseconds);
-        if (step?["callbacks"] is not JsonArray callbacks) return false;
+        if (step?["callbacks"] is not JsonArray callbacks) return null;
         foreach (var callback in callbacks)
         {
             var input = callback!["input"]![0]!;
@@ -107,7 +122,7 @@ internal static class BenchProgram
         watch.Restart();
         var result = await PostAsync(http, url, step);
         latencies[1].Add(watch.Elapsed.TotalMilliseconds);
-        return result?["tokenId"] is not null;
+        return (string?)result?["tokenId"];
     }
 
     private static async Task<bool> PollAsync(HttpClient http, int client, List<double>[] latencies)
