@@ -31,7 +31,30 @@ async function load() {
       el('dt', {}, 'First name'), el('dd', {}, user.givenName ?? ''),
       el('dt', {}, 'Last name'), el('dd', {}, user.sn ?? ''),
       el('dt', {}, 'Email'), el('dd', {}, user.mail ?? '')),
-    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'button', onclick: signOut }, 'Sign out')));
+    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'button', onclick: signOut }, 'Sign out')),
+    el('section', { 'data-testid': 'applications' }));
+  await showApplications(user.username);
+}
+
+// The apps the user allowed (remembered consents), each with a way to withdraw it (AM's users/{user}/oauth2/applications).
+async function showApplications(username) {
+  const section = card.querySelector('[data-testid=applications]');
+  const url = `/json/realms/root/realms/${encodeURIComponent(realm)}/users/${encodeURIComponent(username)}/oauth2/applications`;
+  const response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+  const apps = response.ok ? (await response.json()).result : [];
+  section.replaceChildren(
+    el('h2', {}, 'Apps you allowed'),
+    apps.length === 0
+      ? el('p', { class: 'description', 'data-testid': 'no-applications' }, 'None.')
+      : el('ul', { class: 'applications' }, ...apps.map(app => el('li', { 'data-testid': 'application', 'data-client-id': app._id },
+          el('strong', {}, app.name), ` (${Object.keys(app.scopes).join(', ')}) `,
+          el('button', {
+            class: 'secondary', type: 'button', 'data-testid': 'revoke-application',
+            onclick: async () => {
+              await fetch(`${url}/${encodeURIComponent(app._id)}`, { method: 'DELETE', credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+              await showApplications(username);
+            },
+          }, 'Withdraw')))));
 }
 
 async function signOut() {

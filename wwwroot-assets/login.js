@@ -10,6 +10,13 @@ const realm = params.get('realm') || 'alpha';
 const journey = params.get('journey')
   || (params.get('authIndexType') === 'service' ? params.get('authIndexValue') : null);
 
+// Where an OAuth authorization request sent the user to sign on: back there once the journey succeeds. Only the
+// provider's own authorize paths, so that the page cannot be made to send a signed-on user anywhere else.
+const returnTo = (() => {
+  const target = params.get('goto');
+  return target && /^\/oauth2\/realms\/root\/realms\/[a-z]+\/authorize(\?|$)/.test(target) ? target : null;
+})();
+
 const card = document.getElementById('card');
 let pendingTimer = null;
 
@@ -39,7 +46,7 @@ async function submit(step) {
   const body = response.body;
   if (response.status === 200 && body.authId) return render(body);
   if (response.status === 200 && (body.tokenId || body.successUrl)) {
-    location.assign(followable(body.successUrl) ?? `/account?realm=${encodeURIComponent(realm)}`);
+    location.assign(returnTo || (followable(body.successUrl) ?? `/account?realm=${encodeURIComponent(realm)}`));
     return;
   }
   renderFailure(body?.message || `The server answered ${response.status}.`, response.status === 401);

@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.OpenIdConnect;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
@@ -113,6 +114,7 @@ public static class StudioProgram
         services.AddJourneyStudioBruteForce(builder.Configuration);
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
+        services.AddJourneyStudioOpenIdConnect(builder.Configuration);
         services.AddStudioAdminAuthentication();
         services.AddStudioOperations(builder.Configuration);
         services.AddScoped<StudioActor>();
@@ -138,6 +140,8 @@ public static class StudioProgram
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<EndpointFamilyBoundary>();
+        // Apps on other origins (the ForgeRock SDK) sign on and get tokens with the user's cookie: their preflights are answered here.
+        app.UseClientCors();
         app.UseStudioCookiePolicy();
 
         app.UseStaticFiles(new StaticFileOptions
@@ -152,6 +156,7 @@ public static class StudioProgram
         app.MapStaticAssets();
         app.MapAdminLoginEndpoints();
         app.MapEndUserApi();
+        app.MapOpenIdConnectEndpoints();
         app.MapAdminApi();
         app.MapPushEndpoints();
         app.MapStudioOperations();

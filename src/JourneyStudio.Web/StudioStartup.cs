@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.OpenIdConnect;
 using JourneyStudio.Runtime.Persistence;
 
 namespace JourneyStudio.Web;
@@ -17,6 +18,8 @@ public static class StudioStartup
     public static async Task<Result> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var start = await JourneyStudioDatabase.StartAsync(services, cancellationToken);
+        // Under the start lock: the first instance on an empty database makes the provider's signing keys, the others read them.
+        await services.InitializeOpenIdConnectAsync(cancellationToken);
         var admin = await services.GetRequiredService<AdminAccountStore>().EnsureFirstAdminAsync(cancellationToken: cancellationToken);
         if (start.FirstStart)
             await ImportShippedJourneysAsync(services, cancellationToken);

@@ -3,6 +3,7 @@
 //             the load run (LoadBench): throughput and latency of the authenticate API next to its baselines
 //   designer [runs]      the designer in headless Chromium (DesignerBench)
 //   guessing [seconds]   an attacker on one address (GuessingBench)
+//   tokens [seconds]     the OpenID Connect token endpoint next to the authenticate step's sign-ons (TokenBench)
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -12,6 +13,7 @@ internal static class BenchProgram
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         if (args.Length > 0 && args[0] == "designer") return await DesignerBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "guessing") return await GuessingBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "tokens") return await TokenBenchProgram.RunAsync(args[1..]);
         var options = LoadBenchOptions.Parse(args, out var problem);
         if (options is null)
         {

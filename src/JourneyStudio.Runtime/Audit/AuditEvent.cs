@@ -59,6 +59,9 @@ public static class AuditActions
     public const string ServiceSettings = "services.save";
     public const string ServiceReset = "services.reset";
     public const string TokenCreate = "token.create";
+    public const string OAuthClientCreate = "oauth2.client.create";
+    public const string OAuthClientUpdate = "oauth2.client.update";
+    public const string OAuthClientDelete = "oauth2.client.delete";
     public const string TokenRevoke = "token.revoke";
 
     /// <summary>Every action name above, in declaration order (filters are checked against it).</summary>

@@ -21,6 +21,15 @@ public sealed class DataStoreDecisionNodeProcessor(IIdentityVerifier verifier) :
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
             return NodeResult.Goto(DataStoreDecisionDescriptor.FalseOutcome);
         var verdict = await verifier.VerifyPasswordAsync(context.Realm, username, password, context.Request.RemoteIpAddress, context.CancellationToken);
-        return NodeResult.Goto(DataStoreDecisionDescriptor.Decide(verdict == CredentialVerdict.Accepted));
+        if (verdict != CredentialVerdict.Accepted) return NodeResult.Goto(DataStoreDecisionDescriptor.Decide(false));
+        // The session remembers that a password was checked (an ID token's amr says "pwd").
+        context.AddAuthType(PasswordAuthTypes.DataStore);
+        return NodeResult.Goto(DataStoreDecisionDescriptor.Decide(true));
     }
+}
+
+/// <summary>The auth type AM records for a password checked against the data store.</summary>
+public static class PasswordAuthTypes
+{
+    public const string DataStore = "DataStore";
 }

@@ -58,6 +58,9 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JourneyStudioDbContext).Assembly);
+        // The OpenID Connect provider's stores (clients, authorizations, scopes, tokens): OpenIddict's own entities and
+        // mappings, provider-neutral, in this database so that every instance sees the same grants.
+        modelBuilder.UseOpenIddict();
         modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         if (Provider == DatabaseProvider.Postgres) ApplyPostgresDifferences(modelBuilder);
     }

@@ -157,6 +157,8 @@ public sealed class UserSessionStore(
                 .SetProperty(r => r.EndedBy, reason)
                 .SetProperty(r => r.UpdatedAt, now)
                 .SetProperty(r => r.ExpiresAt, keepUntil), cancellationToken);
+        // The apps the user signed on to lose their grants with the session: no refresh, code or access token survives.
+        await OAuth2.OAuthGrants.RevokeAllForSubjectAsync(db, username, cancellationToken);
         return await db.Set<UserSessionRecord>().Where(s => s.Username == username).ExecuteDeleteAsync(cancellationToken);
     }
 

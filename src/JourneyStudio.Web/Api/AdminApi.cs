@@ -23,6 +23,7 @@ public static class AdminApi
         api.MapAdminJourneyEndpoints();
         api.MapAdminIdentityEndpoints();
         api.MapAdminAuditEndpoints();
+        api.MapAdminOAuthClientEndpoints();
 
         // Anything else under the prefix (any method) is an API 404, not the studio's HTML not-found page.
         api.Map("{**path}", (HttpContext http) =>

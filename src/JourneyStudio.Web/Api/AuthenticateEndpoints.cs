@@ -13,7 +13,7 @@ namespace JourneyStudio.Web.Api;
 /// </summary>
 public static class AuthenticateEndpoints
 {
-    public const string SessionCookieName = "iPlanetDirectoryPro";
+    public const string SessionCookieName = Runtime.Sessions.UserSessionCookie.Name;
 
     /// <summary>A step is a few KB; a device profile a few more. Anything near this is not a sign-on.</summary>
     public const int MaxBodyBytes = 256 * 1024;

@@ -11,6 +11,9 @@ public enum ErrorShape
 
     /// <summary>The studio's HTML pages: the error page in Production (<c>UseExceptionHandler</c>), the developer page in Development.</summary>
     StudioPage,
+
+    /// <summary>OAuth 2.0's <c>{error, error_description}</c> (RFC 6749 5.2): what OIDC clients and the SDK's OAuth calls read.</summary>
+    OAuth,
 }
 
 /// <summary>A group of endpoints that shares clients and therefore one error shape, found by path prefix.</summary>
@@ -36,9 +39,12 @@ public static class EndpointFamilies
     /// <summary>The virtual authenticator's page and the inbox it polls.</summary>
     public static readonly EndpointFamily VirtualAuthenticator = new("virtual authenticator", ErrorShape.Am, ["/authenticator", "/virtual-authenticator"]);
 
+    /// <summary>The OpenID Connect provider at AM's paths (<c>/oauth2/realms/root/realms/{realm}/…</c>).</summary>
+    public static readonly EndpointFamily OAuth2 = new("OpenID Connect provider", ErrorShape.OAuth, [OpenIdConnect.OpenIdConnectPaths.Prefix]);
+
     public static readonly EndpointFamily Studio = new("studio", ErrorShape.StudioPage, []);
 
-    public static IReadOnlyList<EndpointFamily> All { get; } = [AdminApi, EndUserApi, HostedPages, VirtualAuthenticator, Studio];
+    public static IReadOnlyList<EndpointFamily> All { get; } = [AdminApi, EndUserApi, HostedPages, VirtualAuthenticator, OAuth2, Studio];
 
     public static EndpointFamily Of(PathString path) => All.FirstOrDefault(family => family.Contains(path)) ?? Studio;
 }

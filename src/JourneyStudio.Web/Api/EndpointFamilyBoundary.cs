@@ -50,7 +50,12 @@ public sealed partial class EndpointFamilyBoundary(RequestDelegate next, ILogger
         switch (exception)
         {
             case JsonInputException invalid:
-                return family.Shape == ErrorShape.Admin ? AdminApiErrors.InvalidJson(invalid.Problem) : AmErrors.InvalidJson(invalid.Problem);
+                return family.Shape switch
+                {
+                    ErrorShape.Admin => AdminApiErrors.InvalidJson(invalid.Problem),
+                    ErrorShape.OAuth => OAuthError(StatusCodes.Status400BadRequest, invalid.Problem.Message),
+                    _ => AmErrors.InvalidJson(invalid.Problem),
+                };
             case BadHttpRequestException bad:
                 // The server's own refusals (body too large, body cut short): their messages name the request, not the code.
                 return Error(family, bad.StatusCode, bad.Message);
@@ -61,8 +66,20 @@ public sealed partial class EndpointFamilyBoundary(RequestDelegate next, ILogger
         }
     }
 
-    private static IResult Error(EndpointFamily family, int status, string message) =>
-        family.Shape == ErrorShape.Admin ? AdminApiErrors.Error(status, message) : AmErrors.Result(status, message);
+    private static IResult Error(EndpointFamily family, int status, string message) => family.Shape switch
+    {
+        ErrorShape.Admin => AdminApiErrors.Error(status, message),
+        ErrorShape.OAuth => OAuthError(status, message),
+        _ => AmErrors.Result(status, message),
+    };
+
+    /// <summary>RFC 6749's error body: <c>server_error</c> for the server's faults, <c>invalid_request</c> for the request's.</summary>
+    private static IResult OAuthError(int status, string message) =>
+        Results.Json(new Dictionary<string, string>
+        {
+            ["error"] = status >= 500 ? "server_error" : "invalid_request",
+            ["error_description"] = message,
+        }, statusCode: status);
 
     private static string EmptyAnswerMessage(HttpContext http) => http.Response.StatusCode switch
     {

@@ -82,6 +82,14 @@ public sealed class EndpointFuzzTests(BadInputServerFixture fixture, ITestOutput
     {
         if (reply.Status >= 500) return $"a {reply.Status}: {reply}";
         if (reply.Status < 400) return null;
+        if (reply.Text.Contains("   at ", StringComparison.Ordinal) || reply.Text.Contains("Exception", StringComparison.Ordinal))
+            return $"details leaked: {reply}";
+        if (family.Shape == ErrorShape.OAuth)
+            // OAuth's {error, error_description}, or the provider's error page for a browser request it cannot send back.
+            return reply.MediaType == "text/html" && reply.Status == 400 && reply.Text.Contains("oauth-error", StringComparison.Ordinal)
+                   || reply.MediaType == "application/json" && reply.Json is JsonObject oauth && oauth["error"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? null
+                : $"not OAuth's error shape: {reply}";
         if (reply.MediaType != "application/json" || reply.Json is not JsonObject body) return $"a {reply.Status} that is not a JSON object: {reply}";
         if ((int?)body["code"] != reply.Status || body["reason"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
             || body["message"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)

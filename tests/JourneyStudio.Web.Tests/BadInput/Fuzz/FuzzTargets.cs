@@ -58,6 +58,11 @@ public static class FuzzTargets
         [new("?_action=register", LiveRegister), new("?_action=authenticate", LiveAuthenticate), new("?_action=refresh", LiveRefresh)];
     private static readonly FuzzSeed[] NoBody = [new("", "{}")];
 
+    public const string ClientId = "fuzz-client";
+    private static readonly string Client = $$"""{"clientId":"{{ClientId}}","redirectUris":["https://app.example/cb"],"scopes":["openid","profile"],"name":"Fuzz","firstParty":true,"corsOrigins":["https://app.example"],"accessTokenLifetime":300}""";
+    private static readonly FuzzSeed[] Authorize =
+        [new($"?response_type=code&client_id={ClientId}&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256", "{}")];
+
     private static readonly string Identity = $$"""{"username":"{{Username}}","password":"Fuzz-password-1","givenName":"Fuzz","sn":"User","mail":"fuzz@example.com"}""";
     private static readonly string Export = Admin.AdminApiFixture.SimpleExport(Journey, "fuzzed");
     private static readonly string MultiExport = "{\"trees\":{\"" + Journey + " 2\":" + Admin.AdminApiFixture.SimpleExport(Journey + " 2") + "}}";
@@ -96,6 +101,20 @@ public static class FuzzTargets
         ["DELETE /admin/api/identities/{username}/devices"] = NoBody,
         ["GET /admin/api/audit"] = [new("?action=journey.*&actor=admin&from=2026-01-01&limit=5", "{}")],
         ["* /admin/api/{**path}"] = NoBody,
+        ["GET /json/realms/root/realms/{realm}/users/{username}/oauth2/applications"] = NoBody,
+        ["DELETE /json/realms/root/realms/{realm}/users/{username}/oauth2/applications/{clientId}"] = NoBody,
+        ["GET /admin/api/oauth2/clients"] = NoBody,
+        ["POST /admin/api/oauth2/clients"] = [new("", Client)],
+        ["GET /admin/api/oauth2/clients/{clientId}"] = NoBody,
+        ["PUT /admin/api/oauth2/clients/{clientId}"] = [new("", Client)],
+        ["DELETE /admin/api/oauth2/clients/{clientId}"] = NoBody,
+        ["GET /oauth2/realms/root/realms/{realm}/authorize"] = Authorize,
+        ["POST /oauth2/realms/root/realms/{realm}/authorize"] = Authorize,
+        ["POST /oauth2/realms/root/realms/{realm}/access_token"] = [new("?grant_type=client_credentials&client_id=" + ClientId, "{}")],
+        ["GET /oauth2/realms/root/realms/{realm}/userinfo"] = NoBody,
+        ["POST /oauth2/realms/root/realms/{realm}/userinfo"] = NoBody,
+        ["GET /oauth2/realms/root/realms/{realm}/connect/endSession"] = NoBody,
+        ["POST /oauth2/realms/root/realms/{realm}/connect/endSession"] = NoBody,
     };
 
     /// <summary>The path to send to: route parameters filled with the fuzz test's values.</summary>
@@ -107,6 +126,7 @@ public static class FuzzTargets
             "username" => Username,
             "deviceToken" => DeviceToken,
             "path" => "fuzz/no-such-endpoint",
+            "clientId" => ClientId,
             var other => throw new InvalidOperationException($"The fuzz test has no value for the route parameter '{other}' of {endpoint.Key}; add one."),
         }).TrimStart('/');
 }
