@@ -18,8 +18,8 @@ public sealed class DatabaseOutage : DbConnectionInterceptor
 
     public bool IsDown => _down;
 
-    public void Register(IServiceCollection services) =>
-        services.ConfigureDbContext<JourneyStudioDbContext>(options => options.AddInterceptors(this));
+    // As an IInterceptor service: the data services add those to both kinds of contexts (admin data and sign-ons).
+    public void Register(IServiceCollection services) => services.AddSingleton<IInterceptor>(this);
 
     /// <summary>Takes the database down until the returned handle is disposed.</summary>
     public IDisposable Begin()
