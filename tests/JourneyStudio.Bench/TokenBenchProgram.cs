@@ -17,7 +17,6 @@ internal static class TokenBenchProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
-        const bool tokensOnly = true;
         var seconds = args.Length > 0 && double.TryParse(args[0], out var s) ? s : 8;
         var concurrencies = new[] { 1, 16, 64 };
 
@@ -25,54 +24,21 @@ internal static class TokenBenchProgram
         var identities = server.Services.GetRequiredService<IdentityStore>();
         for (var i = 0; i < 64; i++)
             await identities.CreateAsync(new NewIdentity($"bench{i}", Password, "Bench", $"User {i}"));
-        await CreatePollingJourneyAsync(server.Services.GetRequiredService<JourneyStore>());
 
-        Console.WriteLine($"JourneyStudio benchmark · {Environment.ProcessorCount} cores · {seconds:0} s per measurement · {DateTime.UtcNow:u}");
+        Console.WriteLine($"JourneyStudio token benchmark · {Environment.ProcessorCount} cores · {seconds:0} s per measurement · {DateTime.UtcNow:u}");
         Console.WriteLine();
-
-        var hashRate = tokensOnly ? double.NaN : await MeasureHashRateAsync(server.Services.GetRequiredService<BoundedPasswordHasher>(), seconds);
-        if (!tokensOnly)
-        {
-            Console.WriteLine($"password hash alone (PBKDF2 verify, {Environment.ProcessorCount} parallel): {hashRate,8:0.0} /s");
-            Console.WriteLine();
-        }
         Console.WriteLine("plain Login journey (start, then username+password on one Page step):");
-        Console.WriteLine($"{"clients",8} {"sign-ons/s",11} {"÷ hash/s",9} {"start p50",10} {"start p99",10} {"submit p50",11} {"submit p99",11}");
+        Console.WriteLine($"{"clients",8} {"sign-ons/s",11} {"start p50",10} {"start p99",10} {"submit p50",11} {"submit p99",11}");
         var signOnsPerSecond = new Dictionary<int, double>();
         foreach (var clients in concurrencies)
         {
             var run = await RunAsync(server, clients, seconds, SignOnAsync);
             signOnsPerSecond[clients] = run.PerSecond;
-            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {(tokensOnly ? "-" : (run.PerSecond / hashRate).ToString("0.00")),9} {run.P(0, 50),10} {run.P(0, 99),10} {run.P(1, 50),11} {run.P(1, 99),11}");
+            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.P(0, 50),10} {run.P(0, 99),10} {run.P(1, 50),11} {run.P(1, 99),11}");
         }
         await TokenBench.RunAsync(server, seconds, concurrencies, signOnsPerSecond,
             async (http, client) => await SignOnTokenAsync(http, client, [new List<double>(), new List<double>()]));
-        if (tokensOnly) return 0;
-        Console.WriteLine();
-        Console.WriteLine("Polling Wait resubmit (no password hash):");
-        Console.WriteLine($"{"clients",8} {"steps/s",11} {"p50",10} {"p99",10}");
-        foreach (var clients in concurrencies)
-        {
-            var run = await RunAsync(server, clients, seconds, PollAsync);
-            Console.WriteLine($"{clients,8} {run.StepsPerSecond(0),11:0.0} {run.P(0, 50),10} {run.P(0, 99),10}");
-        }
         return 0;
-    }
-
-    private static async Task<double> MeasureHashRateAsync(BoundedPasswordHasher hasher, double seconds)
-    {
-        var hash = await hasher.HashAsync(Password);
-        var count = 0;
-        var stop = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(async _ =>
-        {
-            while (stop.Elapsed.TotalSeconds < seconds)
-            {
-                await hasher.VerifyAsync(hash, Password);
-                Interlocked.Increment(ref count);
-            }
-        }));
-        return count / stop.Elapsed.TotalSeconds;
     }
 
     private static async Task<Run> RunAsync(StudioServer server, int clients, double seconds, Func<HttpClient, int, List<double>[], Task<bool>> work)
@@ -118,20 +84,6 @@ internal static class TokenBenchProgram
         return (string?)result?["tokenId"];
     }
 
-    private static async Task<bool> PollAsync(HttpClient http, int client, List<double>[] latencies)
-    {
-        const string url = "json/realms/root/realms/alpha/authenticate?authIndexType=service&authIndexValue=BenchPolling";
-        var step = await PostAsync(http, url, new JsonObject());
-        if (step?["authId"] is null) return false;
-        for (var i = 0; i < 20; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            step = await PostAsync(http, url, step!);
-            latencies[0].Add(watch.Elapsed.TotalMilliseconds);
-            if (step?["authId"] is null) return false;
-        }
-        return true;
-    }
 
     private static async Task<JsonObject?> PostAsync(HttpClient http, string url, JsonObject body)
     {
@@ -140,17 +92,6 @@ internal static class TokenBenchProgram
         catch (JsonException) { return null; }
     }
 
-    // A journey whose only step is a long Polling Wait: each early resubmit is one engine step with no hashing.
-    private static async Task CreatePollingJourneyAsync(JourneyStore store)
-    {
-        var wait = new JourneyNode
-        {
-            Id = Guid.NewGuid().ToString(), NodeType = "PollingWaitNode", DisplayName = "Wait", X = 200, Y = 100,
-            Config = NodeConfig.FromObject(new Dictionary<string, object?> { ["secondsToWait"] = 3600 }),
-            Connections = new Dictionary<string, string> { ["DONE"] = StaticNodeIds.Success },
-        };
-        await store.CreateAsync(new Journey { Name = "BenchPolling", EntryNodeId = wait.Id, Nodes = [wait] }, "bench");
-    }
 
 }
 
