@@ -73,6 +73,12 @@ public sealed class ProxiedStudios : IAsyncDisposable
         var header = response.Headers.TryGetValues(NginxProxy.ServedByHeader, out var values) ? values.FirstOrDefault() : null;
         if (string.IsNullOrEmpty(header))
             throw new InvalidOperationException($"The response to {response.RequestMessage?.RequestUri} has no {NginxProxy.ServedByHeader} header.");
+        return InstanceAt(header);
+    }
+
+    /// <summary>The instance a <see cref="NginxProxy.ServedByHeader"/> value names (the last upstream nginx tried).</summary>
+    public StudioInstance InstanceAt(string header)
+    {
         var last = header.Split(',').Last().Trim();
         return Instances.FirstOrDefault(i => $"{i.Address.Host}:{i.Address.Port}" == last)
                ?? throw new InvalidOperationException($"{NginxProxy.ServedByHeader}: {header} names no instance.");
