@@ -125,18 +125,9 @@ public sealed class NginxProxy : IAsyncDisposable
             {{servers}}    }
 
                 # A browser without the route cookie gets a new random route, and the cookie that keeps it.
-                map $cookie_{{RouteCookie}} $journeystudio_route {
-                    ""      $request_id;
-                    default $cookie_{{RouteCookie}};
-                }
-                map $cookie_{{RouteCookie}} $journeystudio_route_cookie {
-                    ""      "{{RouteCookie}}=$request_id; Path=/; HttpOnly; SameSite=Lax";
-                    default "";
-                }
-                map $http_upgrade $connection_upgrade {
-                    default upgrade;
-                    ""      "";
-                }
+                map $cookie_{{RouteCookie}} $journeystudio_route        { "" $request_id; default $cookie_{{RouteCookie}}; }
+                map $cookie_{{RouteCookie}} $journeystudio_route_cookie { "" "{{RouteCookie}}=$request_id; Path=/; HttpOnly; SameSite=Lax"; default ""; }
+                map $http_upgrade $connection_upgrade { default upgrade; "" ""; }
 
                 server {
                     listen 127.0.0.1:{{port}};
