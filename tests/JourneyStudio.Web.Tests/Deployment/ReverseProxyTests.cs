@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using JourneyStudio.Testing;
@@ -130,6 +131,36 @@ public sealed class ReverseProxyTests(ProxiedDeployment deployment) : IClassFixt
 
         Assert.Equal(deployment.B, served.Last);
         Assert.Equal(header, (string?)signOn.Body["header"]);
+    }
+
+    [ReverseProxyFact]
+    public async Task BehindTheProxy_TheStudioRecordsTheClientsAddress_FromTheProxysForwardedHeader_NotAClaimedOne()
+    {
+        // The client connects to the proxy from 127.0.0.3; nginx connects to the instances from 127.0.0.1.
+        var client = IPAddress.Parse("127.0.0.3");
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                socket.Bind(new IPEndPoint(client, 0));
+                await socket.ConnectAsync(IPAddress.Parse(context.DnsEndPoint.Host), context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        }) { BaseAddress = Studios.BaseAddress };
+        var username = "proxy-addr-" + Guid.NewGuid().ToString("N")[..6];
+        using var create = ProxiedStudios.AdminRequest(HttpMethod.Post, "identities", new JsonObject
+        {
+            ["username"] = username, ["password"] = ProxiedDeployment.Password, ["mail"] = username + "@example.com",
+        }.ToJsonString());
+        // A client may claim any address; the proxy appends the one it saw, and only that one counts.
+        create.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var created = await http.SendAsync(create);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+
+        using var audit = await http.SendAsync(ProxiedStudios.AdminRequest(HttpMethod.Get, $"audit?action=identity.create&target={username}"));
+        var entry = Assert.Single(JsonNode.Parse(await audit.Content.ReadAsStringAsync())!.AsArray());
+        Assert.Equal("127.0.0.3", (string?)entry!["clientAddress"]);
     }
 
     private async Task<object?> ScalarAsync(string sql, string user)
