@@ -62,6 +62,9 @@ public sealed class ProxiedBrowserFixture : IAsyncLifetime
 /// </summary>
 public sealed class ProxiedBrowserTests(ProxiedBrowserFixture fixture) : IClassFixture<ProxiedBrowserFixture>
 {
+    /// <summary>Four studio processes and two browsers may run at once here; the circuit's first drawing takes longer than Expect's 5 s default.</summary>
+    internal static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 30_000 };
+
     private const string Journey = "Login with Push MFA";
     private const string Password = "Proxied-sign-on-1";
 
@@ -80,11 +83,11 @@ public sealed class ProxiedBrowserTests(ProxiedBrowserFixture fixture) : IClassF
         // No device yet: "get the app" first, then the QR step.
         await page.Locator("#card").GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         var registerLink = page.GetByTestId("open-virtual-authenticator");
-        await Assertions.Expect(page.GetByTestId("qr-code")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("qr-code")).ToBeVisibleAsync(Slow);
 
         var authenticator = await page.Context.RunAndWaitForPageAsync(() => registerLink.ClickAsync());
         Assert.StartsWith(fixture.Studios.BaseAddress.ToString(), authenticator.Url);
-        await Assertions.Expect(authenticator.GetByTestId("account")).ToContainTextAsync(username);
+        await Assertions.Expect(authenticator.GetByTestId("account")).ToContainTextAsync(username, new() { Timeout = 30_000 });
 
         await Assertions.Expect(page.GetByTestId("recovery-codes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
@@ -95,10 +98,10 @@ public sealed class ProxiedBrowserTests(ProxiedBrowserFixture fixture) : IClassF
         var notification = authenticator.GetByTestId("notification").First;
         await Assertions.Expect(notification.GetByTestId($"number-{shown}")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await notification.GetByTestId($"number-{shown}").ClickAsync();
-        await Assertions.Expect(notification.GetByTestId("notification-result")).ToHaveTextAsync($"Sent {shown}");
+        await Assertions.Expect(notification.GetByTestId("notification-result")).ToHaveTextAsync($"Sent {shown}", new() { Timeout = 30_000 });
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync(username);
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync(username, new() { Timeout = 30_000 });
 
         var both = new HashSet<StudioInstance> { fixture.Studios.A, fixture.Studios.B };
         Assert.True(both.SetEquals(served.InstancesFor("/json/realms/root/realms/alpha/authenticate")), "Sign-on steps: " + served);
@@ -108,23 +111,29 @@ public sealed class ProxiedBrowserTests(ProxiedBrowserFixture fixture) : IClassF
     [ReverseProxyFact]
     public async Task TheStudio_ThroughTheProxy_KeepsOneBrowsersPagesAndCircuitOnOneInstance()
     {
-        var (page, served) = await fixture.NewPageAsync();
-        await page.GotoAsync("/admin/login");
-        await page.FillAsync("#username", StudioServer.AdminUsername);
-        await page.FillAsync("#password", StudioServer.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/admin/login"));
-
-        // Drawn over the circuit (no prerendering): the list shows only when /_blazor works through the proxy.
-        await Assertions.Expect(page.Locator("[data-testid=journey-row][data-journey='Login']")).ToBeVisibleAsync();
+        // The list is drawn over the circuit (no prerendering): it shows only when /_blazor works through the proxy.
+        var (page, served) = await SignedInStudioAsync(fixture);
         var preview = page.Locator("tr", new() { Has = page.Locator("[data-testid=journey-row][data-journey='Login']") }).Locator("[data-testid=preview-url]");
-        await Assertions.Expect(preview).ToHaveTextAsync($"{fixture.Studios.BaseAddress}login?journey=Login");
+        await Assertions.Expect(preview).ToHaveTextAsync($"{fixture.Studios.BaseAddress}login?journey=Login", new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "Identities" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/identities");
 
         Assert.NotEmpty(served.InstancesFor("/_blazor"));
         var sticky = served.Entries.Where(e => !e.Path.StartsWith("/assets/", StringComparison.Ordinal)).Select(e => e.Instance).ToHashSet();
         Assert.True(sticky.Count == 1, "One browser's studio requests: " + served);
+    }
+
+    /// <summary>The admin's studio in a new browser through the proxy, signed in and showing the journey list (drawn over the circuit).</summary>
+    internal static async Task<(IPage Page, ServedByLog Served)> SignedInStudioAsync(ProxiedBrowserFixture fixture)
+    {
+        var (page, served) = await fixture.NewPageAsync();
+        await page.GotoAsync("/admin/login");
+        await page.FillAsync("#username", StudioServer.AdminUsername);
+        await page.FillAsync("#password", StudioServer.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/admin/login"));
+        await Assertions.Expect(page.Locator("[data-testid=journey-row][data-journey='Login']")).ToBeVisibleAsync(Slow);
+        return (page, served);
     }
 
     private async Task CreateUserAsync(string username)
@@ -136,5 +145,32 @@ public sealed class ProxiedBrowserTests(ProxiedBrowserFixture fixture) : IClassF
         }.ToJsonString());
         using var response = await http.SendAsync(request);
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>
+/// The instance that holds a studio browser's circuit dies (SIGKILL): the proxy moves that browser to the other
+/// instance, where a reload finds the admin still signed in (the sign-in cookie is protected by the shared key ring).
+/// Its own deployment, since it kills an instance.
+/// </summary>
+public sealed class ProxiedStudioFailoverTests(ProxiedBrowserFixture fixture) : IClassFixture<ProxiedBrowserFixture>
+{
+    [ReverseProxyFact]
+    public async Task TheInstanceOfAStudioBrowser_Killed_AReloadContinuesOnTheOther_StillSignedIn()
+    {
+        var (page, served) = await ProxiedBrowserTests.SignedInStudioAsync(fixture);
+        var holder = Assert.Single(served.InstancesFor("/_blazor"));
+        var other = holder == fixture.Studios.A ? fixture.Studios.B : fixture.Studios.A;
+        var before = served.Entries.Count;
+
+        await holder.KillAsync();
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=journey-row][data-journey='Login']")).ToBeVisibleAsync(ProxiedBrowserTests.Slow);
+        Assert.DoesNotContain("/admin/login", page.Url);
+        // /assets/ is round robin (and may come from the browser's cache, with the headers of its first answer).
+        var after = served.Entries.Skip(before).Where(e => !e.Path.StartsWith("/assets/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(after, e => e.Path.StartsWith("/_blazor", StringComparison.Ordinal));
+        Assert.All(after, e => Assert.Equal(other, e.Instance));
     }
 }
