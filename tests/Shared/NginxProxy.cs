@@ -44,7 +44,7 @@ public sealed class NginxProxy : IAsyncDisposable
     /// <summary>True on a CI server (<c>CI=true</c>), where a test that cannot run must fail rather than be skipped.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The folder with the generated <c>nginx.conf</c>, <c>error.log</c>, <c>access.log</c> (method, path, status, upstream).</summary>
+    /// <summary>The folder with the generated <c>nginx.conf</c>, <c>error.log</c> and <c>access.log</c> (method, path, status, upstream), for a failure's investigation.</summary>
     public string Directory { get; }
 
     /// <summary>e.g. http://127.0.0.1:41000/ (always with a trailing slash).</summary>
@@ -84,13 +84,6 @@ public sealed class NginxProxy : IAsyncDisposable
             System.IO.Directory.Delete(directory, recursive: true);
             throw;
         }
-    }
-
-    /// <summary>The access log so far: one entry per request, with the upstream(s) that served it.</summary>
-    public IReadOnlyList<string> AccessLog()
-    {
-        var file = Path.Combine(Directory, "access.log");
-        return File.Exists(file) ? File.ReadAllLines(file) : [];
     }
 
     /// <summary>

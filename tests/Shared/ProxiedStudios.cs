@@ -145,7 +145,8 @@ public sealed class StudioInstance : IAsyncDisposable
     /// <summary>The instance's own address (the proxy's upstream); clients use the proxy's.</summary>
     public Uri Address { get; private set; } = null!;
 
-    public StudioProcess Process => _process;
+    /// <summary>The program's console output so far, for a failure's investigation.</summary>
+    public string Output => _process.Output;
 
     public bool IsRunning => !_process.HasExited;
 

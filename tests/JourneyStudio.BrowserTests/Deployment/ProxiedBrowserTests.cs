@@ -17,7 +17,12 @@ public sealed class ProxiedBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (NginxProxy.Unavailable is { } missing) throw new InvalidOperationException(missing);
+        // Without nginx the tests are skipped outside CI (ReverseProxyFact), so nothing is started; in CI they fail with this.
+        if (NginxProxy.Unavailable is { } missing)
+        {
+            if (NginxProxy.InCi) throw new InvalidOperationException(missing);
+            return;
+        }
         if (!File.Exists(BrowserFixture.ChromiumPath))
             throw new InvalidOperationException($"Chromium was not found at {BrowserFixture.ChromiumPath}. Run tests/run.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
         Studios = await ProxiedStudios.StartAsync();

@@ -24,7 +24,12 @@ public sealed class ProxiedDeployment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (NginxProxy.Unavailable is { } missing) throw new InvalidOperationException(missing);
+        // Without nginx the tests are skipped outside CI (ReverseProxyFact), so nothing is started; in CI they fail with this.
+        if (NginxProxy.Unavailable is { } missing)
+        {
+            if (NginxProxy.InCi) throw new InvalidOperationException(missing);
+            return;
+        }
         Studios = await ProxiedStudios.StartAsync();
         await SaveJourneyAsync(PushJourney, export =>
         {
