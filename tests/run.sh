@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need first (Debian's Chromium for the
-# browser tests, Debian's PostgreSQL for the tests on the second database provider, npm packages for the
-# JavaScript SDK tests), so it works on a fresh machine.
+# browser tests, Debian's PostgreSQL for the tests on the second database provider, Debian's nginx for the
+# tests of several instances behind a reverse proxy, npm packages for the JavaScript SDK tests), so it works
+# on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -21,6 +22,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# The proxy tests run nginx themselves (an unprivileged process with its own configuration in a temporary
+# folder, tests/Shared/NginxProxy.cs); the package's system service is not used.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the reverse-proxy tests..."
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 fi
 
 if [ -f tests/sdk-client/package.json ]; then

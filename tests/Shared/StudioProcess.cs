@@ -97,6 +97,16 @@ public sealed partial class StudioProcess : IAsyncDisposable
         return new Uri(ListeningLine().Match(line).Groups["url"].Value.TrimEnd('/') + "/");
     }
 
+    /// <summary>
+    /// Ends the program at once with SIGKILL (what a crash, an OOM kill or a pulled plug does): no shutdown code runs,
+    /// nothing is flushed, requests in flight are cut.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

@@ -18,10 +18,22 @@ public sealed class AmClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public AmClient(StudioServer server)
+    public AmClient(StudioServer server) : this(server.BaseAddress)
+    {
+    }
+
+    /// <param name="baseAddress">The studio (or a proxy in front of several).</param>
+    /// <param name="outer">A handler every request passes through first (e.g. one that records responses); it gets the cookie handler as its inner one.</param>
+    public AmClient(Uri baseAddress, DelegatingHandler? outer = null)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, UseCookies = true }) { BaseAddress = server.BaseAddress };
+        HttpMessageHandler handler = new HttpClientHandler { CookieContainer = Cookies, UseCookies = true };
+        if (outer is not null)
+        {
+            outer.InnerHandler = handler;
+            handler = outer;
+        }
+        _http = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }

@@ -13,9 +13,9 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// (the HTTP endpoint the virtual authenticator polls) and answers them at the URI's <c>a</c> URL. The URI is
 /// parsed here, independently of the server's code; the JWTs use <see cref="PushTestDevice"/>.
 /// </summary>
-public sealed class AuthenticatorApp(Uri serverBase) : IDisposable
+public sealed class AuthenticatorApp(Uri serverBase, HttpMessageHandler? handler = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = serverBase };
+    private readonly HttpClient _http = new(handler ?? new HttpClientHandler()) { BaseAddress = serverBase };
 
     public PushTestDevice? Device { get; private set; }
 

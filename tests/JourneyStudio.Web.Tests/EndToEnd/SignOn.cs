@@ -10,12 +10,23 @@ namespace JourneyStudio.Web.Tests.EndToEnd;
 /// ForgeRock JS SDK does it: start with an empty body, then post back each step with its inputs filled.
 /// Each instance has its own cookie jar, so a new instance is a new browser.
 /// </summary>
-public sealed partial class SignOn(EndToEndServer host, string? journey) : IDisposable
+public sealed partial class SignOn : IDisposable
 {
-    private readonly AmClient _client = new(host.Server);
+    private readonly AmClient _client;
+
+    public SignOn(EndToEndServer host, string? journey) : this(new AmClient(host.Server), journey)
+    {
+    }
+
+    /// <summary>A sign-on through <paramref name="client"/> (e.g. one of a proxy in front of several studios); disposing ends it.</summary>
+    public SignOn(AmClient client, string? journey)
+    {
+        _client = client;
+        Journey = journey;
+    }
 
     /// <summary>The journey named in the URL; null runs the realm default.</summary>
-    public string? Journey { get; } = journey;
+    public string? Journey { get; }
 
     /// <summary>The last response: a step (200 with authId), a success (200 with tokenId) or a failure (401).</summary>
     public AmResponse Current { get; private set; } = null!;
