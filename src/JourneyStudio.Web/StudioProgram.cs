@@ -1,6 +1,7 @@
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.BruteForce;
+using JourneyStudio.Runtime.Scripts;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
@@ -109,6 +110,7 @@ public static class StudioProgram
         services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyStudioAdministration();
         services.AddJourneyStudioBruteForce(builder.Configuration);
+        services.AddJourneyStudioScripting(builder.Configuration);
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddStudioAdminAuthentication();

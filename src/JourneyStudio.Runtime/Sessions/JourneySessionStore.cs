@@ -39,7 +39,8 @@ public sealed record JourneySessionSummary(
     DateTimeOffset StartedAt,
     JourneySessionStatus Status,
     int Revision,
-    IReadOnlyList<VisitedNode> VisitedPath);
+    IReadOnlyList<VisitedNode> VisitedPath,
+    string? FailureReason = null);
 
 /// <summary>
 /// Sign-ons in progress (and recently ended), kept in the database so that they survive restarts and
@@ -152,6 +153,7 @@ public sealed class JourneySessionStore(
                 .SetProperty(r => r.StateJson, record.StateJson)
                 .SetProperty(r => r.CallbacksJson, record.CallbacksJson)
                 .SetProperty(r => r.VisitedPathJson, record.VisitedPathJson)
+                .SetProperty(r => r.FailureReason, record.FailureReason)
                 .SetProperty(r => r.UpdatedAt, record.UpdatedAt)
                 .SetProperty(r => r.ExpiresAt, record.ExpiresAt), cancellationToken);
         if (updated != 1 && await db.Set<JourneySessionRecord>().AsNoTracking().SingleOrDefaultAsync(
@@ -185,11 +187,14 @@ public sealed class JourneySessionStore(
             .Where(s => s.JourneyName == journeyName)
             .OrderByDescending(s => s.CreatedAt)
             .Take(Math.Clamp(take, 1, 500))
-            .Select(s => new { s.Id, s.CreatedAt, s.Status, s.Revision, s.VisitedPathJson })
+            .Select(s => new { s.Id, s.CreatedAt, s.Status, s.Revision, s.VisitedPathJson, s.FailureReason })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new JourneySessionSummary(r.Id, r.CreatedAt, r.Status, r.Revision,
-            JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [])).ToList();
+            JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [], r.FailureReason)).ToList();
     }
+
+    /// <summary>The longest failure reason a record keeps (<see cref="JourneySessionRecord.FailureReason"/>).</summary>
+    public const int MaxFailureReasonLength = 2000;
 
     private void Apply(JourneySessionRecord record, JourneySessionState state, DateTimeOffset now)
     {
@@ -199,6 +204,7 @@ public sealed class JourneySessionStore(
         record.StateJson = state.ToJson();
         record.CallbacksJson = JsonSerializer.Serialize(state.PendingCallbacks, JsonOptions);
         record.VisitedPathJson = JsonSerializer.Serialize(state.VisitedPath, JsonOptions);
+        record.FailureReason = state.FailureReason is { } reason && reason.Length > MaxFailureReasonLength ? reason[..MaxFailureReasonLength] : state.FailureReason;
         record.UpdatedAt = now;
         record.ExpiresAt = state.Status == JourneySessionStatus.InProgress
             ? Min(now + Options.IdleTimeout, record.MaxExpiresAt)

@@ -137,6 +137,7 @@ public static class AuthenticateEndpoints
             RemoteIpAddress = http.Connection.RemoteIpAddress?.ToString(),
             UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
             Headers = headers.ToImmutable(),
+            Parameters = http.Request.Query.ToImmutableDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal),
             PreferredLocales = locales,
             BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}",
         };
