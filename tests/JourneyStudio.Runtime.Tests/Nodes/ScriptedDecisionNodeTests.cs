@@ -85,6 +85,7 @@ public sealed class ScriptedDecisionNodeTests
     public async Task AnEndlessLoop_EndsTheStepWithAFailure()
     {
         _scripts.Options.Timeout = TimeSpan.FromMilliseconds(200);
+        _scripts.Options.MaxStatements = int.MaxValue;
         _source.Add(new ScriptDefinition { Id = "s", Name = "spin", Source = "for (;;) {}" });
 
         var result = await _engine.StartAsync(J.Journey("Spin", "a", Scripted("a", "s", new { @true = J.Success }, "true")));
