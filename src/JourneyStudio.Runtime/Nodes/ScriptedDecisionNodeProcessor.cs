@@ -36,6 +36,7 @@ public sealed partial class ScriptedDecisionNodeProcessor(
                 Realm = context.Realm == "root" ? "/" : "/" + context.Realm,
                 RequestHeaders = context.Request.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[h.Value], StringComparer.OrdinalIgnoreCase),
                 RequestParameters = context.Request.Parameters,
+                ExistingSession = context.Request.ExistingSession,
                 Callbacks = context.Callbacks,
                 Identity = identity,
                 CancellationToken = context.CancellationToken,

@@ -111,6 +111,20 @@ public sealed class ScriptedDecisionHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExistingSession_IsTheSessionTheRequestCarries_AndAbsentWithoutOne()
+    {
+        using var anonymous = new AmClient(_server);
+        using var signedOn = new AmClient(_server);
+        Assert.Equal(HttpStatusCode.OK, (await signedOn.SignOnAsync(SignOnJourneys.Plain, SignOnJourneys.Username, SignOnJourneys.Password)).Status);
+
+        var withoutSession = await anonymous.StartAsync("Test Scripted Session");
+        var withSession = await signedOn.StartAsync("Test Scripted Session");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutSession.Status);
+        Assert.Equal(HttpStatusCode.OK, withSession.Status);
+    }
+
+    [Fact]
     public async Task TheExportOfAScriptedJourney_CarriesItsScripts_AsFrodoWritesThem()
     {
         using var admin = Admin();
