@@ -122,8 +122,10 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
             errors.Add(new JourneyFormatError($"scripts['{conflict.ScriptId}']", conflict.Message));
         if (errors.Count > 0) return await RejectImportAsync(errors, actor, cancellationToken);
 
+        IReadOnlyList<ScriptChange> changed = [];
         var saved = await store.ImportAsync(journeys, actor.SavedBy, note,
-            carried.Count == 0 ? null : (db, ct) => scripts.StageImportAsync(db, carried, actor.SavedBy, ct), cancellationToken);
+            carried.Count == 0 ? null : async (db, ct) => changed = await scripts.StageImportAsync(db, carried, actor.SavedBy, ct), cancellationToken);
+        await RecordScriptChangesAsync(changed, actor, "the import", cancellationToken);
         foreach (var journey in saved)
             await audit.RecordAsync(actor.Event(AuditActions.JourneyImport, journey.Name) with
             {
@@ -144,6 +146,17 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
             Detail = $"rejected ({(errors.Count == 1 ? "1 problem" : $"{errors.Count} problems")}); nothing was saved",
         }, cancellationToken);
         return new JourneyImportResult.Rejected(errors);
+    }
+
+    private async Task RecordScriptChangesAsync(IReadOnlyList<ScriptChange> changes, AuditActor actor, string cause, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+            await audit.RecordAsync(actor.Event(AuditActions.ScriptSave, change.Name) with
+            {
+                RevisionBefore = change.RevisionBefore,
+                RevisionAfter = change.RevisionAfter,
+                Detail = change.RevisionBefore is null ? $"script {change.ScriptId} created by {cause}" : $"script {change.ScriptId}: new revision from {cause}",
+            }, cancellationToken);
     }
 
     /// <summary>Creates a new journey as revision 1.</summary>
@@ -168,7 +181,8 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         if (scriptErrors.Count == 0 && (await scripts.FindConflictsAsync(carried, cancellationToken)).Count == 0) journey = stripped[0];
         else carried = [];
         var result = await store.SaveAsync(journey, basedOnRevision, actor.SavedBy, note, cancellationToken);
-        if (result is SaveResult.Saved && carried.Count > 0) await scripts.SaveAsync(carried, actor.SavedBy, cancellationToken);
+        if (result is SaveResult.Saved && carried.Count > 0)
+            await RecordScriptChangesAsync(await scripts.SaveAsync(carried, actor.SavedBy, cancellationToken), actor, $"saving '{journey.Name}'", cancellationToken);
         string? detail = null;
         // Revisions are immutable, so the one the save was based on can be read afterwards to say what changed.
         if (result is SaveResult.Saved && await store.GetRevisionAsync(journey.Name, basedOnRevision, cancellationToken) is { } before)

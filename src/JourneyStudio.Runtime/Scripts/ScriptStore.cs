@@ -11,6 +11,9 @@ public sealed record StoredScript(ScriptDefinition Script, int Revision, DateTim
 /// <summary>A script named in an import that cannot be saved as it is.</summary>
 public sealed record ScriptImportConflict(string ScriptId, string Message);
 
+/// <summary>A script an import or save created (<see cref="RevisionBefore"/> null) or gave a new revision.</summary>
+public sealed record ScriptChange(string ScriptId, string Name, int? RevisionBefore, int RevisionAfter);
+
 /// <summary>What nodes read scripts through: the current revision of a script by its id.</summary>
 public interface IScriptSource
 {
@@ -69,9 +72,11 @@ public sealed class ScriptStore(IDbContextFactory<JourneyStudioDbContext> contex
     /// Adds the scripts' new content to <paramref name="db"/> (the caller's transaction, so an import saves journeys and
     /// scripts together or not at all): a new script as revision 1, a changed one as its next revision; unchanged ones are left alone.
     /// </summary>
-    public async Task StageImportAsync(JourneyStudioDbContext db, IReadOnlyList<ScriptDefinition> scripts, string savedBy, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScriptChange>> StageImportAsync(JourneyStudioDbContext db, IReadOnlyList<ScriptDefinition> scripts, string savedBy,
+        CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var changes = new List<ScriptChange>();
         foreach (var script in scripts)
         {
             var json = FrodoScriptSection.ToJson(script);
@@ -85,6 +90,7 @@ public sealed class ScriptStore(IDbContextFactory<JourneyStudioDbContext> contex
                 };
                 record.Revisions.Add(new ScriptRevisionRecord { Revision = 1, Json = json, SavedAt = now, SavedBy = savedBy });
                 db.Set<ScriptRecord>().Add(record);
+                changes.Add(new ScriptChange(script.Id, script.Name, null, 1));
                 continue;
             }
             if (FrodoScriptSection.FromJson(record.Json).SameContentAs(script)) continue;
@@ -99,17 +105,20 @@ public sealed class ScriptStore(IDbContextFactory<JourneyStudioDbContext> contex
             {
                 ScriptRecordId = record.Id, Revision = record.CurrentRevision, Json = json, SavedAt = now, SavedBy = savedBy,
             });
+            changes.Add(new ScriptChange(script.Id, script.Name, record.CurrentRevision - 1, record.CurrentRevision));
         }
+        return changes;
     }
 
     /// <summary>Saves the scripts on their own (outside a journey import), in one transaction.</summary>
-    public async Task SaveAsync(IReadOnlyList<ScriptDefinition> scripts, string savedBy, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScriptChange>> SaveAsync(IReadOnlyList<ScriptDefinition> scripts, string savedBy, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await StageImportAsync(db, scripts, savedBy, cancellationToken);
+        var changes = await StageImportAsync(db, scripts, savedBy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return changes;
     }
 
     /// <summary>The revisions of a script, newest first; null when there is no such script.</summary>

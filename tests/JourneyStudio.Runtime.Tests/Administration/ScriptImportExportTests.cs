@@ -62,6 +62,9 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
             (mode.Script.Id, mode.Script.Language, mode.Script.Context, mode.Script.EvaluatorVersion, mode.Revision));
         Assert.StartsWith("/* mode\n", mode.Script.Source);
         Assert.Contains(scripts, s => s.Script.Language == "GROOVY" && s.Script.Name == "Google Profile Normalization");
+        var audited = await _services.GetRequiredService<DatabaseAuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.ScriptSave });
+        Assert.Equal(12, audited.Total);
+        Assert.Contains(audited.Entries, e => e.Event.Target == "mode" && e.Event.RevisionAfter == 1 && e.Event.Actor == "admin");
     }
 
     [Fact]
