@@ -13,7 +13,8 @@ public sealed record ScriptCompilation(Prepared<Script>? Prepared, int? ErrorLin
 
 /// <summary>
 /// Parses script texts once and keeps the result (Jint's <c>Engine.PrepareScript</c>), so a step that runs a script
-/// only executes it. Keyed by the text: a saved change is a new entry, and the oldest entries go when the cache is full.
+/// only executes it. Keyed by name and text (error locations carry the name): a saved change is a new entry, and the oldest
+/// entries go when the cache is full.
 /// </summary>
 public sealed class ScriptCompiler(IOptions<ScriptingOptions> options)
 {
@@ -24,11 +25,13 @@ public sealed class ScriptCompiler(IOptions<ScriptingOptions> options)
     public ScriptCompilation Compile(string source, string name)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (_cache.TryGetValue(source, out var cached)) return cached;
+        ArgumentNullException.ThrowIfNull(name);
+        var key = name + "\0" + source;
+        if (_cache.TryGetValue(key, out var cached)) return cached;
         var compilation = Parse(source, name);
-        if (_cache.TryAdd(source, compilation))
+        if (_cache.TryAdd(key, compilation))
         {
-            _order.Enqueue(source);
+            _order.Enqueue(key);
             while (_cache.Count > options.Value.CacheSize && _order.TryDequeue(out var oldest)) _cache.TryRemove(oldest, out _);
         }
         return compilation;

@@ -233,6 +233,21 @@ public sealed class LegacyScriptApiTests
     }
 
     [Fact]
+    public void ReplaceSharedState_ReplacesWhatSharedStateSees()
+    {
+        var decision = _harness.Run("""
+            var Action = org.forgerock.openam.auth.node.api.Action;
+            var builder = Action.goTo("true").replaceSharedState({ fresh: "yes" });
+            action = builder.build();
+            sharedState.put("after", sharedState.get("fresh"));
+            """, shared: new JsonObject { ["old"] = "gone" });
+
+        Assert.Equal("true", decision.Outcome);
+        Assert.Equal(["fresh", "after"], decision.SharedState.Select(p => p.Key));
+        Assert.Equal("yes", (string?)decision.SharedState["after"]);
+    }
+
+    [Fact]
     public void AJavaClassTheStudioDoesNotEmulate_FailsNamingTheClass()
     {
         var failure = _harness.Fails("var r = new org.forgerock.util.encode.Base64();\noutcome = 'x';");

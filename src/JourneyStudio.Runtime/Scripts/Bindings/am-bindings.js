@@ -226,10 +226,17 @@
       withStage: function (s) { action.stage = String(s); return builder; },
       addNodeType: function (t) { action.nodeTypes.push(String(t)); return builder; },
       withIdentifiedIdentity: function () { return builder; },
-      replaceSharedState: function (state) { shared = plain(state && state.__raw ? state.__raw() : state) || {}; return builder; },
-      replaceTransientState: function (state) { transient = plain(state && state.__raw ? state.__raw() : state) || {}; return builder; },
+      replaceSharedState: function (state) { replaceAll(shared, state); return builder; },
+      replaceTransientState: function (state) { replaceAll(transient, state); return builder; },
     };
     return builder;
+  }
+
+  // In place, so that sharedState and transientState keep seeing the state they wrap.
+  function replaceAll(target, state) {
+    var values = plain(state && state.__raw ? state.__raw() : state) || {};
+    Object.keys(target).forEach(function (k) { delete target[k]; });
+    Object.keys(values).forEach(function (k) { target[k] = values[k]; });
   }
 
   function newAction() { return { send: null, goTo: null, errorMessage: null, sessionProperties: {}, nodeTypes: [], header: null, description: null, stage: null }; }
