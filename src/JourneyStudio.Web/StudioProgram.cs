@@ -2,6 +2,7 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.OpenIdConnect;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.BruteForce;
+using JourneyStudio.Runtime.Scripts;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
@@ -112,6 +113,7 @@ public static class StudioProgram
         services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyStudioAdministration();
         services.AddJourneyStudioBruteForce(builder.Configuration);
+        services.AddJourneyStudioScripting(builder.Configuration);
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
         services.AddJourneyStudioOpenIdConnect(builder.Configuration);

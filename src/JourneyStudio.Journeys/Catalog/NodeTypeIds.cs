@@ -30,6 +30,7 @@ public static class NodeTypeIds
     public const string InnerTreeEvaluator = "InnerTreeEvaluatorNode";
     public const string Message = "MessageNode";
     public const string SetSuccessUrl = "SetSuccessUrlNode";
+    public const string ScriptedDecision = "ScriptedDecisionNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -38,6 +39,6 @@ public static class NodeTypeIds
         DeviceProfileCollector, PushSender, PushWait, PushResultVerifier, PollingWait, RetryLimitDecision,
         RecoveryCodeCollectorDecision, RecoveryCodeDisplay, MfaRegistrationOptions, PushRegistration,
         OathRegistration, CombinedMfaRegistration, OathTokenVerifier, GetAuthenticatorApp, OptOutMfa,
-        InnerTreeEvaluator, Message, SetSuccessUrl,
+        InnerTreeEvaluator, Message, SetSuccessUrl, ScriptedDecision,
     ];
 }

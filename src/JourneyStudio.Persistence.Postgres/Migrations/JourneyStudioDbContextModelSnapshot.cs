@@ -774,6 +774,102 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.ToTable("RealmServiceSettings", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CurrentRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EvaluatorVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("ScriptId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ScriptId")
+                        .IsUnique();
+
+                    b.ToTable("Scripts", (string)null);
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRevisionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SavedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScriptRecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScriptRecordId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ScriptRevisions", (string)null);
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Sessions.JourneySessionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -795,6 +891,10 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("JourneyName")
                         .IsRequired()
@@ -1146,6 +1246,15 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRevisionRecord", b =>
+                {
+                    b.HasOne("JourneyStudio.Runtime.Scripts.ScriptRecord", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ScriptRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1171,6 +1280,11 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                 });
 
             modelBuilder.Entity("JourneyStudio.Runtime.Persistence.JourneyRecord", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRecord", b =>
                 {
                     b.Navigation("Revisions");
                 });

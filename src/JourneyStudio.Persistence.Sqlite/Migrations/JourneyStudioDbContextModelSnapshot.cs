@@ -740,6 +740,98 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                     b.ToTable("RealmServiceSettings", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluatorVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("ScriptId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ScriptId")
+                        .IsUnique();
+
+                    b.ToTable("Scripts", (string)null);
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRevisionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScriptRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScriptRecordId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ScriptRevisions", (string)null);
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Sessions.JourneySessionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -760,6 +852,10 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
 
                     b.Property<string>("ExpiresAt")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JourneyName")
@@ -1108,6 +1204,15 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRevisionRecord", b =>
+                {
+                    b.HasOne("JourneyStudio.Runtime.Scripts.ScriptRecord", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ScriptRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1133,6 +1238,11 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("JourneyStudio.Runtime.Persistence.JourneyRecord", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.Scripts.ScriptRecord", b =>
                 {
                     b.Navigation("Revisions");
                 });

@@ -1,5 +1,6 @@
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.Scripts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +21,10 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<DatabaseAuditLog>();
         services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<DatabaseAuditLog>());
         services.TryAddSingleton<JourneyAdminService>();
+        // Validation reports script problems (Groovy, syntax) beside the journey's own.
+        services.AddOptions<ScriptingOptions>();
+        services.TryAddSingleton<ScriptCompiler>();
+        services.TryAddSingleton<ScriptValidator>();
         // Need the brute-force services (AddJourneyStudioBruteForce).
         services.TryAddSingleton<AccountLockoutService>();
         services.TryAddSingleton<AdminPasswordCheck>();

@@ -8,6 +8,8 @@ using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.Persistence;
+using JourneyStudio.Runtime.Scripts;
+using JourneyStudio.Journeys.Scripts;
 
 namespace JourneyStudio.Runtime.Administration;
 
@@ -43,16 +45,18 @@ public abstract record JourneyImportResult
 /// <see cref="AuditActor"/> the front end passes in. UI-free, so that each front end stays a thin translation to
 /// HTTP or to components.
 /// </summary>
-public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog, IAuditLog audit)
+public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog, IAuditLog audit, ScriptStore scripts, ScriptValidator scriptValidator)
 {
     public async Task<IReadOnlyList<JourneyOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
         var summaries = await store.ListAsync(cancellationToken);
         var journeys = await LoadAllAsync(summaries, cancellationToken);
+        var known = await scripts.FindManyAsync(journeys.Values.SelectMany(ScriptReferences.Of), cancellationToken);
         return summaries.Select(summary =>
         {
             if (!journeys.TryGetValue(summary.Name, out var journey)) return new JourneyOverview(summary, 0, 0);
-            var findings = JourneyValidator.Validate(journey, catalog, name => journeys.GetValueOrDefault(name));
+            var findings = JourneyValidator.Validate(journey, catalog, name => journeys.GetValueOrDefault(name))
+                .Concat(scriptValidator.Validate(journey, known)).ToList();
             return new JourneyOverview(summary,
                 findings.Count(f => f.Severity == FindingSeverity.Error),
                 findings.Count(f => f.Severity == FindingSeverity.Warning));
@@ -72,7 +76,8 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
                 others[other] = found = store.GetAsync(other, cancellationToken).GetAwaiter().GetResult()?.Journey;
             return found;
         });
-        return new JourneyValidationReport(stored.Journey.Name, stored.Revision, findings);
+        var known = await scripts.FindManyAsync(ScriptReferences.Of(stored.Journey), cancellationToken);
+        return new JourneyValidationReport(stored.Journey.Name, stored.Revision, [.. findings, .. scriptValidator.Validate(stored.Journey, known)]);
     }
 
     /// <summary>
@@ -83,9 +88,10 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
     public async Task<JourneyImportResult> ImportAsync(string json, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var (journeys, errors) = Parse(json);
-        return errors.Count > 0
-            ? await RejectImportAsync(errors, actor, cancellationToken)
-            : await SaveImportAsync(journeys, actor, "Imported", cancellationToken);
+        if (errors.Count > 0) return await RejectImportAsync(errors, actor, cancellationToken);
+        var multi = IsMultiExport(json);
+        return await SaveImportAsync(journeys, actor, "Imported",
+            j => multi ? $"$.trees['{j.Name.Replace("'", "\\'")}'].{FrodoScriptSection.SectionName}" : $"$.{FrodoScriptSection.SectionName}", cancellationToken);
     }
 
     /// <summary>
@@ -101,13 +107,25 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         if (journeys.Count == 0) errors = [new JourneyFormatError("$", "there is no journey to import")];
         return errors.Count > 0
             ? await RejectImportAsync(errors, actor, cancellationToken)
-            : await SaveImportAsync(journeys, actor, note, cancellationToken);
+            : await SaveImportAsync(journeys, actor, note, j => $"{placeOf?.Invoke(j) ?? $"journey '{j.Name}'"}: {FrodoScriptSection.SectionName}", cancellationToken);
     }
 
-    private async Task<JourneyImportResult> SaveImportAsync(IReadOnlyList<Journey> journeys, AuditActor actor, string note,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the journeys and the scripts their exports carry in one transaction. Scripts leave the journeys here: they are
+    /// resources of their own, named by id, and exports put back the ones a journey uses.
+    /// </summary>
+    private async Task<JourneyImportResult> SaveImportAsync(IReadOnlyList<Journey> imported, AuditActor actor, string note,
+        Func<Journey, string> scriptsPath, CancellationToken cancellationToken)
     {
-        var saved = await store.ImportAsync(journeys, actor.SavedBy, note, cancellationToken);
+        var (journeys, carried, errors) = ExtractScripts(imported, scriptsPath);
+        foreach (var conflict in await scripts.FindConflictsAsync(carried, cancellationToken))
+            errors.Add(new JourneyFormatError($"scripts['{conflict.ScriptId}']", conflict.Message));
+        if (errors.Count > 0) return await RejectImportAsync(errors, actor, cancellationToken);
+
+        IReadOnlyList<ScriptChange> changed = [];
+        var saved = await store.ImportAsync(journeys, actor.SavedBy, note,
+            carried.Count == 0 ? null : async (db, ct) => changed = await scripts.StageImportAsync(db, carried, actor.SavedBy, ct), cancellationToken);
+        await RecordScriptChangesAsync(changed, actor, "the import", cancellationToken);
         foreach (var journey in saved)
             await audit.RecordAsync(actor.Event(AuditActions.JourneyImport, journey.Name) with
             {
@@ -130,6 +148,17 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         return new JourneyImportResult.Rejected(errors);
     }
 
+    private async Task RecordScriptChangesAsync(IReadOnlyList<ScriptChange> changes, AuditActor actor, string cause, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+            await audit.RecordAsync(actor.Event(AuditActions.ScriptSave, change.Name) with
+            {
+                RevisionBefore = change.RevisionBefore,
+                RevisionAfter = change.RevisionAfter,
+                Detail = change.RevisionBefore is null ? $"script {change.ScriptId} created by {cause}" : $"script {change.ScriptId}: new revision from {cause}",
+            }, cancellationToken);
+    }
+
     /// <summary>Creates a new journey as revision 1.</summary>
     public async Task<SaveResult> CreateAsync(Journey journey, AuditActor actor, CancellationToken cancellationToken = default)
     {
@@ -147,7 +176,13 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
+        // A PUT of an export may carry scripts; they are saved as scripts, not inside the journey (when they read cleanly).
+        var (stripped, carried, scriptErrors) = ExtractScripts([journey], _ => $"$.{FrodoScriptSection.SectionName}");
+        if (scriptErrors.Count == 0 && (await scripts.FindConflictsAsync(carried, cancellationToken)).Count == 0) journey = stripped[0];
+        else carried = [];
         var result = await store.SaveAsync(journey, basedOnRevision, actor.SavedBy, note, cancellationToken);
+        if (result is SaveResult.Saved && carried.Count > 0)
+            await RecordScriptChangesAsync(await scripts.SaveAsync(carried, actor.SavedBy, cancellationToken), actor, $"saving '{journey.Name}'", cancellationToken);
         string? detail = null;
         // Revisions are immutable, so the one the save was based on can be read afterwards to say what changed.
         if (result is SaveResult.Saved && await store.GetRevisionAsync(journey.Name, basedOnRevision, cancellationToken) is { } before)
@@ -255,7 +290,8 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
                 pending.Enqueue(inner.Journey);
             }
         }
-        return new JourneyExport(FrodoJourneyWriter.WriteMulti(included, catalog), included.Select(j => j.Name).ToList(), missing);
+        return new JourneyExport(FrodoJourneyWriter.WriteMulti(await WithScriptsAsync(included, cancellationToken), catalog),
+            included.Select(j => j.Name).ToList(), missing);
     }
 
     /// <summary>Every journey as one multi-journey export.</summary>
@@ -263,7 +299,58 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
     {
         var summaries = await store.ListAsync(cancellationToken);
         var journeys = (await LoadAllAsync(summaries, cancellationToken)).Values.OrderBy(j => j.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        return new JourneyExport(FrodoJourneyWriter.WriteMulti(journeys, catalog), journeys.Select(j => j.Name).ToList(), []);
+        return new JourneyExport(FrodoJourneyWriter.WriteMulti(await WithScriptsAsync(journeys, cancellationToken), catalog),
+            journeys.Select(j => j.Name).ToList(), []);
+    }
+
+    /// <summary>The journey with a <c>scripts</c> section holding the stored scripts its nodes name, ready to export.</summary>
+    public async Task<Journey> WithScriptsAsync(Journey journey, CancellationToken cancellationToken = default) =>
+        (await WithScriptsAsync([journey], cancellationToken))[0];
+
+    private async Task<IReadOnlyList<Journey>> WithScriptsAsync(IReadOnlyList<Journey> journeys, CancellationToken cancellationToken)
+    {
+        var known = await scripts.FindManyAsync(journeys.SelectMany(ScriptReferences.Of), cancellationToken);
+        return journeys.Select(journey =>
+        {
+            var used = ScriptReferences.Of(journey).Where(known.ContainsKey).Select(id => known[id].Script).ToList();
+            if (used.Count == 0) return journey;
+            var sections = journey.ExtraExportSections.ToImmutableDictionary(StringComparer.Ordinal)
+                .SetItem(FrodoScriptSection.SectionName, FrodoScriptSection.Write(used));
+            return journey with { ExtraExportSections = sections };
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Takes the <c>scripts</c> sections out of the journeys and reads them; a script given twice must be given the same.
+    /// <paramref name="sectionPath"/> says where a journey's section is, for the errors.
+    /// </summary>
+    private static (IReadOnlyList<Journey> Journeys, IReadOnlyList<ScriptDefinition> Scripts, List<JourneyFormatError> Errors) ExtractScripts(
+        IReadOnlyList<Journey> journeys, Func<Journey, string> sectionPath)
+    {
+        var errors = new List<JourneyFormatError>();
+        var byId = new Dictionary<string, ScriptDefinition>(StringComparer.Ordinal);
+        var stripped = new List<Journey>();
+        foreach (var journey in journeys)
+        {
+            if (!journey.ExtraExportSections.TryGetValue(FrodoScriptSection.SectionName, out var section))
+            {
+                stripped.Add(journey);
+                continue;
+            }
+            var path = sectionPath(journey);
+            foreach (var script in FrodoScriptSection.Read(section, path, errors))
+            {
+                if (!byId.TryGetValue(script.Id, out var earlier)) byId[script.Id] = script;
+                else if (!earlier.SameContentAs(script))
+                    errors.Add(new JourneyFormatError($"{path}['{script.Id}']",
+                        $"the script '{script.Id}' ('{script.Name}') is given again with different content; expected one version of each script"));
+            }
+            stripped.Add(journey with
+            {
+                ExtraExportSections = journey.ExtraExportSections.ToImmutableDictionary(StringComparer.Ordinal).Remove(FrodoScriptSection.SectionName),
+            });
+        }
+        return (stripped, byId.Values.ToList(), errors);
     }
 
     /// <summary>

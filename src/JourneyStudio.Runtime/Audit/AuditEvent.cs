@@ -63,6 +63,8 @@ public static class AuditActions
     public const string OAuthClientUpdate = "oauth2.client.update";
     public const string OAuthClientDelete = "oauth2.client.delete";
     public const string TokenRevoke = "token.revoke";
+    /// <summary>A script created or given a new revision (by a journey import or save that carried it).</summary>
+    public const string ScriptSave = "script.save";
 
     /// <summary>Every action name above, in declaration order (filters are checked against it).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

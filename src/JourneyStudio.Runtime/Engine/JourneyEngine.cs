@@ -199,7 +199,11 @@ public sealed partial class JourneyEngine
                 await NotifyCompletionAsync(run, false, journey);
                 return new JourneyFailure
                 {
-                    State = next with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
+                    State = next with
+                    {
+                        Status = JourneySessionStatus.Failed, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null,
+                        FailureReason = ended.Reason,
+                    },
                     Reason = ended.Reason!,
                 };
             default:
@@ -518,7 +522,7 @@ public sealed partial class JourneyEngine
         LogJourneyError(state.JourneyName, null, reason);
         return new JourneyFailure
         {
-            State = state with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], UpdatedAt = _time.GetUtcNow() },
+            State = state with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], UpdatedAt = _time.GetUtcNow(), FailureReason = reason },
             Reason = reason,
         };
     }

@@ -2,6 +2,7 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Nodes;
 using JourneyStudio.Runtime.Nodes.Mfa;
+using JourneyStudio.Runtime.Scripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,7 @@ public static class JourneyEngineServiceCollectionExtensions
         services.TryAddSingleton<IRetryCounterStore, InMemoryRetryCounterStore>();
         services.TryAddSingleton(provider => PushEndpoints.FromConfiguration(provider.GetService<IConfiguration>()));
         services.TryAddScoped<MfaRegistrar>();
+        services.AddJourneyStudioScripting();
         foreach (var type in typeof(JourneyEngine).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeProcessor).IsAssignableFrom(t)))
             services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(INodeProcessor), type));

@@ -21,6 +21,16 @@ public sealed record JourneyRequestInfo
     public IReadOnlyDictionary<string, string> Headers { get; init; } =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Query parameters of the request (e.g. <c>authIndexValue</c>), names compared case-sensitively as AM does.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters { get; init; } =
+        ImmutableDictionary<string, IReadOnlyList<string>>.Empty;
+
+    /// <summary>
+    /// The properties of the end user's current session when the request carries a valid one (AM's <c>existingSession</c>:
+    /// <c>UserToken</c>, <c>UserId</c>, <c>Realm</c>, <c>Service</c>, <c>AuthType</c>); null otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ExistingSession { get; init; }
+
     /// <summary>
     /// The sign-on (journey session id) this request drives; set by the session runner. Nodes store it with what a
     /// device answers later (push messages), so the answer's log lines name the sign-on too.

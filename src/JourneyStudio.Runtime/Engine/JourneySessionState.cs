@@ -80,6 +80,9 @@ public sealed record JourneySessionState
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Why a failed sign-on failed (the engine's reason, e.g. a script's name, line and error); null otherwise.</summary>
+    public string? FailureReason { get; init; }
+
     /// <summary>A deep copy, so that the engine never changes the caller's instance.</summary>
     public JourneySessionState DeepClone() => this with { SharedState = (JsonObject)SharedState.DeepClone() };
 

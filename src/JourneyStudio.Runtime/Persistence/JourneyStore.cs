@@ -233,7 +233,15 @@ public sealed class JourneyStore(
     /// <exception cref="ArgumentException">A name breaks <see cref="JourneyNameRules"/>, two journeys share a
     /// name, or more than one is marked as the realm default; callers check these first and report them.</exception>
     public async Task<IReadOnlyList<ImportedJourney>> ImportAsync(IReadOnlyList<Journey> journeys, string savedBy, string? note = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await ImportAsync(journeys, savedBy, note, alsoWrite: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(IReadOnlyList{Journey}, string, string?, CancellationToken)"/>; <paramref name="alsoWrite"/> adds
+    /// further rows (the scripts an import carries) to the same transaction, so they are saved with the journeys or not at all.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportedJourney>> ImportAsync(IReadOnlyList<Journey> journeys, string savedBy, string? note,
+        Func<JourneyStudioDbContext, CancellationToken, Task>? alsoWrite, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
@@ -292,6 +300,7 @@ public sealed class JourneyStore(
             await db.Journeys.Where(j => j.IsRealmDefault && j.Id != keepId)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.IsRealmDefault, false), cancellationToken);
         }
+        if (alsoWrite is not null) await alsoWrite(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return results;

@@ -51,6 +51,10 @@ public static class JourneyStudioDataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneyStore>();
+        services.TryAddSingleton<Scripts.ScriptStore>();
+        // Replaces the empty source the engine registers when it comes first.
+        services.RemoveAll<Scripts.IScriptSource>();
+        services.AddSingleton<Scripts.IScriptSource>(provider => provider.GetRequiredService<Scripts.ScriptStore>());
         services.TryAddSingleton<BoundedPasswordHasher>();
         services.TryAddSingleton<AdminAccountStore>();
         return services;

@@ -48,6 +48,9 @@ public sealed class JourneySessionRecord
     /// <summary>The nodes passed and the outcomes taken, for the designer's path highlight.</summary>
     public required string VisitedPathJson { get; set; }
 
+    /// <summary>Why the sign-on failed, as the engine said it (e.g. a script's name, line and error); null unless it failed.</summary>
+    public string? FailureReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -74,6 +77,7 @@ internal sealed class JourneySessionRecordConfiguration : IEntityTypeConfigurati
             .UseCollation(JourneyStudioDbContext.CaseInsensitiveCollation);
         session.HasIndex(s => s.Username);
         session.Property(s => s.EndedBy).HasConversion<string>().HasMaxLength(20);
+        session.Property(s => s.FailureReason).HasMaxLength(JourneySessionStore.MaxFailureReasonLength);
         session.HasIndex(s => new { s.JourneyName, s.CreatedAt });
         session.HasIndex(s => s.ExpiresAt);
     }

@@ -43,7 +43,8 @@ public sealed record JourneySessionSummary(
     DateTimeOffset StartedAt,
     JourneySessionStatus Status,
     int Revision,
-    IReadOnlyList<VisitedNode> VisitedPath);
+    IReadOnlyList<VisitedNode> VisitedPath,
+    string? FailureReason = null);
 
 /// <summary>
 /// Sign-ons in progress (and recently ended), kept in the database so that they survive restarts and
@@ -205,6 +206,7 @@ public sealed class JourneySessionStore(
     {
         var (status, username, stateJson, callbacksJson, visitedPathJson, updatedAt, expiresAt, next) =
             (record.Status, record.Username, record.StateJson, record.CallbacksJson, record.VisitedPathJson, record.UpdatedAt, record.ExpiresAt, record.Step);
+        var failureReason = record.FailureReason;
         return step
             ? rows.ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Step, next)
@@ -213,6 +215,7 @@ public sealed class JourneySessionStore(
                 .SetProperty(r => r.StateJson, stateJson)
                 .SetProperty(r => r.CallbacksJson, callbacksJson)
                 .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.FailureReason, failureReason)
                 .SetProperty(r => r.UpdatedAt, updatedAt)
                 .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken)
             : rows.ExecuteUpdateAsync(s => s
@@ -221,6 +224,7 @@ public sealed class JourneySessionStore(
                 .SetProperty(r => r.StateJson, stateJson)
                 .SetProperty(r => r.CallbacksJson, callbacksJson)
                 .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.FailureReason, failureReason)
                 .SetProperty(r => r.UpdatedAt, updatedAt)
                 .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken);
     }
@@ -248,11 +252,14 @@ public sealed class JourneySessionStore(
             .Where(s => s.JourneyName == journeyName)
             .OrderByDescending(s => s.CreatedAt)
             .Take(Math.Clamp(take, 1, 500))
-            .Select(s => new { s.Id, s.CreatedAt, s.Status, s.Revision, s.VisitedPathJson })
+            .Select(s => new { s.Id, s.CreatedAt, s.Status, s.Revision, s.VisitedPathJson, s.FailureReason })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new JourneySessionSummary(r.Id, r.CreatedAt, r.Status, r.Revision,
-            JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [])).ToList();
+            JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [], r.FailureReason)).ToList();
     }
+
+    /// <summary>The longest failure reason a record keeps (<see cref="JourneySessionRecord.FailureReason"/>).</summary>
+    public const int MaxFailureReasonLength = 2000;
 
     private void Apply(JourneySessionRecord record, JourneySessionState state, DateTimeOffset now)
     {
@@ -262,6 +269,7 @@ public sealed class JourneySessionStore(
         record.StateJson = state.ToJson();
         record.CallbacksJson = JsonSerializer.Serialize(state.PendingCallbacks, JsonOptions);
         record.VisitedPathJson = JsonSerializer.Serialize(state.VisitedPath, JsonOptions);
+        record.FailureReason = state.FailureReason is { } reason && reason.Length > MaxFailureReasonLength ? reason[..MaxFailureReasonLength] : state.FailureReason;
         record.UpdatedAt = now;
         record.ExpiresAt = state.Status == JourneySessionStatus.InProgress
             ? Min(now + Options.IdleTimeout, record.MaxExpiresAt)

@@ -42,12 +42,13 @@ internal static class AdminJourneyEndpoints
         }));
     }
 
-    private static async Task<IResult> GetAsync(string name, HttpContext http, JourneyStore store, NodeCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string name, HttpContext http, JourneyStore store, JourneyAdminService admin, NodeCatalog catalog,
+        CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(name, cancellationToken);
         if (stored is null) return NoSuchJourney(name);
         http.Response.Headers.ETag = ETagOf(stored.Revision);
-        return Results.Text(FrodoJourneyWriter.WriteSingle(stored.Journey, catalog), JsonContentType);
+        return Results.Text(FrodoJourneyWriter.WriteSingle(await admin.WithScriptsAsync(stored.Journey, cancellationToken), catalog), JsonContentType);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class AuthenticateEndpoints
         }
 
         var runner = http.RequestServices.GetRequiredService<JourneySessionRunner>();
-        var request = RequestInfo(http);
+        var request = await WithExistingSessionAsync(RequestInfo(http), http);
         AuthenticateOutcome outcome;
         if (step is { } submitted && submitted.TryGetProperty("authId", out var authId))
         {
@@ -116,6 +116,28 @@ public static class AuthenticateEndpoints
     }
 
     /// <summary>What the engine may know about the caller: address, user agent, headers (e.g. X-Real-IP), locales.</summary>
+    /// <summary>
+    /// The request with the end user's current session (from the session cookie), which scripts read as <c>existingSession</c>;
+    /// a cookie that names no valid session is as no cookie.
+    /// </summary>
+    private static async Task<JourneyRequestInfo> WithExistingSessionAsync(JourneyRequestInfo request, HttpContext http)
+    {
+        if (http.Request.Cookies[SessionCookieName] is not { Length: > 0 } tokenId) return request;
+        var session = await http.RequestServices.GetRequiredService<UserSessionStore>().GetAsync(tokenId, http.RequestAborted);
+        if (session is null) return request;
+        return request with
+        {
+            ExistingSession = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["UserToken"] = session.Username,
+                ["UserId"] = session.Username,
+                ["Realm"] = session.Realm == "root" ? "/" : "/" + session.Realm,
+                ["Service"] = session.JourneyName,
+                ["AuthType"] = string.Join("|", session.AuthTypes),
+            },
+        };
+    }
+
     public static JourneyRequestInfo RequestInfo(HttpContext http)
     {
         var headers = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -137,6 +159,7 @@ public static class AuthenticateEndpoints
             RemoteIpAddress = http.Connection.RemoteIpAddress?.ToString(),
             UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
             Headers = headers.ToImmutable(),
+            Parameters = http.Request.Query.ToImmutableDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal),
             PreferredLocales = locales,
             BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}",
         };

@@ -94,7 +94,7 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
                 continue;
             }
             var path = Path.Combine(directory, $"{stored.Journey.Name}.journey.json");
-            await File.WriteAllTextAsync(path, FrodoJourneyWriter.WriteSingle(stored.Journey), cancellationToken);
+            await File.WriteAllTextAsync(path, FrodoJourneyWriter.WriteSingle(await services.GetRequiredService<JourneyAdminService>().WithScriptsAsync(stored.Journey, cancellationToken)), cancellationToken);
             await output.WriteLineAsync($"{name}: revision {stored.Revision} written to {path}");
         }
         return ok ? 0 : 1;

@@ -7,7 +7,7 @@ namespace JourneyStudio.Journeys.Tests.Catalog;
 public sealed class NodeCatalogContentsTests
 {
     [Fact]
-    public void Default_HoldsExactlyTheTwentyFourNodeTypes()
+    public void Default_HoldsExactlyTheTwentyFiveNodeTypes()
     {
         string[] expected =
         [
@@ -17,6 +17,7 @@ public sealed class NodeCatalogContentsTests
             "RecoveryCodeDisplayNode", "MultiFactorRegistrationOptionsNode", "PushRegistrationNode", "OathRegistrationNode",
             "CombinedMultiFactorRegistrationNode", "OathTokenVerifierNode", "GetAuthenticatorAppNode",
             "OptOutMultiFactorAuthenticationNode", "InnerTreeEvaluatorNode", "MessageNode", "SetSuccessUrlNode",
+            "ScriptedDecisionNode",
         ];
 
         Assert.Equal(expected.Order(), NodeCatalog.Default.All.Select(d => d.TypeId).Order());
@@ -105,6 +106,9 @@ public sealed class NodeCatalogContentsTests
         else if (typeId == SetSuccessUrl)
             // Likewise the URL of a new Success URL node (AM requires it too).
             Assert.Equal([new ConfigProblem("successUrl", "Success URL is required.")], problems);
+        else if (typeId == ScriptedDecision)
+            // And the script and outcomes of a new Scripted Decision (AM has no defaults for either).
+            Assert.Equal([new ConfigProblem("script", "Script is required."), new ConfigProblem("outcomes", "Outcomes needs at least one value.")], problems);
         else
             Assert.Empty(problems);
     }

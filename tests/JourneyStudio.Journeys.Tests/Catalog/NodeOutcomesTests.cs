@@ -27,6 +27,9 @@ public sealed class NodeOutcomesTests
     [InlineData(GetAuthenticatorApp, "{}", "outcome:Outcome")]
     [InlineData(OptOutMfa, "{}", "outcome:Outcome")]
     [InlineData(PageNode, "{}", "outcome:Outcome")]
+    // Scripted Decision: one port per configured outcome, named after it, in order.
+    [InlineData(ScriptedDecision, """{"script":"s","outcomes":["shared and level","none"]}""", "shared and level:shared and level|none:none")]
+    [InlineData(ScriptedDecision, "{}", "")]
     // Push Sender: SKIPPED unless mandatory, FAILURE only when failures are captured.
     [InlineData(PushSender, "{}", "SENT:Sent|NOT_REGISTERED:Not Registered|SKIPPED:Skipped")]
     [InlineData(PushSender, """{"mandatory":false,"captureFailure":false}""", "SENT:Sent|NOT_REGISTERED:Not Registered|SKIPPED:Skipped")]
