@@ -13,9 +13,15 @@ const journey = params.get('journey')
 const card = document.getElementById('card');
 let pendingTimer = null;
 
+// A designer's preview link carries a signed token that lets this page start an unpublished revision.
+const preview = params.get('preview');
+
 function authenticateUrl() {
-  const query = journey ? `?authIndexType=service&authIndexValue=${encodeURIComponent(journey)}` : '';
-  return `${realmPath(realm)}/authenticate${query}`;
+  const query = new URLSearchParams();
+  if (journey) { query.set('authIndexType', 'service'); query.set('authIndexValue', journey); }
+  if (preview) query.set('preview', preview);
+  const text = query.toString();
+  return `${realmPath(realm)}/authenticate${text ? '?' + text : ''}`;
 }
 
 let submitting = false;

@@ -48,11 +48,15 @@ public sealed partial class JourneyEngine
         _options = options ?? new JourneyEngineOptions();
     }
 
-    /// <summary>Starts the latest revision of <paramref name="journeyName"/> in <paramref name="realm"/> (e.g. <c>alpha</c>).</summary>
-    public async ValueTask<JourneyRunResult> StartAsync(string journeyName, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts the live revision of <paramref name="journeyName"/> in <paramref name="realm"/> (e.g. <c>alpha</c>), or the
+    /// given <paramref name="revision"/> (a preview of a draft).
+    /// </summary>
+    public async ValueTask<JourneyRunResult> StartAsync(string journeyName, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default,
+        int? revision = null)
     {
         var now = _time.GetUtcNow();
-        var resolved = await _resolver.ResolveAsync(journeyName, null, cancellationToken);
+        var resolved = await _resolver.ResolveAsync(journeyName, revision, cancellationToken);
         var state = new JourneySessionState
         {
             JourneyName = journeyName,

@@ -27,6 +27,7 @@ public static class SessionServiceCollectionExtensions
         services.TryAddSingleton<ActiveSignOnsGauge>();
         services.TryAddSingleton<UserSessionStore>();
         services.TryAddSingleton<AuthIdProtector>();
+        services.TryAddSingleton<PreviewLinks>();
         services.TryAddScoped<JourneySessionRunner>();
         services.AddHostedService<JourneySessionPurgeService>();
         return services;

@@ -84,6 +84,8 @@ public static class FuzzTargets
         ["DELETE /admin/api/journeys/{name}"] = NoBody,
         ["GET /admin/api/journeys/{name}/export"] = NoBody,
         ["GET /admin/api/journeys/{name}/validation"] = NoBody,
+        ["POST /admin/api/journeys/{name}/publish"] = [new("", "{}"), new("?revision=1", "{}")],
+        ["GET /admin/api/journeys/{name}/diff"] = [new("", "{}"), new("?from=1&to=1", "{}"), new("?from=x&to=-1", "{}"), new("?from=999", "{}")],
         ["GET /admin/api/identities"] = [new("?search=fuzz", "{}")],
         ["POST /admin/api/identities"] = [new("", Identity)],
         ["GET /admin/api/identities/{username}"] = NoBody,
