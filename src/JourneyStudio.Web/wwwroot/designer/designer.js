@@ -27,10 +27,19 @@ function onBeforeUnload(e) {
     e.returnValue = '';
 }
 
+let resizeFrame = 0;
+
+function onResize() {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => editor?.invokeMethodAsync('OnWindowResized', window.innerWidth));
+}
+
+// Returns the window's width, so that the editor lays itself out for small screens from its first render.
 export function attach(dotnetEditor) {
     editor = dotnetEditor;
     document.addEventListener('keydown', onKeyDown);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('resize', onResize);
     // The script is usually attached before the canvas is drawn; measuring then starts the moment it appears,
     // without waiting for the server's startMeasuring call.
     const layer = findLayer(document);
@@ -46,6 +55,7 @@ export function attach(dotnetEditor) {
         });
         canvasWatcher.observe(document.body, { childList: true, subtree: true });
     }
+    return window.innerWidth;
 }
 
 export function detach() {
@@ -54,6 +64,7 @@ export function detach() {
     dirty = false;
     document.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('beforeunload', onBeforeUnload);
+    window.removeEventListener('resize', onResize);
 }
 
 export function setDirty(value) {
