@@ -13,6 +13,11 @@ const journey = params.get('journey')
 const card = document.getElementById('card');
 let pendingTimer = null;
 
+// How this realm delivers pushes ('embedded': to the studio's virtual authenticator); asked once, in the background.
+let pushTransport = null;
+fetch(`/login/push-delivery?realm=${encodeURIComponent(realm)}`).then(r => r.ok ? r.json() : null)
+  .then(body => { pushTransport = body?.transport ?? null; }).catch(() => {});
+
 // A designer's preview link carries a signed token that lets this page start an unpublished revision.
 const preview = params.get('preview');
 
@@ -79,16 +84,34 @@ function renderScript(message) {
   if (message.includes('QRCodeReader')) return null; // the QR code is drawn from the registration URI
   if (/recovery codes/i.test(message)) {
     const { codes, device } = recoveryCodesFromScript(message);
+    const text = codes.join('\n') + '\n';
+    const copied = el('span', { class: 'copied', 'data-testid': 'recovery-codes-copied', role: 'status' });
+    const copy = el('button', { type: 'button', class: 'secondary', 'data-testid': 'copy-recovery-codes' }, 'Copy codes');
+    copy.addEventListener('click', async () => {
+      try { await navigator.clipboard.writeText(text); copied.textContent = 'Copied.'; }
+      catch { copied.textContent = 'Your browser did not allow copying; select the codes and copy them.'; }
+    });
+    const download = el('a', { class: 'button secondary', 'data-testid': 'download-recovery-codes', download: 'recovery-codes.txt',
+      href: URL.createObjectURL(new Blob([text], { type: 'text/plain' })) }, 'Download');
     return el('section', { 'data-testid': 'recovery-codes' },
       el('h2', {}, 'Your recovery codes'),
       el('p', { class: 'message' }, 'Use one of these codes to sign on if you lose your device',
         device ? ` (${device})` : '', '. Copy them now: they cannot be displayed again.'),
-      el('div', { class: 'recovery-codes' }, ...codes.map(c => el('code', {}, c))));
+      el('div', { class: 'recovery-codes' }, ...codes.map(c => el('code', {}, c))),
+      el('div', { class: 'actions' }, copy, download, copied));
   }
   if (message.includes('href=')) {
     const { links } = linksFromScript(message);
-    return el('p', { class: 'message links' }, 'Get the authenticator app: ',
+    const section = el('p', { class: 'message links' }, 'Get the authenticator app: ',
       ...links.flatMap((l, i) => [i ? ' or ' : '', el('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label)]));
+    // With pushes delivered by the studio itself (no SNS), the phone app never receives them: the virtual
+    // authenticator stands in for it.
+    if (pushTransport === 'embedded') {
+      section.append(el('span', { 'data-testid': 'virtual-authenticator-hint' }, '. No phone? This studio delivers pushes to its ',
+        el('a', { href: '/authenticator', target: '_blank', rel: 'noopener' }, 'virtual authenticator'),
+        ', which you can use instead; continue and register it when the QR code is shown.'));
+    }
+    return section;
   }
   return el('p', { class: 'message warning' }, 'This step sent a script that the hosted pages do not run.');
 }
@@ -132,8 +155,24 @@ function outputs(callback) {
   return Object.fromEntries((callback.output ?? []).map(o => [o.name, o.value]));
 }
 
+// The prompt of the Recovery Code Collector Decision node; when it comes back right after a code was sent, the
+// code was not accepted.
+const RECOVERY_PROMPT = 'Recovery Code';
+let lastRecoveryCodeSent = false;
+
+// AM's push wait message names the number in brackets ("Tap the number [59] on the Push Notification…"); the
+// number is what the user needs.
+function pushWaitMessage(message) {
+  return message.replace(/tap the number \[(\d+)\][^.]*\.?/i, 'Tap $1 on the notification on your phone.');
+}
+
 async function render(step) {
   const form = el('form', { novalidate: true });
+  const asksRecoveryCode = (step.callbacks ?? []).some(c => c.type === 'NameCallback' && outputs(c).prompt === RECOVERY_PROMPT);
+  if (asksRecoveryCode && lastRecoveryCodeSent) {
+    form.append(el('p', { class: 'message error', 'data-testid': 'recovery-code-invalid', role: 'alert' }, 'That code is not valid. Check it and try again.'));
+  }
+  lastRecoveryCodeSent = asksRecoveryCode;
   const setters = []; // run before submitting: copy DOM values into the step
   let needsUserInput = false;
   let hasConfirmation = false;
@@ -205,7 +244,8 @@ async function render(step) {
       }
       case 'PollingWaitCallback': {
         pollAfterMs = Number(out.waitTime) || 5000;
-        form.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message || 'Waiting…'))));
+        form.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }),
+          el('span', { 'data-testid': 'waiting-message' }, pushWaitMessage(String(out.message || 'Waiting…')))));
         break;
       }
       case 'DeviceProfileCallback': {

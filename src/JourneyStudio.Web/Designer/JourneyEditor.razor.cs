@@ -54,6 +54,7 @@ public sealed partial class JourneyEditor
     private bool _compact;
     private bool _sideOpen;
     private bool _allInView = true;
+    private bool _reopenView;
     private SideTab _sideTab = SideTab.Properties;
     private (int From, int To, string? ToLabel, JourneyDiff Diff, IReadOnlyDictionary<string, string> Names)? _changes;
 
@@ -107,7 +108,17 @@ public sealed partial class JourneyEditor
         _diagram.DeleteRequested += (nodes, links) => Defer(() => Delete(nodes, links));
         _diagram.SelectionChanged += OnDiagramSelectionChanged;
         // A canvas size that arrives after the nodes' measures completes the opening view.
-        _diagram.Diagram.ContainerChanged += () => InvokeAsync(MarkReadyWhenMeasured);
+        _diagram.Diagram.ContainerChanged += () => InvokeAsync(() =>
+        {
+            // The layout changed for a small screen after the view was opened: open it again for the new size.
+            if (_ready && _reopenView)
+            {
+                _reopenView = false;
+                _allInView = _diagram.OpenView();
+                StateHasChanged();
+            }
+            MarkReadyWhenMeasured();
+        });
         _diagram.Diagram.ZoomChanged += () => InvokeAsync(StateHasChanged);
         // A click on a Page node that is already selected (so no selection change) moves the panel from a child back to the page.
         _diagram.Diagram.PointerClick += (model, e) =>
@@ -155,6 +166,7 @@ public sealed partial class JourneyEditor
         var compact = width is > 0 and < CompactWidth;
         if (compact == _compact) return;
         _compact = compact;
+        _reopenView = true;
         _paletteOpen = !compact;
         _sideOpen = false;
         if (!compact && _sideTab == SideTab.Problems) _sideTab = SideTab.Properties;

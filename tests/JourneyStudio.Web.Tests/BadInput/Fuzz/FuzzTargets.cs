@@ -74,6 +74,7 @@ public static class FuzzTargets
         ["POST /json/realms/root/realms/{realm}/push/sns/message"] = Push,
         ["POST /login/qr"] = [new("", """{"text":"otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example"}""")],
         ["GET /login"] = NoBody,
+        ["GET /login/push-delivery"] = [new("", "{}"), new("?realm=root", "{}"), new("?realm=nowhere", "{}")],
         ["GET /account"] = NoBody,
         ["GET /authenticator"] = NoBody,
         ["GET /virtual-authenticator/api/inbox/{deviceToken}"] = NoBody,
