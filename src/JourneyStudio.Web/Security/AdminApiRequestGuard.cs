@@ -21,10 +21,8 @@ public sealed class AdminApiEndpointMetadata
 /// form can only send <c>text/plain</c>, <c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>, and
 /// a cross-site <c>fetch</c> with a JSON content type needs a CORS preflight, which this API never grants.</item>
 /// </list>
-/// It is also the API's exception boundary around authentication (a database failure while checking a token),
-/// which runs before the endpoint's own boundary: the answer stays JSON, never the studio's HTML error page.
 /// </summary>
-public sealed class AdminApiRequestGuard(RequestDelegate next, IConfiguration configuration, ILogger<AdminApiRequestGuard> logger)
+public sealed class AdminApiRequestGuard(RequestDelegate next, IConfiguration configuration)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -43,17 +41,8 @@ public sealed class AdminApiRequestGuard(RequestDelegate next, IConfiguration co
             await AdminApiErrors.Error(StatusCodes.Status415UnsupportedMediaType, contentType).ExecuteAsync(http);
             return;
         }
-        try
-        {
-            await next(http);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted)
-        {
-            logger.LogError(e, "Admin API request {Method} {Path} failed", http.Request.Method, http.Request.Path);
-            http.Response.Clear();
-            await AdminApiErrors.Error(StatusCodes.Status500InternalServerError,
-                "The request failed inside the studio; the server log has the details.").ExecuteAsync(http);
-        }
+        // Failures further on (authentication included) are answered by the admin family's EndpointFamilyBoundary.
+        await next(http);
     }
 
     private string? CrossSiteProblem(HttpRequest request)

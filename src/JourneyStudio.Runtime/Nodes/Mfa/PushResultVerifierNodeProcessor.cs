@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Catalog.Nodes;
 using JourneyStudio.Runtime.BruteForce;
-using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Diagnostics;
 using JourneyStudio.Runtime.Engine;
