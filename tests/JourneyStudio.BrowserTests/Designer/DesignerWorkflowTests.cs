@@ -42,7 +42,11 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         await designer.Page.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
-        var saved = (await Store.GetAsync(name))!.Journey;
+        // Save stores a draft: end users keep revision 1.
+        var stored = (await Store.GetLatestAsync(name))!;
+        Assert.Equal((2, 1), (stored.Revision, stored.LiveRevision));
+        Assert.Equal(1, (await Store.GetAsync(name))!.Revision);
+        var saved = stored.Journey;
         var decision = saved.FindNode("decision")!;
         Assert.True(saved.StartPosition.X < decision.X);
         Assert.True(decision.X < saved.SuccessPosition.X);
@@ -69,16 +73,21 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
         await Assertions.Expect(designer.Page.Locator("[data-testid=save]")).ToBeDisabledAsync();
 
+        // Restoring asks first, then saves the old content as a draft; end users keep revision 2 until it is published.
         await designer.Page.Locator("[data-testid=revision][data-revision='1'] [data-testid=revision-restore]").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByText("Restore revision 1?")).ToBeVisibleAsync();
+        await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Restore as draft" }).ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=viewing-banner]")).ToHaveCountAsync(0);
         await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
 
-        var current = (await Store.GetAsync(name))!;
-        Assert.Equal(3, current.Revision);
-        Assert.NotNull(current.Journey.FindNode("push"));
         await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveAttributeAsync("data-revision", "3");
+        await Assertions.Expect(designer.Page.GetByTestId("revision-status")).ToHaveAttributeAsync("data-draft", "true");
+        var current = (await Store.GetLatestAsync(name))!;
+        Assert.Equal((3, 2), (current.Revision, current.LiveRevision));
+        Assert.NotNull(current.Journey.FindNode("push"));
+        Assert.Null((await Store.GetAsync(name))!.Journey.FindNode("push"));
         var restored = Assert.Single(await AuditAsync(name));
-        Assert.Equal(("journey.restore", "admin", 2, 3, "restored revision 1"),
+        Assert.Equal(("journey.restore", "admin", 2, 3, "restored revision 1 as a draft"),
             (restored.Action, restored.Actor, restored.RevisionBefore, restored.RevisionAfter, restored.Detail));
     }
 

@@ -25,10 +25,12 @@ public sealed class DesignerComponentsTests : BunitContext, IAsyncLifetime
     {
         var clean = Render<DesignerToolbar>(p => p.Add(t => t.JourneyName, "Login").Add(t => t.Revision, 3).Add(t => t.LiveRevision, 3));
 
-        var chip = clean.Find("[data-testid=unsaved-chip]");
-        Assert.Contains("jn-invisible", chip.ClassName);
+        Assert.Empty(clean.FindAll("[data-testid=unsaved-chip]"));
+        Assert.Contains("jn-status-slot", clean.Find("[data-testid=unsaved-slot]").ClassName);
         clean.Render(p => p.Add(t => t.IsDirty, true));
-        Assert.DoesNotContain("jn-invisible", clean.Find("[data-testid=unsaved-chip]").ClassName);
+        var slot = clean.Find("[data-testid=unsaved-slot]");
+        Assert.Contains("jn-status-slot", slot.ClassName);
+        Assert.Equal("Unsaved", slot.QuerySelector("[data-testid=unsaved-chip]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class DesignerComponentsTests : BunitContext, IAsyncLifetime
         var restored = 0;
         var drawer = Render<RevisionsDrawer>(p => p
             .Add(d => d.Revisions, [new JourneyRevisionSummary(3, now, "ann", null), new JourneyRevisionSummary(2, now, "ann", null), new JourneyRevisionSummary(1, now, "ann", "Created")])
-            .Add(d => d.CurrentRevision, 3).Add(d => d.LiveRevision, 2)
+            .Add(d => d.CurrentRevision, 3).Add(d => d.EditedRevision, 3).Add(d => d.LiveRevision, 2)
             .Add(d => d.OnRestore, r => restored = r));
 
         Assert.Equal("true", drawer.Find("[data-revision='3']").GetAttribute("data-draft"));
@@ -74,6 +76,19 @@ public sealed class DesignerComponentsTests : BunitContext, IAsyncLifetime
         Assert.Contains("new draft", drawer.Find("[data-revision='1'] [data-testid=revision-restore]").GetAttribute("title"));
         drawer.Find("[data-revision='1'] [data-testid=revision-restore]").Click();
         Assert.Equal(1, restored);
+    }
+
+    [Fact]
+    public void Revisions_TheOneViewedReadOnly_CanBeRestored_TheOneEditedCannot()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var drawer = Render<RevisionsDrawer>(p => p
+            .Add(d => d.Revisions, [new JourneyRevisionSummary(2, now, "ann", null), new JourneyRevisionSummary(1, now, "ann", "Created")])
+            .Add(d => d.CurrentRevision, 1).Add(d => d.EditedRevision, 2).Add(d => d.LiveRevision, 2));
+
+        Assert.False(drawer.Find("[data-revision='1'] [data-testid=revision-restore]").HasAttribute("disabled"));
+        Assert.True(drawer.Find("[data-revision='1'] [data-testid=revision-compare]").HasAttribute("disabled"));
+        Assert.True(drawer.Find("[data-revision='2'] [data-testid=revision-restore]").HasAttribute("disabled"));
     }
 
     [Fact]
