@@ -42,10 +42,11 @@ public static class HostedPageEndpoints
         if (realm.Length == 0) realm = JourneyStudio.Runtime.Realms.RealmNames.Alpha;
         if (!JourneyStudio.Runtime.Realms.RealmNames.IsKnown(realm))
             return AmErrors.Result(400, $"There is no realm '{realm}'; use alpha or root.");
-        var route = await http.RequestServices.GetRequiredService<JourneyStudio.Runtime.Realms.IRealmPushSettings>()
-            .GetPushRouteAsync(realm, http.RequestAborted);
+        // The display view: it names the transport without decrypting the realm's SNS secret.
+        var services = await http.RequestServices.GetRequiredService<JourneyStudio.Runtime.Realms.RealmServiceStore>()
+            .GetAsync(realm, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new { realm, transport = route.Sns is null ? JourneyStudio.Runtime.Realms.PushTransportNames.Embedded : JourneyStudio.Runtime.Realms.PushTransportNames.Sns });
+        return Results.Json(new { realm, transport = services.Transport.Value });
     }
 
     private static async Task<IResult> RenderQrAsync(HttpContext http)
