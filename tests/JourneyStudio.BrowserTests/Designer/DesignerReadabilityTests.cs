@@ -72,6 +72,57 @@ public sealed class DesignerReadabilityTests(BrowserFixture fixture)
         if (!allInView) await Assertions.Expect(designer.Page.Locator("[data-testid=navigator]")).ToBeVisibleAsync();
     }
 
+    /// <summary>Pairs of nodes whose boxes overlap, by title.</summary>
+    private const string OverlappingNodesScript = """
+        () => { const nodes = [...document.querySelectorAll('.jn-canvas-host .diagram-node')].map(n => ({ name: n.querySelector('.jn-title')?.textContent.trim(), box: n.getBoundingClientRect() }));
+                const overlaps = [];
+                for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+                    const a = nodes[i].box, b = nodes[j].box;
+                    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(nodes[i].name + ' / ' + nodes[j].name);
+                }
+                return overlaps; }
+        """;
+
+    /// <summary>
+    /// Links that run behind a node: points along each link's path (away from its two ends, which touch their ports)
+    /// that fall inside a node's box, as "link → node".
+    /// </summary>
+    private const string LinksBehindNodesScript = """
+        () => { const boxes = [...document.querySelectorAll('.jn-canvas-host .diagram-node')].map(n => ({ name: n.querySelector('.jn-title')?.textContent.trim(), box: n.getBoundingClientRect() }));
+                const hits = new Set();
+                for (const path of document.querySelectorAll('.jn-canvas-host .diagram-link path')) {
+                    const length = path.getTotalLength(), matrix = path.getScreenCTM();
+                    if (!matrix || length < 60) continue;
+                    const at = d => new DOMPoint(path.getPointAtLength(d).x, path.getPointAtLength(d).y).matrixTransform(matrix);
+                    const from = at(0), to = at(length);
+                    for (let d = 24; d < length - 24; d += 6) {
+                        const p = at(d);
+                        for (const { name, box } of boxes)
+                            if (p.x > box.left + 2 && p.x < box.right - 2 && p.y > box.top + 2 && p.y < box.bottom - 2)
+                                hits.add(`${Math.round(from.x)},${Math.round(from.y)} -> ${Math.round(to.x)},${Math.round(to.y)} behind ${name}`);
+                    }
+                }
+                return [...hits]; }
+        """;
+
+    [Theory]
+    [InlineData("Login")]
+    [InlineData("Login with Push MFA")]
+    [InlineData("PushAuthentication")]
+    [InlineData("PasswordlessPush")]
+    [InlineData("CombinedMFA")]
+    public async Task ShippedJourney_NodesDoNotOverlap_AndNoLinkRunsBehindANode(string journey)
+    {
+        var designer = await OpenAsync(journey, 1920, 1080);
+        // The whole journey, so that every node and link is drawn in view.
+        await designer.Page.GetByTestId("zoom-fit").ClickAsync();
+        await designer.Page.WaitForTimeoutAsync(300);
+        await designer.Page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/designer-{journey.Replace(' ', '-')}-whole.png" });
+
+        Assert.Empty(await designer.Page.EvaluateAsync<string[]>(OverlappingNodesScript));
+        Assert.Empty(await designer.Page.EvaluateAsync<string[]>(LinksBehindNodesScript));
+    }
+
     [Fact]
     public async Task NodeWithTheTypesName_HasNoSubtitle_AndStaticNodesAreLabelledCircles()
     {
