@@ -138,6 +138,26 @@ public sealed class DesignerDiagram
         });
     }
 
+    /// <summary>Pans so that the canvas point (<paramref name="x"/>, <paramref name="y"/>) is in the middle of the view (a click on the navigator).</summary>
+    public void CentreOn(double x, double y)
+    {
+        if (Diagram.Container is not { } container || !double.IsFinite(x) || !double.IsFinite(y)) return;
+        Diagram.SetPan(container.Width / 2 - x * Diagram.Zoom, container.Height / 2 - y * Diagram.Zoom);
+    }
+
+    /// <summary>True when every measured node is inside the visible part of the canvas (then the navigator has nothing to add).</summary>
+    public static bool IsAllInView(Blazor.Diagrams.Core.Diagram diagram)
+    {
+        if (diagram.Container is not { } container) return true;
+        var zoom = diagram.Zoom;
+        var left = -diagram.Pan.X / zoom;
+        var top = -diagram.Pan.Y / zoom;
+        var right = left + container.Width / zoom;
+        var bottom = top + container.Height / zoom;
+        return diagram.Nodes.All(n => n.Size is not { } size
+            || n.Position.X >= left - 1 && n.Position.Y >= top - 1 && n.Position.X + size.Width <= right + 1 && n.Position.Y + size.Height <= bottom + 1);
+    }
+
     /// <summary>Zooms around the middle of the view (the toolbar's buttons).</summary>
     public void ZoomAroundCentre(double factor)
     {
@@ -250,8 +270,14 @@ public sealed class DesignerDiagram
         var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80));
         var zoom = Math.Min((container.Width - 2 * margin) / Math.Max(1, right - left), (container.Height - 2 * margin) / Math.Max(1, bottom - top));
         zoom = Math.Clamp(zoom, Diagram.Options.Zoom.Minimum, maxZoom);
-        Diagram.SetZoom(zoom);
-        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+        // Centred in the view, rather than in its top left corner with the empty room on one side.
+        var panX = (container.Width - (right - left) * zoom) / 2 - left * zoom;
+        var panY = (container.Height - (bottom - top) * zoom) / 2 - top * zoom;
+        Diagram.Batch(() =>
+        {
+            Diagram.SetZoom(zoom);
+            Diagram.SetPan(Math.Max(margin - left * zoom, panX), Math.Max(margin - top * zoom, panY));
+        });
     }
 
     /// <summary>Makes the diagram show <paramref name="journey"/> with the findings as badges and <paramref name="highlight"/> marked.</summary>

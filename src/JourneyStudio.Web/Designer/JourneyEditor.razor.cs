@@ -53,7 +53,6 @@ public sealed partial class JourneyEditor
     private int _liveRevision;
     private bool _compact;
     private bool _sideOpen;
-    private bool _allInView = true;
     private bool _reopenView;
     private SideTab _sideTab = SideTab.Properties;
     private (int From, int To, string? ToLabel, JourneyDiff Diff, IReadOnlyDictionary<string, string> Names)? _changes;
@@ -114,7 +113,7 @@ public sealed partial class JourneyEditor
             if (_ready && _reopenView)
             {
                 _reopenView = false;
-                _allInView = _diagram.OpenView();
+                _diagram.OpenView();
                 StateHasChanged();
             }
             MarkReadyWhenMeasured();
@@ -157,6 +156,10 @@ public sealed partial class JourneyEditor
         return js;
     }
 
+    /// <summary>A click or drag on the navigator: the canvas point to show in the middle of the view.</summary>
+    [JSInvokable]
+    public Task OnNavigatorPoint(double x, double y) => InvokeAsync(() => _diagram?.CentreOn(x, y));
+
     [JSInvokable]
     public Task OnWindowResized(int width) => InvokeAsync(() => OnWindowWidth(width));
 
@@ -180,7 +183,7 @@ public sealed partial class JourneyEditor
     private void MarkReadyWhenMeasured()
     {
         if (_ready || _diagram is not { IsMeasured: true }) return;
-        _allInView = _diagram.OpenView();
+        _diagram.OpenView();
         _ready = true;
         StateHasChanged();
     }
@@ -239,7 +242,7 @@ public sealed partial class JourneyEditor
         if (_selectedId is not null && shown.FindNode(_selectedId) is null && !StaticNodeIds.IsStatic(_selectedId)) _selectedId = null;
         // The canvas shows what the panel edits, whoever changed the selection (a click, Enter on the palette, a problem).
         _diagram.ShowSelection(_selectedId, _selectedId is null ? null : shown.FindParentPage(_selectedId)?.Id);
-        if (fit) _allInView = _diagram.OpenView();
+        if (fit) _diagram.OpenView();
         _ = _js?.InvokeVoidAsync("setDirty", _session.IsDirty).AsTask();
         StateHasChanged();
     }

@@ -124,6 +124,44 @@ public sealed class DesignerReadabilityTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Navigator_ClickCentresTheCanvasThere_AndHidesOnceAllIsInView()
+    {
+        var designer = await OpenAsync("Login with Push MFA", 1280, 720);
+        var navigator = designer.Page.GetByTestId("navigator");
+        var success = designer.Node(Journeys.Model.StaticNodeIds.Success);
+        await Assertions.Expect(navigator).ToBeVisibleAsync();
+        Assert.False(await IsInViewAsync(designer, success), "Success starts out of view.");
+
+        // Where the navigator draws Success (its SVG is in canvas coordinates).
+        var point = await designer.Page.EvaluateAsync<double[]>("""
+            id => { const node = document.querySelector(`.jn-canvas-host .diagram-node[data-node-id='${id}']`);
+                    const x = parseFloat(node.style.left) + node.offsetWidth / 2, y = parseFloat(node.style.top) + node.offsetHeight / 2;
+                    const p = new DOMPoint(x, y).matrixTransform(document.querySelector('.jn-navigator svg').getScreenCTM());
+                    return [p.x, p.y]; }
+            """, Journeys.Model.StaticNodeIds.Success);
+        await designer.Page.Mouse.ClickAsync((float)point[0], (float)point[1]);
+
+        // Centred in the diagram's canvas (the area the library pans).
+        await designer.Page.WaitForFunctionAsync("""
+            id => { const b = document.querySelector(`.jn-canvas-host .diagram-node[data-node-id='${id}']`).getBoundingClientRect();
+                    const c = document.querySelector('.jn-canvas-host .diagram-canvas').getBoundingClientRect();
+                    return Math.abs(b.left + b.width / 2 - (c.left + c.width / 2)) < 3 && Math.abs(b.top + b.height / 2 - (c.top + c.height / 2)) < 3; }
+            """, Journeys.Model.StaticNodeIds.Success);
+        Assert.True(await IsInViewAsync(designer, success));
+        Assert.Equal("1", await ZoomAsync(designer)); // a click pans; it does not zoom
+
+        await designer.Page.GetByTestId("zoom-fit").ClickAsync();
+        await Assertions.Expect(navigator).ToBeHiddenAsync();
+    }
+
+    private static async Task<bool> IsInViewAsync(DesignerPage designer, ILocator node)
+    {
+        var canvas = (await designer.Canvas.BoundingBoxAsync())!;
+        var box = (await node.BoundingBoxAsync())!;
+        return box.X >= canvas.X && box.Y >= canvas.Y && box.X + box.Width <= canvas.X + canvas.Width && box.Y + box.Height <= canvas.Y + canvas.Height;
+    }
+
+    [Fact]
     public async Task NodeWithTheTypesName_HasNoSubtitle_AndStaticNodesAreLabelledCircles()
     {
         var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "subtitle");
