@@ -176,7 +176,8 @@ public sealed class DesignerDiagram
 
     /// <summary>
     /// The view a journey opens with: all of it when it fits at a readable zoom; otherwise 100 % with Start at the left,
-    /// the rest reached by panning or the navigator. True when everything is in view.
+    /// the rest reached by panning or the navigator. Vertically, the journey is centred when its height fits (rather
+    /// than Start, which would push rows above or below it out of view), else Start is. True when everything is in view.
     /// </summary>
     public bool OpenView()
     {
@@ -189,10 +190,13 @@ public sealed class DesignerDiagram
         var start = FindNode(StaticNodeIds.Start);
         var startY = start is null ? 0 : start.Position.Y + (start.Size?.Height ?? 56) / 2;
         var startX = start?.Position.X ?? Diagram.Nodes.Min(n => n.Position.X);
+        var top = Diagram.Nodes.Min(n => n.Position.Y);
+        var bottom = Diagram.Nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80));
+        var middleY = bottom - top + 60 <= container.Height ? (top + bottom) / 2 : startY;
         Diagram.Batch(() =>
         {
             Diagram.SetZoom(1);
-            Diagram.SetPan(40 - startX, container.Height / 2 - startY);
+            Diagram.SetPan(40 - startX, container.Height / 2 - middleY);
         });
         return false;
     }

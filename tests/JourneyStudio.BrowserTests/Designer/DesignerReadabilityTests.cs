@@ -239,6 +239,13 @@ public sealed class DesignerReadabilityTests(BrowserFixture fixture)
         await Assertions.Expect(designer.Page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
 
         foreach (var id in buttons) Assert.Equal(before[id], (await designer.Page.GetByTestId(id).BoundingBoxAsync())!.X, 0.5);
+
+        // Nothing is cut at the toolbar's end, and Save and Publish stay apart.
+        var toolbar = (await designer.Page.GetByTestId("designer-toolbar").BoundingBoxAsync())!;
+        var save = (await designer.Page.GetByTestId("save").BoundingBoxAsync())!;
+        var publish = (await designer.Page.GetByTestId("publish").BoundingBoxAsync())!;
+        Assert.True(publish.X + publish.Width <= toolbar.X + toolbar.Width, $"Publish ends at {publish.X + publish.Width}, the toolbar at {toolbar.X + toolbar.Width}.");
+        Assert.True(save.X + save.Width <= publish.X, $"Save ends at {save.X + save.Width}, Publish starts at {publish.X}.");
     }
 
     [Fact]
