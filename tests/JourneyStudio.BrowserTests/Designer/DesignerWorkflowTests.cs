@@ -134,4 +134,61 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         await Assertions.Expect(designer.Page.Locator(".mud-snackbar"))
             .ToContainTextAsync(fixture.Server.BaseAddress + "login?journey=" + Uri.EscapeDataString(name));
     }
+
+    [Fact]
+    public async Task Publish_DraftWithErrors_IsRefusedWithTheErrorsListed()
+    {
+        // Live: Start → decision → Success/Failure. The draft adds a Push Sender whose outcomes go nowhere (errors).
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "publish-errors");
+        var live = (await Store.GetAsync(name))!;
+        var noPush = live.Journey with { Nodes = live.Journey.Nodes.Where(n => n.Id != "push").ToList() };
+        Assert.IsType<SaveResult.Saved>(await Store.SaveAsync(noPush, 1, "someone"));
+        Assert.IsType<SaveResult.Saved>(await Store.SaveDraftAsync(live.Journey, 2, "someone"));
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await Assertions.Expect(designer.Page.GetByTestId("revision-status")).ToHaveAttributeAsync("data-draft", "true");
+
+        await designer.Page.GetByTestId("publish").ClickAsync();
+
+        var dialog = designer.Page.GetByTestId("publish-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("publish-intro")).ToContainTextAsync("Draft revision 3 has 3 errors; end users keep revision 2.");
+        await Assertions.Expect(dialog.Locator("[data-testid=publish-finding][data-severity=Error]")).ToHaveCountAsync(3); // the Push Sender's outcomes, wired nowhere
+        await Assertions.Expect(dialog.Locator("[data-testid=publish-finding]").First).ToContainTextAsync("Push Sender");
+        await Assertions.Expect(designer.Page.GetByTestId("publish-confirm")).ToHaveCountAsync(0);
+        await designer.Page.GetByTestId("publish-close").ClickAsync();
+
+        await Assertions.Expect(designer.Page.GetByTestId("journey-editor")).ToHaveAttributeAsync("data-live-revision", "2");
+        Assert.Equal(2, (await Store.GetAsync(name))!.Revision);
+        Assert.Null((await Store.GetAsync(name))!.Journey.FindNode("push"));
+    }
+
+    [Fact]
+    public async Task Publish_DraftWithWarnings_AsksFirst_CancelKeepsItADraft_ConfirmMakesItLive()
+    {
+        // The draft only warns: no path reaches Success.
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "publish-warnings");
+        var live = (await Store.GetAsync(name))!;
+        var decision = live.Journey.FindNode("decision")!;
+        var toFailure = live.Journey with
+        {
+            Nodes = [decision with { Connections = new Dictionary<string, string>(decision.Connections) { ["true"] = StaticNodeIds.Failure } }],
+        };
+        Assert.IsType<SaveResult.Saved>(await Store.SaveDraftAsync(toFailure, 1, "someone"));
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        var editor = designer.Page.GetByTestId("journey-editor");
+
+        await designer.Page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("publish-intro")).ToHaveTextAsync("Draft revision 2 has 1 warning. Publish it anyway?");
+        await Assertions.Expect(designer.Page.Locator("[data-testid=publish-finding][data-severity=Warning]")).ToContainTextAsync("Success");
+        await designer.Page.GetByTestId("publish-cancel").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("publish-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(editor).ToHaveAttributeAsync("data-live-revision", "1");
+        Assert.Equal(1, (await Store.GetAsync(name))!.Revision);
+
+        await designer.Page.GetByTestId("publish").ClickAsync();
+        await designer.Page.GetByTestId("publish-confirm").ClickAsync();
+        await Assertions.Expect(editor).ToHaveAttributeAsync("data-live-revision", "2");
+        await Assertions.Expect(designer.Page.GetByTestId("revision-status")).ToHaveAttributeAsync("data-draft", "false");
+        Assert.Equal(StaticNodeIds.Failure, (await Store.GetAsync(name))!.Journey.FindNode("decision")!.Connections["true"]);
+    }
 }
