@@ -20,9 +20,20 @@ const returnTo = (() => {
 const card = document.getElementById('card');
 let pendingTimer = null;
 
+// How this realm delivers pushes ('embedded': to the studio's virtual authenticator); asked once, in the background.
+let pushTransport = null;
+fetch(`/login/push-delivery?realm=${encodeURIComponent(realm)}`).then(r => r.ok ? r.json() : null)
+  .then(body => { pushTransport = body?.transport ?? null; }).catch(() => {});
+
+// A designer's preview link carries a signed token that lets this page start an unpublished revision.
+const preview = params.get('preview');
+
 function authenticateUrl() {
-  const query = journey ? `?authIndexType=service&authIndexValue=${encodeURIComponent(journey)}` : '';
-  return `${realmPath(realm)}/authenticate${query}`;
+  const query = new URLSearchParams();
+  if (journey) { query.set('authIndexType', 'service'); query.set('authIndexValue', journey); }
+  if (preview) query.set('preview', preview);
+  const text = query.toString();
+  return `${realmPath(realm)}/authenticate${text ? '?' + text : ''}`;
 }
 
 let submitting = false;
@@ -136,17 +147,35 @@ function renderScript(message, view) {
   if (registrationUri(view.step)) return; // the QR code is drawn from the registration URI
   const recovery = recoveryCodesOf(message);
   if (recovery) {
+    const text = recovery.codes.join('\n') + '\n';
+    const copied = el('span', { class: 'copied', 'data-testid': 'recovery-codes-copied', role: 'status' });
+    const copy = el('button', { type: 'button', class: 'secondary', 'data-testid': 'copy-recovery-codes' }, 'Copy codes');
+    copy.addEventListener('click', async () => {
+      try { await navigator.clipboard.writeText(text); copied.textContent = 'Copied.'; }
+      catch { copied.textContent = 'Your browser did not allow copying; select the codes and copy them.'; }
+    });
+    const download = el('a', { class: 'button secondary', 'data-testid': 'download-recovery-codes', download: 'recovery-codes.txt',
+      href: URL.createObjectURL(new Blob([text], { type: 'text/plain' })) }, 'Download');
     view.append(el('section', { 'data-testid': 'recovery-codes' },
       el('h2', {}, 'Your recovery codes'),
       el('p', { class: 'message' }, 'Use one of these codes to sign on if you lose your device',
         recovery.device ? ` (${recovery.device})` : '', '. Copy them now: they cannot be displayed again.'),
-      el('div', { class: 'recovery-codes' }, ...recovery.codes.map(c => el('code', {}, c)))));
+      el('div', { class: 'recovery-codes' }, ...recovery.codes.map(c => el('code', {}, c))),
+      el('div', { class: 'actions' }, copy, download, copied)));
     return;
   }
   const links = linksOf(message);
   if (links.length > 0) {
-    view.append(el('p', { class: 'message links', 'data-testid': 'script-links' },
-      ...links.flatMap((l, i) => [i ? ' · ' : '', el('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label)])));
+    const section = el('p', { class: 'message links', 'data-testid': 'script-links' }, 'Get the authenticator app: ',
+      ...links.flatMap((l, i) => [i ? ' or ' : '', el('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label)]));
+    // With pushes delivered by the studio itself (no SNS), the phone app never receives them: the virtual
+    // authenticator stands in for it.
+    if (pushTransport === 'embedded') {
+      section.append(el('span', { 'data-testid': 'virtual-authenticator-hint' }, '. No phone? This studio delivers pushes to its ',
+        el('a', { href: '/authenticator', target: '_blank', rel: 'noopener' }, 'virtual authenticator'),
+        ', which you can use instead; continue and register it when the QR code is shown.'));
+    }
+    view.append(section);
     return;
   }
   view.append(el('p', { class: 'message warning' }, 'This step sent a script that the hosted pages do not run.'));
@@ -314,7 +343,8 @@ const renderers = {
   PollingWaitCallback: (callback, view) => {
     const out = outputs(callback);
     view.pollAfterMs = Number(out.waitTime) || 5000;
-    view.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }), el('span', {}, String(out.message || 'Waiting…'))));
+    view.append(el('div', { class: 'waiting' }, el('div', { class: 'spinner' }),
+      el('span', { 'data-testid': 'waiting-message' }, pushWaitMessage(String(out.message || 'Waiting…')))));
   },
 
   RedirectCallback: (callback, view) => {
@@ -337,8 +367,24 @@ const renderers = {
   MetadataCallback: () => {},
 };
 
+// The prompt of the Recovery Code Collector Decision node; when it comes back right after a code was sent, the
+// code was not accepted.
+const RECOVERY_PROMPT = 'Recovery Code';
+let lastRecoveryCodeSent = false;
+
+// AM's push wait message names the number in brackets ("Tap the number [59] on the Push Notification…"); the
+// number is what the user needs.
+function pushWaitMessage(message) {
+  return message.replace(/tap the number \[(\d+)\][^.]*\.?/i, 'Tap $1 on the notification on your phone.');
+}
+
 async function render(step) {
   const form = el('form', { novalidate: true });
+  const asksRecoveryCode = (step.callbacks ?? []).some(c => c.type === 'NameCallback' && outputs(c).prompt === RECOVERY_PROMPT);
+  if (asksRecoveryCode && lastRecoveryCodeSent) {
+    form.append(el('p', { class: 'message error', 'data-testid': 'recovery-code-invalid', role: 'alert' }, 'That code is not valid. Check it and try again.'));
+  }
+  lastRecoveryCodeSent = asksRecoveryCode;
   const readers = []; // run before submitting: copy DOM values into the step
   const view = {
     step,

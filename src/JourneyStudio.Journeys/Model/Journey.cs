@@ -20,11 +20,13 @@ public sealed record Journey
     /// <summary>Top-level nodes in document order. Children of Page nodes live inside their Page node.</summary>
     public IReadOnlyList<JourneyNode> Nodes { get; init; } = [];
 
+    // A new journey's Start, Success and Failure fit a canvas beside the palette and the property panel at 100 %,
+    // so that it opens with all three in view.
     public NodePosition StartPosition { get; init; } = new(50, 250);
 
-    public NodePosition SuccessPosition { get; init; } = new(900, 150);
+    public NodePosition SuccessPosition { get; init; } = new(600, 150);
 
-    public NodePosition FailurePosition { get; init; } = new(900, 350);
+    public NodePosition FailurePosition { get; init; } = new(600, 350);
 
     /// <summary>Tree fields this model does not interpret, kept so that exports round-trip untouched.</summary>
     public IReadOnlyDictionary<string, JsonElement> ExtraTreeFields { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;

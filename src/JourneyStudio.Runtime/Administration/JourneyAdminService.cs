@@ -45,16 +45,29 @@ public abstract record JourneyImportResult
 /// <see cref="AuditActor"/> the front end passes in. UI-free, so that each front end stays a thin translation to
 /// HTTP or to components.
 /// </summary>
-public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog, IAuditLog audit, ScriptStore scripts, ScriptValidator scriptValidator)
+public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog, IAuditLog audit, ScriptStore scripts,
+    ScriptValidator scriptValidator, IEnumerable<IJourneyPublishCheck>? publishChecks = null)
 {
+    private readonly IReadOnlyList<IJourneyPublishCheck> _publishChecks = publishChecks?.ToList() ?? [];
+
+    /// <summary>Config property of the Inner Tree Evaluator that names the journey it runs.</summary>
+    public const string InnerTreeProperty = "tree";
+
+    /// <summary>Every journey with the validation counts of its newest revision (the draft when there is one).</summary>
     public async Task<IReadOnlyList<JourneyOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
         var summaries = await store.ListAsync(cancellationToken);
         var journeys = await LoadAllAsync(summaries, cancellationToken);
-        var known = await scripts.FindManyAsync(journeys.Values.SelectMany(ScriptReferences.Of), cancellationToken);
+        var drafts = new Dictionary<string, Journey>(StringComparer.OrdinalIgnoreCase);
+        foreach (var summary in summaries.Where(s => s.DraftRevision is not null))
+            if (await store.GetLatestAsync(summary.Name, cancellationToken) is { } latest)
+                drafts[summary.Name] = latest.Journey;
+        var known = await scripts.FindManyAsync(journeys.Values.Concat(drafts.Values).SelectMany(ScriptReferences.Of), cancellationToken);
         return summaries.Select(summary =>
         {
-            if (!journeys.TryGetValue(summary.Name, out var journey)) return new JourneyOverview(summary, 0, 0);
+            if (!drafts.TryGetValue(summary.Name, out var journey) && !journeys.TryGetValue(summary.Name, out journey))
+                return new JourneyOverview(summary, 0, 0);
+            // Inner journeys are checked as they run: live.
             var findings = JourneyValidator.Validate(journey, catalog, name => journeys.GetValueOrDefault(name))
                 .Concat(scriptValidator.Validate(journey, known)).ToList();
             return new JourneyOverview(summary,
@@ -63,21 +76,30 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         }).ToList();
     }
 
-    /// <summary>The findings of the journey's current revision; null when there is no such journey.</summary>
+    /// <summary>The findings of the journey's newest revision (the draft when there is one); null when there is no such journey.</summary>
     public async Task<JourneyValidationReport?> ValidateAsync(string name, CancellationToken cancellationToken = default)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
+        var stored = await store.GetLatestAsync(name, cancellationToken);
         if (stored is null) return null;
-        var others = new Dictionary<string, Journey?>(StringComparer.OrdinalIgnoreCase);
-        // The validator asks synchronously; inner journeys are few, so each is loaded once on demand.
-        var findings = JourneyValidator.Validate(stored.Journey, catalog, other =>
-        {
-            if (!others.TryGetValue(other, out var found))
-                others[other] = found = store.GetAsync(other, cancellationToken).GetAwaiter().GetResult()?.Journey;
-            return found;
-        });
-        var known = await scripts.FindManyAsync(ScriptReferences.Of(stored.Journey), cancellationToken);
-        return new JourneyValidationReport(stored.Journey.Name, stored.Revision, [.. findings, .. scriptValidator.Validate(stored.Journey, known)]);
+        return new JourneyValidationReport(stored.Journey.Name, stored.Revision, await FindingsAsync(stored.Journey, cancellationToken));
+    }
+
+    /// <summary>Validation of <paramref name="journey"/> and the scripts it names, with the inner journeys it runs read as they run (live).</summary>
+    private async Task<IReadOnlyList<ValidationFinding>> FindingsAsync(Journey journey, CancellationToken cancellationToken)
+    {
+        // The validator asks synchronously, so the inner journeys it follows are read first, transitively.
+        var others = new Dictionary<string, Journey?>(StringComparer.OrdinalIgnoreCase) { [journey.Name] = journey };
+        var pending = new Queue<Journey>([journey]);
+        while (pending.TryDequeue(out var next))
+            foreach (var reference in InnerJourneyNames(next))
+            {
+                if (others.ContainsKey(reference)) continue;
+                var inner = (await store.GetAsync(reference, cancellationToken))?.Journey;
+                others[reference] = inner;
+                if (inner is not null) pending.Enqueue(inner);
+            }
+        var known = await scripts.FindManyAsync(ScriptReferences.Of(journey), cancellationToken);
+        return [.. JourneyValidator.Validate(journey, catalog, other => others.GetValueOrDefault(other)), .. scriptValidator.Validate(journey, known)];
     }
 
     /// <summary>
@@ -191,12 +213,120 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         return result;
     }
 
-    /// <summary>Saves an old revision's content as a new revision (see <see cref="JourneyStore.RestoreAsync"/>).</summary>
+    /// <summary>
+    /// Saves <paramref name="journey"/> as a draft on top of <paramref name="basedOnRevision"/> (see
+    /// <see cref="JourneyStore.SaveDraftAsync"/>): end users keep running the live revision.
+    /// </summary>
+    public async Task<SaveResult> SaveDraftAsync(Journey journey, int basedOnRevision, AuditActor actor, string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var result = await store.SaveDraftAsync(journey, basedOnRevision, actor.SavedBy, note, cancellationToken);
+        string? detail = "draft";
+        if (result is SaveResult.Saved && await store.GetRevisionAsync(journey.Name, basedOnRevision, cancellationToken) is { } before)
+            detail = "draft: " + JourneyChangeSummary.Describe(before.Journey, journey with { Name = before.Journey.Name, Settings = journey.Settings with { Enabled = before.Journey.Settings.Enabled, IsRealmDefault = before.Journey.Settings.IsRealmDefault } });
+        await RecordAsync(actor.Event(AuditActions.JourneySave, journey.Name), result, basedOnRevision, detail, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// What publishing the current draft would say: its revision and findings (validation, then every
+    /// <see cref="IJourneyPublishCheck"/>). Null when there is no such journey; Revision is null when there is no draft.
+    /// </summary>
+    public async Task<(StoredJourney? Draft, IReadOnlyList<ValidationFinding> Findings)?> CheckDraftAsync(string name,
+        CancellationToken cancellationToken = default)
+    {
+        var latest = await store.GetLatestAsync(name, cancellationToken);
+        if (latest is null) return null;
+        if (!latest.IsDraft) return (null, []);
+        var findings = (await FindingsAsync(latest.Journey, cancellationToken)).ToList();
+        // Checks such as journey tests run only on a draft that validation lets through.
+        if (findings.All(f => f.Severity != FindingSeverity.Error))
+            foreach (var check in _publishChecks)
+                findings.AddRange(await check.CheckAsync(latest, cancellationToken));
+        return (latest, findings.OrderBy(f => f.Severity).ToList());
+    }
+
+    /// <summary>
+    /// Makes the draft <paramref name="draftRevision"/> live, unless it is not the current draft or validation (or a
+    /// publish check) finds errors; warnings do not stop it (the studio asks first). Recorded in the audit log either way.
+    /// </summary>
+    public async Task<PublishResult> PublishAsync(string name, int draftRevision, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var checkedDraft = await CheckDraftAsync(name, cancellationToken);
+        var auditEvent = actor.Event(AuditActions.JourneyPublish, checkedDraft?.Draft?.Journey.Name ?? name);
+        PublishResult result;
+        if (checkedDraft is not { } found)
+            result = new PublishResult.NotFound();
+        else if (found.Draft is not { } draft || draft.Revision != draftRevision)
+            result = new PublishResult.NotCurrentDraft(found.Draft?.Revision, found.Draft?.LiveRevision
+                ?? (await store.GetAsync(name, cancellationToken))?.Revision);
+        else if (found.Findings.Any(f => f.Severity == FindingSeverity.Error))
+            result = new PublishResult.Refused(draftRevision, found.Findings);
+        else
+            result = await store.PublishAsync(name, draftRevision, cancellationToken) switch
+            {
+                SaveResult.Saved => new PublishResult.Published(draftRevision, found.Findings),
+                SaveResult.NoDraft stale => new PublishResult.NotCurrentDraft(stale.DraftRevision, stale.LiveRevision),
+                SaveResult.NotFound => new PublishResult.NotFound(),
+                var other => throw new InvalidOperationException($"Unexpected publish result {other}."),
+            };
+
+        await audit.RecordAsync(result switch
+        {
+            PublishResult.Published published => auditEvent with
+            {
+                RevisionBefore = checkedDraft?.Draft?.LiveRevision, RevisionAfter = published.Revision,
+                Detail = published.Warnings.Count == 0 ? $"published revision {published.Revision}"
+                    : $"published revision {published.Revision} with {Count(published.Warnings.Count, "warning")}",
+            },
+            PublishResult.Refused refused => auditEvent with
+            {
+                Succeeded = false, RevisionAfter = null, RevisionBefore = checkedDraft?.Draft?.LiveRevision,
+                Detail = $"refused: revision {refused.Revision} has {Count(refused.Errors.Count(), "error")}",
+            },
+            PublishResult.NotCurrentDraft stale => auditEvent with
+            {
+                Succeeded = false,
+                Detail = stale.DraftRevision is { } current
+                    ? $"refused: revision {draftRevision} is not the current draft (revision {current} is)"
+                    : $"refused: there is no draft to publish (revision {draftRevision} asked for)",
+            },
+            _ => auditEvent with { Succeeded = false, Detail = "refused: there is no such journey" },
+        }, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// What changed from revision <paramref name="from"/> to <paramref name="to"/>; by default from the live revision to
+    /// the newest one (the draft when there is one).
+    /// </summary>
+    public async Task<RevisionDiffResult> DiffAsync(string name, int? from = null, int? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var latest = await store.GetLatestAsync(name, cancellationToken);
+        if (latest is null) return new RevisionDiffResult.NotFound();
+        var fromRevision = from ?? latest.LiveRevision;
+        var toRevision = to ?? latest.Revision;
+        var older = await store.GetRevisionAsync(name, fromRevision, cancellationToken);
+        if (older is null) return new RevisionDiffResult.RevisionNotFound(fromRevision);
+        var newer = toRevision == latest.Revision ? latest : await store.GetRevisionAsync(name, toRevision, cancellationToken);
+        if (newer is null) return new RevisionDiffResult.RevisionNotFound(toRevision);
+        return new RevisionDiffResult.Compared(latest.Journey.Name, fromRevision, toRevision, JourneyDiff.Compare(older.Journey, newer.Journey));
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>
+    /// Saves an old revision's content as a new <b>draft</b> (see <see cref="JourneyStore.RestoreAsync"/>); it goes live
+    /// when it is published.
+    /// </summary>
     public async Task<SaveResult> RestoreAsync(string name, int revision, int basedOnRevision, AuditActor actor,
         CancellationToken cancellationToken = default)
     {
         var result = await store.RestoreAsync(name, revision, basedOnRevision, actor.SavedBy, cancellationToken);
-        await RecordAsync(actor.Event(AuditActions.JourneyRestore, name), result, basedOnRevision, $"restored revision {revision}", cancellationToken);
+        await RecordAsync(actor.Event(AuditActions.JourneyRestore, name), result, basedOnRevision, $"restored revision {revision} as a draft", cancellationToken);
         return result;
     }
 
@@ -359,7 +489,8 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
     /// </summary>
     public async Task<(SaveResult Result, string? Name)> DuplicateAsync(string name, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
+        // What the admin sees in the designer: the draft when there is one.
+        var stored = await store.GetLatestAsync(name, cancellationToken);
         if (stored is null)
         {
             await RecordAsync(actor.Event(AuditActions.JourneyDuplicate, name), new SaveResult.NotFound(), null, null, cancellationToken);
@@ -385,8 +516,7 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
             return new SaveResult.NotFound();
         }
         if (stored.Journey.Settings.Enabled == enabled) return new SaveResult.Saved(stored.Revision); // nothing changed, nothing to record
-        var changed = stored.Journey with { Settings = stored.Journey.Settings with { Enabled = enabled } };
-        var result = await store.SaveAsync(changed, stored.Revision, actor.SavedBy, enabled ? "Enabled" : "Disabled", cancellationToken);
+        var result = await store.SetEnabledAsync(stored.Journey.Name, enabled, actor.SavedBy, cancellationToken);
         await RecordAsync(actor.Event(AuditActions.JourneySettings, stored.Journey.Name), result, stored.Revision, what, cancellationToken);
         return result;
     }
@@ -455,6 +585,7 @@ public sealed class JourneyAdminService(JourneyStore store, NodeCatalog catalog,
         SaveResult.RevisionNotFound missing => $"there is no revision {missing.Revision}",
         SaveResult.NameTaken taken => $"the name is taken by '{taken.ExistingName}'",
         SaveResult.InvalidName => "the name is not valid",
+        SaveResult.NoDraft => "there is no such draft",
         _ => result.GetType().Name,
     };
 

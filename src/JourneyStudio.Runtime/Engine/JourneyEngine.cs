@@ -55,10 +55,14 @@ public sealed partial class JourneyEngine
         _options = options ?? new JourneyEngineOptions();
     }
 
-    /// <summary>Starts the latest revision of <paramref name="journeyName"/> in <paramref name="realm"/> (e.g. <c>alpha</c>).</summary>
-    public async ValueTask<JourneyRunResult> StartAsync(string journeyName, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts the live revision of <paramref name="journeyName"/> in <paramref name="realm"/> (e.g. <c>alpha</c>), or the
+    /// given <paramref name="revision"/> (a preview of a draft).
+    /// </summary>
+    public async ValueTask<JourneyRunResult> StartAsync(string journeyName, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default,
+        int? revision = null)
     {
-        var resolved = await _resolver.ResolveAsync(journeyName, null, cancellationToken);
+        var resolved = await _resolver.ResolveAsync(journeyName, revision, cancellationToken);
         if (resolved is null)
         {
             var now = _time.GetUtcNow();
@@ -68,7 +72,7 @@ public sealed partial class JourneyEngine
         return await StartAsync(resolved, realm, request, cancellationToken);
     }
 
-    /// <summary>Starts <paramref name="journey"/>, already loaded by the caller (its latest revision), in <paramref name="realm"/>.</summary>
+    /// <summary>Starts <paramref name="journey"/>, already loaded by the caller (the live revision, or a previewed draft), in <paramref name="realm"/>.</summary>
     public async ValueTask<JourneyRunResult> StartAsync(ResolvedJourney journey, string realm, JourneyRequestInfo? request = null, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();

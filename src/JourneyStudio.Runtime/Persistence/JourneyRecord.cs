@@ -2,9 +2,14 @@ namespace JourneyStudio.Runtime.Persistence;
 
 /// <summary>
 /// One journey and its current state. The content of every saved version lives in
-/// <see cref="JourneyRevisionRecord"/>; <see cref="Json"/> repeats the current one so that loading a
-/// journey reads one row.
+/// <see cref="JourneyRevisionRecord"/>; <see cref="Json"/> repeats the live one so that starting a
+/// sign-on reads one row.
 /// </summary>
+/// <remarks>
+/// Drafts: <see cref="CurrentRevision"/> is the newest revision and <see cref="LiveRevision"/> the one end
+/// users run. When they differ, the newest revision is the draft; there is never a draft older than the live
+/// revision (journey-level writes such as a rename carry the draft over), so one number per role is enough.
+/// </remarks>
 public sealed class JourneyRecord
 {
     public int Id { get; init; }
@@ -20,6 +25,15 @@ public sealed class JourneyRecord
     /// </summary>
     public int CurrentRevision { get; set; }
 
+    /// <summary>
+    /// The revision new sign-ons run (published). Equal to <see cref="CurrentRevision"/> unless a draft was saved
+    /// since; never greater.
+    /// </summary>
+    public int LiveRevision { get; set; }
+
+    /// <summary>The draft's revision (the newest one) when it is not live yet, else null.</summary>
+    public int? DraftRevision => CurrentRevision > LiveRevision ? CurrentRevision : null;
+
     /// <summary>Journey-level state; wins over the flag inside the stored JSON.</summary>
     public bool Enabled { get; set; }
 
@@ -30,7 +44,7 @@ public sealed class JourneyRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The current revision's content, as written by the <see cref="IJourneyCodec"/>.</summary>
+    /// <summary>The live revision's content, as written by the <see cref="IJourneyCodec"/>.</summary>
     public required string Json { get; set; }
 
     public List<JourneyRevisionRecord> Revisions { get; init; } = [];

@@ -9,6 +9,13 @@ namespace JourneyStudio.Runtime.Persistence;
 /// <see cref="SaveResult.Conflict"/> and never overwrites.
 /// </summary>
 /// <remarks>
+/// <para>Live and draft: <see cref="GetAsync"/> and <see cref="GetRealmDefaultAsync"/> answer the <b>live</b>
+/// revision, the one new sign-ons run; they are the runtime's lookups, so a draft can never start by accident.
+/// <see cref="GetLatestAsync"/> answers the newest revision (the draft when there is one), which is what the
+/// designer edits. A draft becomes live only through <see cref="PublishAsync"/>; <see cref="SaveAsync"/>,
+/// creation and imports publish at once.</para>
+/// </remarks>
+/// <remarks>
 /// The name, <see cref="JourneySettings.Enabled"/> and <see cref="JourneySettings.IsRealmDefault"/> are
 /// journey-level state held by the journey row: every load applies them over what a revision's JSON
 /// says, so renaming, or making another journey the realm default, needs no rewrite of old revisions. Reads parse a
@@ -27,25 +34,47 @@ public sealed class JourneyStore(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Journeys.AsNoTracking()
             .OrderBy(j => j.Name)
-            .Select(j => new JourneySummary(j.Name, j.Description, j.Enabled, j.IsRealmDefault, j.CurrentRevision, j.CreatedAt, j.UpdatedAt))
+            .Select(j => new JourneySummary(j.Name, j.Description, j.Enabled, j.IsRealmDefault, j.CurrentRevision, j.CreatedAt, j.UpdatedAt)
+            {
+                LiveRevision = j.LiveRevision,
+            })
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The current revision of the journey named <paramref name="name"/> (any letter case), or null.</summary>
+    /// <summary>
+    /// The <b>live</b> revision of the journey named <paramref name="name"/> (any letter case), or null: what new
+    /// sign-ons run, never a draft.
+    /// </summary>
     public async Task<StoredJourney?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var head = await db.Journeys.AsNoTracking().Where(j => j.Name == name).Select(HeadOf).SingleOrDefaultAsync(cancellationToken);
-        return head is null ? null : await LoadAsync(db, head, head.CurrentRevision, cancellationToken);
+        return head is null ? null : await LoadAsync(db, head, head.LiveRevision, cancellationToken);
     }
 
-    /// <summary>The journey the realm runs when a sign-on names none, or null when no journey is the default.</summary>
+    /// <summary>The live revision of the journey the realm runs when a sign-on names none, or null when no journey is the default.</summary>
     public async Task<StoredJourney?> GetRealmDefaultAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var head = await db.Journeys.AsNoTracking().Where(j => j.IsRealmDefault).Select(HeadOf).SingleOrDefaultAsync(cancellationToken);
-        return head is null ? null : await LoadAsync(db, head, head.CurrentRevision, cancellationToken);
+        return head is null ? null : await LoadAsync(db, head, head.LiveRevision, cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest revision of the journey, the one an editor works on: the draft when there is one, else the
+    /// live revision. Null when there is no such journey. Saves based on it pass <see cref="StoredJourney.Revision"/>.
+    /// </summary>
+    public async Task<StoredJourney?> GetLatestAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
+        if (record is null) return null;
+        var json = record.DraftRevision is { } draft
+            ? await db.JourneyRevisions.Where(r => r.JourneyId == record.Id && r.Revision == draft).Select(r => r.Json).SingleAsync(cancellationToken)
+            : record.Json;
+        return new StoredJourney(Load(json, record), record.CurrentRevision) { LiveRevision = record.LiveRevision };
     }
 
     /// <summary>
@@ -67,14 +96,14 @@ public sealed class JourneyStore(
     public async ValueTask<StoredJourney?> GetRevisionAsync(JourneyHead journey, int revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
-        if (revisions.TryGet(journey.KeyOf(revision), out var cached)) return new StoredJourney(Apply(cached, journey), revision);
+        if (revisions.TryGet(journey.KeyOf(revision), out var cached)) return new StoredJourney(Apply(cached, journey), revision) { LiveRevision = journey.LiveRevision };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await LoadAsync(db, journey, revision, cancellationToken);
     }
 
     /// <summary>What <see cref="JourneyHead"/> reads of a journey row (as an expression, so that other queries can join it).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<JourneyRecord, JourneyHead>> HeadOf =
-        j => new JourneyHead(j.Id, j.CreatedAt, j.Name, j.Enabled, j.IsRealmDefault, j.CurrentRevision);
+        j => new JourneyHead(j.Id, j.CreatedAt, j.Name, j.Enabled, j.IsRealmDefault, j.LiveRevision);
 
     /// <summary>A revision from the cache, or read by (journey id, revision) and parsed once.</summary>
     private async Task<StoredJourney?> LoadAsync(JourneyStudioDbContext db, JourneyHead head, int revision, CancellationToken cancellationToken)
@@ -89,7 +118,7 @@ public sealed class JourneyStore(
             if (json is null) return null;
             parsed = revisions.Add(key, codec.Deserialize(json));
         }
-        return new StoredJourney(Apply(parsed, head), revision);
+        return new StoredJourney(Apply(parsed, head), revision) { LiveRevision = head.LiveRevision };
     }
 
     /// <summary>The journey-level state of the row over a revision's content (the same object when they already agree).</summary>
@@ -134,6 +163,7 @@ public sealed class JourneyStore(
             Name = journey.Name,
             Description = journey.Description,
             CurrentRevision = 1,
+            LiveRevision = 1,
             Enabled = journey.Settings.Enabled,
             IsRealmDefault = journey.Settings.IsRealmDefault,
             CreatedAt = now,
@@ -146,12 +176,26 @@ public sealed class JourneyStore(
     }
 
     /// <summary>
-    /// Saves <paramref name="journey"/> (found by its name) as a new revision, provided the current
-    /// revision is still <paramref name="basedOnRevision"/>; otherwise <see cref="SaveResult.Conflict"/>
-    /// with the current revision and nothing written. Renaming goes through <see cref="RenameAsync"/>.
+    /// Saves <paramref name="journey"/> (found by its name) as a new revision and publishes it (any draft is
+    /// superseded), provided the newest revision is still <paramref name="basedOnRevision"/>; otherwise
+    /// <see cref="SaveResult.Conflict"/> with the newest revision and nothing written. Renaming goes through
+    /// <see cref="RenameAsync"/>.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Journey journey, int basedOnRevision, string savedBy, string? note = null,
-        CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(Journey journey, int basedOnRevision, string savedBy, string? note = null,
+        CancellationToken cancellationToken = default) =>
+        SaveAsync(journey, basedOnRevision, savedBy, note, publish: true, cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="journey"/> as a new <b>draft</b> revision on top of <paramref name="basedOnRevision"/>
+    /// (the newest one): end users keep running the live revision until <see cref="PublishAsync"/>. The
+    /// journey-level switches (enabled, realm default) are not part of a draft and keep their values.
+    /// </summary>
+    public Task<SaveResult> SaveDraftAsync(Journey journey, int basedOnRevision, string savedBy, string? note = null,
+        CancellationToken cancellationToken = default) =>
+        SaveAsync(journey, basedOnRevision, savedBy, note, publish: false, cancellationToken);
+
+    private async Task<SaveResult> SaveAsync(Journey journey, int basedOnRevision, string savedBy, string? note, bool publish,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
@@ -163,10 +207,42 @@ public sealed class JourneyStore(
         if (record.CurrentRevision != basedOnRevision) return new SaveResult.Conflict(record.CurrentRevision);
 
         // The stored spelling stays; a change of letter case is a rename.
-        return await AddRevisionAsync(db, record, journey with { Name = record.Name }, savedBy, note, cancellationToken);
+        return publish
+            ? await AddRevisionAsync(db, record, journey with { Name = record.Name }, savedBy, note, cancellationToken)
+            : await AddDraftAsync(db, record, journey, savedBy, note, cancellationToken);
     }
 
-    /// <summary>Saves the content of an old <paramref name="revision"/> as a new revision (history is never rewritten).</summary>
+    /// <summary>
+    /// Makes the draft <paramref name="draftRevision"/> live. <see cref="SaveResult.NoDraft"/> when it is not the
+    /// journey's current draft (published already, superseded by a newer save, or never a draft); nothing changes then.
+    /// No revision is added: the draft's revision number becomes the live one.
+    /// </summary>
+    public async Task<SaveResult> PublishAsync(string name, int draftRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
+        if (record is null) return new SaveResult.NotFound();
+        if (record.DraftRevision != draftRevision) return new SaveResult.NoDraft(record.DraftRevision, record.LiveRevision);
+        var json = await db.JourneyRevisions.Where(r => r.JourneyId == record.Id && r.Revision == draftRevision)
+            .Select(r => r.Json).SingleAsync(cancellationToken);
+        var draft = Load(json, record);
+        record.LiveRevision = draftRevision;
+        record.Json = json;
+        record.Description = draft.Description;
+        record.UpdatedAt = timeProvider.GetUtcNow();
+        // CurrentRevision is the concurrency token: a save that slipped in since the read makes this a conflict.
+        return await CommitAsync(db, record, record.Id, cancellationToken) switch
+        {
+            SaveResult.Conflict conflict => new SaveResult.NoDraft(conflict.CurrentRevision, null),
+            var other => other,
+        };
+    }
+
+    /// <summary>
+    /// Saves the content of an old <paramref name="revision"/> as a new <b>draft</b> revision (history is never
+    /// rewritten, and nothing goes live until it is published).
+    /// </summary>
     public async Task<SaveResult> RestoreAsync(string name, int revision, int basedOnRevision, string savedBy,
         CancellationToken cancellationToken = default)
     {
@@ -183,7 +259,7 @@ public sealed class JourneyStore(
         if (json is null) return new SaveResult.RevisionNotFound(revision);
         if (record.CurrentRevision != basedOnRevision) return new SaveResult.Conflict(record.CurrentRevision);
 
-        return await AddRevisionAsync(db, record, Load(json, record), savedBy, $"Restored revision {revision}", cancellationToken);
+        return await AddDraftAsync(db, record, Load(json, record), savedBy, $"Restored revision {revision}", cancellationToken);
     }
 
     /// <summary>
@@ -209,7 +285,24 @@ public sealed class JourneyStore(
 
         var oldName = record.Name;
         var renamed = Load(record.Json, record) with { Name = newName };
-        return await AddRevisionAsync(db, record, renamed, savedBy, $"Renamed from '{oldName}'", cancellationToken);
+        return await AddRevisionAsync(db, record, renamed, savedBy, $"Renamed from '{oldName}'", cancellationToken, carryDraft: true);
+    }
+
+    /// <summary>
+    /// Turns the journey on or off for end users: a journey-level switch, written as a new live revision of the live
+    /// content (a draft is carried over on top). Setting the value it has changes nothing and answers the newest revision.
+    /// </summary>
+    public async Task<SaveResult> SetEnabledAsync(string name, bool enabled, string savedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Journeys.SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
+        if (record is null) return new SaveResult.NotFound();
+        if (record.Enabled == enabled) return new SaveResult.Saved(record.CurrentRevision);
+        var live = Load(record.Json, record);
+        var changed = live with { Settings = live.Settings with { Enabled = enabled } };
+        return await AddRevisionAsync(db, record, changed, savedBy, enabled ? "Enabled" : "Disabled", cancellationToken, carryDraft: true);
     }
 
     /// <summary>Deletes the journey and all its revisions; false when there was no such journey.</summary>
@@ -266,7 +359,7 @@ public sealed class JourneyStore(
                 var json = codec.Serialize(journey);
                 record = new JourneyRecord
                 {
-                    Name = journey.Name, Description = journey.Description, CurrentRevision = 1,
+                    Name = journey.Name, Description = journey.Description, CurrentRevision = 1, LiveRevision = 1,
                     Enabled = journey.Settings.Enabled, IsRealmDefault = journey.Settings.IsRealmDefault,
                     CreatedAt = now, UpdatedAt = now, Json = json,
                 };
@@ -282,6 +375,7 @@ public sealed class JourneyStore(
                 record.Enabled = saved.Settings.Enabled;
                 record.IsRealmDefault = saved.Settings.IsRealmDefault;
                 record.CurrentRevision++;
+                record.LiveRevision = record.CurrentRevision; // an import publishes; a draft it replaces is left in the history
                 record.UpdatedAt = now;
                 record.Json = json;
                 db.JourneyRevisions.Add(new JourneyRevisionRecord
@@ -316,10 +410,18 @@ public sealed class JourneyStore(
         };
     }
 
-    /// <summary>Writes <paramref name="journey"/> as revision current + 1 of the tracked <paramref name="record"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="journey"/> as revision current + 1 of the tracked <paramref name="record"/> and makes it
+    /// live. With <paramref name="carryDraft"/> (journey-level changes: rename, enable), a draft the journey had is
+    /// written again on top, with the same journey-level state, so that it stays the newest revision and is not lost.
+    /// </summary>
     private async Task<SaveResult> AddRevisionAsync(JourneyStudioDbContext db, JourneyRecord record, Journey journey,
-        string savedBy, string? note, CancellationToken cancellationToken)
+        string savedBy, string? note, CancellationToken cancellationToken, bool carryDraft = false)
     {
+        string? draftJson = null;
+        if (carryDraft && record.DraftRevision is { } draft)
+            draftJson = await db.JourneyRevisions.Where(r => r.JourneyId == record.Id && r.Revision == draft)
+                .Select(r => r.Json).SingleAsync(cancellationToken);
         var revision = record.CurrentRevision + 1;
         var json = codec.Serialize(journey);
         var now = timeProvider.GetUtcNow();
@@ -329,11 +431,45 @@ public sealed class JourneyStore(
         record.Enabled = journey.Settings.Enabled;
         record.IsRealmDefault = journey.Settings.IsRealmDefault;
         record.CurrentRevision = revision;
+        record.LiveRevision = revision;
         record.UpdatedAt = now;
         record.Json = json;
         db.JourneyRevisions.Add(new JourneyRevisionRecord
         {
             JourneyId = record.Id, Revision = revision, Json = json, SavedAt = now, SavedBy = savedBy, Note = note,
+        });
+        if (draftJson is not null)
+        {
+            var carried = Load(draftJson, record); // takes the new name and switches from the row
+            record.CurrentRevision = revision + 1;
+            db.JourneyRevisions.Add(new JourneyRevisionRecord
+            {
+                JourneyId = record.Id, Revision = revision + 1, Json = codec.Serialize(carried), SavedAt = now, SavedBy = savedBy,
+                Note = $"Draft carried over ({note})",
+            });
+        }
+        return await CommitAsync(db, record, record.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="journey"/> as draft revision current + 1: the row's live content and journey-level state
+    /// (name, enabled, realm default, description) stay as they are until the draft is published.
+    /// </summary>
+    private async Task<SaveResult> AddDraftAsync(JourneyStudioDbContext db, JourneyRecord record, Journey journey,
+        string savedBy, string? note, CancellationToken cancellationToken)
+    {
+        var revision = record.CurrentRevision + 1;
+        var stored = journey with
+        {
+            Name = record.Name,
+            Settings = journey.Settings with { Enabled = record.Enabled, IsRealmDefault = record.IsRealmDefault },
+        };
+        var now = timeProvider.GetUtcNow();
+        record.CurrentRevision = revision;
+        record.UpdatedAt = now;
+        db.JourneyRevisions.Add(new JourneyRevisionRecord
+        {
+            JourneyId = record.Id, Revision = revision, Json = codec.Serialize(stored), SavedAt = now, SavedBy = savedBy, Note = note,
         });
         return await CommitAsync(db, record, record.Id, cancellationToken);
     }

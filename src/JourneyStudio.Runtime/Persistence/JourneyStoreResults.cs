@@ -25,11 +25,17 @@ public abstract record SaveResult
     /// <summary>Another journey already has the name, possibly in another letter case (<paramref name="ExistingName"/>).</summary>
     public sealed record NameTaken(string ExistingName) : SaveResult;
 
+    /// <summary>
+    /// Publish: the revision named is not the journey's current draft. <paramref name="DraftRevision"/> is the
+    /// current draft (null when there is none), <paramref name="LiveRevision"/> the live one when known.
+    /// </summary>
+    public sealed record NoDraft(int? DraftRevision, int? LiveRevision) : SaveResult;
+
     /// <summary>The name breaks <see cref="JourneyNameRules"/>; <paramref name="Message"/> says how.</summary>
     public sealed record InvalidName(string Message) : SaveResult;
 }
 
-/// <summary>One row of the journey list.</summary>
+/// <summary>One row of the journey list. <see cref="CurrentRevision"/> is the newest revision (the draft when there is one).</summary>
 public sealed record JourneySummary(
     string Name,
     string Description,
@@ -37,10 +43,24 @@ public sealed record JourneySummary(
     bool IsRealmDefault,
     int CurrentRevision,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The revision end users run; defaults to <see cref="CurrentRevision"/> (no draft).</summary>
+    public int LiveRevision { get; init; } = CurrentRevision;
+
+    /// <summary>The unpublished draft's revision, or null when there is none.</summary>
+    public int? DraftRevision => CurrentRevision > LiveRevision ? CurrentRevision : null;
+}
 
 /// <summary>A journey as loaded from the store, with the revision it is.</summary>
-public sealed record StoredJourney(Journey Journey, int Revision);
+public sealed record StoredJourney(Journey Journey, int Revision)
+{
+    /// <summary>The journey's live revision when this was read (equal to <see cref="Revision"/> for a live read).</summary>
+    public int LiveRevision { get; init; } = Revision;
+
+    /// <summary>True when this revision is newer than the live one, i.e. the unpublished draft.</summary>
+    public bool IsDraft => Revision > LiveRevision;
+}
 
 /// <summary>One entry of a journey's history.</summary>
 public sealed record JourneyRevisionSummary(int Revision, DateTimeOffset SavedAt, string SavedBy, string? Note);

@@ -85,6 +85,7 @@ internal sealed class JourneyRecordConfiguration : IEntityTypeConfiguration<Jour
             .UseCollation(JourneyStudioDbContext.CaseInsensitiveCollation);
         journey.HasIndex(j => j.Name).IsUnique();
         journey.Property(j => j.CurrentRevision).IsConcurrencyToken();
+        journey.Ignore(j => j.DraftRevision);
         // A second realm default cannot be written even by a buggy or racing writer.
         journey.HasIndex(j => j.IsRealmDefault).IsUnique().HasFilter("\"IsRealmDefault\" = 1");
         journey.HasMany(j => j.Revisions).WithOne().HasForeignKey(r => r.JourneyId).OnDelete(DeleteBehavior.Cascade);

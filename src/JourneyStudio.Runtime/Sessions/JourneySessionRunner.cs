@@ -32,6 +32,7 @@ public sealed partial class JourneySessionRunner(
     IAccountLockout lockout,
     AuthIdProtector authIds,
     ICredentialGuard credentialGuard,
+    PreviewLinks previewLinks,
     TimeProvider time,
     JourneyStudioMetrics metrics,
     ILogger<JourneySessionRunner> logger)
@@ -50,9 +51,38 @@ public sealed partial class JourneySessionRunner(
     /// </summary>
     public async Task<AuthenticateOutcome> StartAsync(string? journeyName, string realm, JourneyRequestInfo request, CancellationToken cancellationToken)
     {
+        // The store's lookups answer the live revision: without a preview link nothing runs a draft.
         var stored = journeyName is null
             ? await journeys.GetRealmDefaultAsync(cancellationToken)
             : await journeys.GetAsync(journeyName, cancellationToken);
+        return await StartAsync(stored, journeyName, realm, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the revision a preview link names (e.g. a draft) of <paramref name="journeyName"/>; the sign-on stays on that
+    /// revision to its end. A link that is forged, expired or for another journey is refused and starts nothing.
+    /// </summary>
+    public async Task<AuthenticateOutcome> StartPreviewAsync(string previewToken, string? journeyName, string realm, JourneyRequestInfo request,
+        CancellationToken cancellationToken)
+    {
+        if (!previewLinks.TryRead(previewToken, journeyName, out var grant, out var rejection))
+            return Reject(journeyName, rejection == PreviewRejection.OtherJourney ? 400 : 403, rejection switch
+            {
+                PreviewRejection.Expired => PreviewExpiredMessage,
+                PreviewRejection.OtherJourney => $"This preview link is for another journey than '{journeyName}'.",
+                _ => PreviewInvalidMessage,
+            });
+        var stored = await journeys.GetRevisionAsync(grant!.JourneyName, grant.Revision, cancellationToken);
+        return await StartAsync(stored, grant.JourneyName, realm, request, cancellationToken);
+    }
+
+    public const string PreviewExpiredMessage = "This preview link has expired; open Preview in the designer again for a new one.";
+
+    public const string PreviewInvalidMessage = "This preview link is not valid: it was not issued by this server, or it was altered.";
+
+    private async Task<AuthenticateOutcome> StartAsync(StoredJourney? stored, string? journeyName, string realm, JourneyRequestInfo request,
+        CancellationToken cancellationToken)
+    {
         if (stored is null)
             return Reject(journeyName ?? "(realm default)", 404, journeyName is null
                 ? $"Realm '{realm}' has no default journey; name one with authIndexType=service&authIndexValue=NAME."

@@ -29,6 +29,7 @@ public static class SessionServiceCollectionExtensions
         services.TryAddSingleton<ActiveSignOnsGauge>();
         services.TryAddSignOnStore<UserSessionStore>();
         services.TryAddSingleton<AuthIdProtector>();
+        services.TryAddSingleton<PreviewLinks>();
         services.TryAddScoped<JourneySessionRunner>();
         services.AddHostedService<JourneySessionPurgeService>();
         return services;

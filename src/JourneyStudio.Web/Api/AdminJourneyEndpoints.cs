@@ -1,6 +1,7 @@
 using System.Globalization;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Frodo;
+using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Persistence;
@@ -8,7 +9,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace JourneyStudio.Web.Api;
 
-/// <summary><c>/admin/api/journeys</c>: list, read, write (with optimistic concurrency), delete, import, export, validate.</summary>
+/// <summary>
+/// <c>/admin/api/journeys</c>: list, read, write (with optimistic concurrency), save drafts and publish them, compare
+/// revisions, delete, import, export, validate.
+/// </summary>
 internal static class AdminJourneyEndpoints
 {
     private const string JsonContentType = "application/json; charset=utf-8";
@@ -23,6 +27,8 @@ internal static class AdminJourneyEndpoints
         journeys.MapDelete("/{name}", DeleteAsync);
         journeys.MapGet("/{name}/export", ExportAsync);
         journeys.MapGet("/{name}/validation", ValidationAsync);
+        journeys.MapPost("/{name}/publish", PublishAsync);
+        journeys.MapGet("/{name}/diff", DiffAsync);
     }
 
     private static async Task<IResult> ListAsync(JourneyAdminService admin, CancellationToken cancellationToken)
@@ -33,6 +39,8 @@ internal static class AdminJourneyEndpoints
             name = o.Summary.Name,
             description = o.Summary.Description,
             revision = o.Summary.CurrentRevision,
+            liveRevision = o.Summary.LiveRevision,
+            draftRevision = o.Summary.DraftRevision,
             enabled = o.Summary.Enabled,
             realmDefault = o.Summary.IsRealmDefault,
             created = o.Summary.CreatedAt,
@@ -42,10 +50,11 @@ internal static class AdminJourneyEndpoints
         }));
     }
 
+    /// <summary>The newest revision (the draft when there is one), with its revision as the ETag that PUT and publish take.</summary>
     private static async Task<IResult> GetAsync(string name, HttpContext http, JourneyStore store, JourneyAdminService admin, NodeCatalog catalog,
         CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
+        var stored = await store.GetLatestAsync(name, cancellationToken);
         if (stored is null) return NoSuchJourney(name);
         http.Response.Headers.ETag = ETagOf(stored.Revision);
         return Results.Text(FrodoJourneyWriter.WriteSingle(await admin.WithScriptsAsync(stored.Journey, cancellationToken), catalog), JsonContentType);
@@ -54,12 +63,16 @@ internal static class AdminJourneyEndpoints
     /// <summary>
     /// Creates the journey when it does not exist; otherwise saves a new revision, but only on top of the
     /// revision the client read (If-Match or ?revision=): a blind overwrite would silently drop someone
-    /// else's change, so it is refused (428), and a stale one answers 409.
+    /// else's change, so it is refused (428), and a stale one answers 409. The new revision goes live at once,
+    /// unless <c>?draft=true</c> asks for a draft (then end users keep the live revision until it is published).
     /// </summary>
     private static async Task<IResult> PutAsync(string name, HttpContext http, JourneyAdminService admin, JourneyStore store,
         CancellationToken cancellationToken)
     {
         if (ReadBasedOnRevision(http.Request, out var basedOn) is { } revisionProblem) return revisionProblem;
+        var draft = false;
+        if (http.Request.Query.TryGetValue("draft", out var draftValue) && !bool.TryParse(draftValue.ToString(), out draft))
+            return AdminApiErrors.BadRequest($"?draft must be true or false; '{draftValue}' is not.");
 
         var body = await AdminApi.ReadBodyAsync(http.Request);
         if (AdminApiErrors.Refusal(body, "The request body must be a frodo single-journey export (JSON); it is empty.") is { } refused)
@@ -75,7 +88,9 @@ internal static class AdminJourneyEndpoints
                 [new JourneyFormatError("$.tree._id", $"expected '{name}' (the name in the URL), found '{journey.Name}'")]);
 
         var actor = AdminApiActor.Of(http);
-        var existing = await store.GetAsync(name, cancellationToken);
+        var existing = await store.GetLatestAsync(name, cancellationToken);
+        if (existing is null && draft)
+            return AdminApiErrors.NotFound($"There is no journey named '{name}' to save a draft of; create it with PUT without ?draft=true.");
         if (existing is null)
         {
             var created = await admin.CreateAsync(journey, actor, cancellationToken);
@@ -93,14 +108,103 @@ internal static class AdminJourneyEndpoints
                 $"The journey '{existing.Journey.Name}' exists; say which revision your change is based on with If-Match: \"{existing.Revision}\" or ?revision={existing.Revision}.",
                 new Dictionary<string, object?> { ["currentRevision"] = existing.Revision });
 
-        var result = await admin.SaveAsync(journey, basedOn.Value, actor, "Saved through the admin API", cancellationToken);
+        var result = draft
+            ? await admin.SaveDraftAsync(journey, basedOn.Value, actor, "Draft saved through the admin API", cancellationToken)
+            : await admin.SaveAsync(journey, basedOn.Value, actor, "Saved through the admin API", cancellationToken);
         if (result is SaveResult.Saved updated)
         {
             http.Response.Headers.ETag = ETagOf(updated.Revision);
-            return Results.Json(new { name = existing.Journey.Name, revision = updated.Revision, created = false });
+            return Results.Json(new { name = existing.Journey.Name, revision = updated.Revision, created = false, draft });
         }
         return Refused(result, name);
     }
+
+    /// <summary>
+    /// Makes the draft named by If-Match live. The ETag must be the current draft's revision: publishing something else
+    /// than what the client looked at would put unseen changes in front of users (412; 409 when there is no draft at all).
+    /// A draft with errors is refused with its findings (422); warnings are returned with the success.
+    /// </summary>
+    private static async Task<IResult> PublishAsync(string name, HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
+    {
+        if (ReadBasedOnRevision(http.Request, out var revision) is { } revisionProblem) return revisionProblem;
+        if (revision is null)
+            return AdminApiErrors.Error(StatusCodes.Status428PreconditionRequired,
+                "Say which draft you publish with If-Match: \"<draft revision>\" (the ETag of GET /admin/api/journeys/{name}).");
+        var result = await admin.PublishAsync(name, revision.Value, AdminApiActor.Of(http), cancellationToken);
+        return result switch
+        {
+            PublishResult.Published published => Results.Json(new
+            {
+                name,
+                revision = published.Revision,
+                liveRevision = published.Revision,
+                warnings = published.Warnings.Select(Finding).ToList(),
+            }),
+            PublishResult.Refused refused => AdminApiErrors.Error(StatusCodes.Status422UnprocessableEntity,
+                $"Revision {refused.Revision} of '{name}' was not published: it has {Plural(refused.Errors.Count(), "error")}. Fix them and save a new draft.",
+                new Dictionary<string, object?> { ["revision"] = refused.Revision, ["findings"] = refused.Findings.Select(Finding).ToList() }),
+            PublishResult.NotCurrentDraft { DraftRevision: null } none => AdminApiErrors.Conflict(
+                $"The journey '{name}' has no draft to publish; revision {none.LiveRevision} is live.",
+                new Dictionary<string, object?> { ["draftRevision"] = null, ["liveRevision"] = none.LiveRevision }),
+            PublishResult.NotCurrentDraft stale => AdminApiErrors.Error(StatusCodes.Status412PreconditionFailed,
+                $"Revision {revision} is not the current draft of '{name}'; the draft is revision {stale.DraftRevision}. Look at it and publish that revision.",
+                new Dictionary<string, object?> { ["draftRevision"] = stale.DraftRevision, ["liveRevision"] = stale.LiveRevision }),
+            _ => NoSuchJourney(name),
+        };
+    }
+
+    /// <summary><c>?from=N&amp;to=M</c> (defaults: the live revision and the newest one): what changed, node by node.</summary>
+    private static async Task<IResult> DiffAsync(string name, HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
+    {
+        if (ReadRevisionParameter(http.Request, "from", out var from) is { } fromProblem) return fromProblem;
+        if (ReadRevisionParameter(http.Request, "to", out var to) is { } toProblem) return toProblem;
+        var result = await admin.DiffAsync(name, from, to, cancellationToken);
+        return result switch
+        {
+            RevisionDiffResult.Compared compared => Results.Json(new
+            {
+                name = compared.JourneyName,
+                from = compared.From,
+                to = compared.To,
+                identical = compared.Diff.IsEmpty,
+                nodes = compared.Diff.Nodes.Select(n => new
+                {
+                    nodeId = n.NodeId,
+                    change = n.Kind switch { NodeChangeKind.Added => "added", NodeChangeKind.Removed => "removed", _ => "changed" },
+                    nodeType = n.NodeType,
+                    displayName = n.DisplayName,
+                    pageId = n.PageId,
+                    moved = n.Moved,
+                    properties = n.Properties.Select(p => new { property = p.Property, before = p.Before, after = p.After }).ToList(),
+                }).ToList(),
+                connections = compared.Diff.Connections.Select(c => new { nodeId = c.NodeId, outcome = c.Outcome, before = c.Before, after = c.After }).ToList(),
+                journey = compared.Diff.Journey.Select(p => new { property = p.Property, before = p.Before, after = p.After }).ToList(),
+            }),
+            RevisionDiffResult.RevisionNotFound missing => AdminApiErrors.NotFound($"The journey '{name}' has no revision {missing.Revision}."),
+            _ => NoSuchJourney(name),
+        };
+    }
+
+    private static IResult? ReadRevisionParameter(HttpRequest request, string parameter, out int? revision)
+    {
+        revision = null;
+        if (!request.Query.TryGetValue(parameter, out var value)) return null;
+        if (value.Count != 1 || !int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            return AdminApiErrors.BadRequest($"?{parameter} must be one revision number (1 or more); '{value}' is not.");
+        revision = parsed;
+        return null;
+    }
+
+    private static object Finding(ValidationFinding f) => new
+    {
+        severity = f.Severity == FindingSeverity.Error ? "error" : "warning",
+        code = f.Code,
+        message = f.Message,
+        nodeId = f.NodeId,
+        outcome = f.Outcome,
+    };
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static async Task<IResult> DeleteAsync(string name, HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken) =>
         await admin.DeleteAsync(name, AdminApiActor.Of(http), cancellationToken) ? Results.NoContent() : NoSuchJourney(name);
@@ -146,14 +250,7 @@ internal static class AdminJourneyEndpoints
             valid = report.ErrorCount == 0,
             errorCount = report.ErrorCount,
             warningCount = report.WarningCount,
-            findings = report.Findings.Select(f => new
-            {
-                severity = f.Severity == FindingSeverity.Error ? "error" : "warning",
-                code = f.Code,
-                message = f.Message,
-                nodeId = f.NodeId,
-                outcome = f.Outcome,
-            }).ToList(),
+            findings = report.Findings.Select(Finding).ToList(),
         });
     }
 

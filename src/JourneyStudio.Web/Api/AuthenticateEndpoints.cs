@@ -15,6 +15,9 @@ public static class AuthenticateEndpoints
 {
     public const string SessionCookieName = Runtime.Sessions.UserSessionCookie.Name;
 
+    /// <summary>The query parameter of a preview link's token (see <see cref="PreviewLinks"/>).</summary>
+    public const string PreviewParameter = "preview";
+
     /// <summary>A step is a few KB; a device profile a few more. Anything near this is not a sign-on.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -51,7 +54,10 @@ public static class AuthenticateEndpoints
         {
             if (SelectJourney(http.Request.Query, out var journeyName) is { } problem)
                 return AmErrors.Result(400, problem);
-            outcome = await runner.StartAsync(journeyName, realm, request, http.RequestAborted);
+            // A designer's preview link (?preview=TOKEN) is the one way to start a revision that is not live.
+            outcome = http.Request.Query.TryGetValue(PreviewParameter, out var preview)
+                ? await runner.StartPreviewAsync(preview.ToString(), journeyName, realm, request, http.RequestAborted)
+                : await runner.StartAsync(journeyName, realm, request, http.RequestAborted);
         }
 
         return outcome switch

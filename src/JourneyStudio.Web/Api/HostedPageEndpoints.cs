@@ -19,6 +19,7 @@ public static class HostedPageEndpoints
         app.MapGet("/login", (HttpContext http) => Page(http, Path.Combine(assets, "login.html"))).AllowAnonymous();
         app.MapGet("/account", (HttpContext http) => Page(http, Path.Combine(assets, "account.html"))).AllowAnonymous();
         app.MapPost("/login/qr", (Func<HttpContext, Task<IResult>>)RenderQrAsync).AllowAnonymous();
+        app.MapGet("/login/push-delivery", (Func<HttpContext, Task<IResult>>)PushDeliveryAsync).AllowAnonymous();
     }
 
     private static IResult Page(HttpContext http, string file)
@@ -29,6 +30,23 @@ public static class HostedPageEndpoints
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         return Results.File(file, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// How the realm delivers pushes (<c>embedded</c> or <c>sns</c>), so that the page can point users at the virtual
+    /// authenticator when the phone app would never receive them. No credentials, only the transport's name.
+    /// </summary>
+    private static async Task<IResult> PushDeliveryAsync(HttpContext http)
+    {
+        var realm = http.Request.Query["realm"].ToString();
+        if (realm.Length == 0) realm = JourneyStudio.Runtime.Realms.RealmNames.Alpha;
+        if (!JourneyStudio.Runtime.Realms.RealmNames.IsKnown(realm))
+            return AmErrors.Result(400, $"There is no realm '{realm}'; use alpha or root.");
+        // The display view: it names the transport without decrypting the realm's SNS secret.
+        var services = await http.RequestServices.GetRequiredService<JourneyStudio.Runtime.Realms.RealmServiceStore>()
+            .GetAsync(realm, http.RequestAborted);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new { realm, transport = services.Transport.Value });
     }
 
     private static async Task<IResult> RenderQrAsync(HttpContext http)

@@ -13,10 +13,12 @@ public static class StudioUrls
     public static string Editor(string journeyName) => $"/journeys/{Uri.EscapeDataString(journeyName)}/edit";
 
     /// <summary>Where an admin signs on through the journey as a test user: absolute, from the public base URL when one is set.</summary>
-    public static string Preview(IConfiguration configuration, string browserBaseUri, string journeyName)
+    /// <param name="previewToken">A signed preview link's token (a draft revision), or null for the journey's live revision.</param>
+    public static string Preview(IConfiguration configuration, string browserBaseUri, string journeyName, string? previewToken = null)
     {
         var configured = configuration[PublicBaseUrlSetting];
         var baseUrl = string.IsNullOrWhiteSpace(configured) ? browserBaseUri : configured.Trim();
-        return $"{baseUrl.TrimEnd('/')}/login?journey={Uri.EscapeDataString(journeyName)}";
+        var url = $"{baseUrl.TrimEnd('/')}/login?journey={Uri.EscapeDataString(journeyName)}";
+        return previewToken is null ? url : $"{url}&preview={Uri.EscapeDataString(previewToken)}";
     }
 }

@@ -30,10 +30,13 @@ public sealed class DesignerDiagram
         Diagram = new BlazorDiagram(new BlazorDiagramOptions
         {
             AllowMultiSelection = true,
-            Zoom = { Enabled = true, Minimum = 0.2, Maximum = 2.5 },
-            Links = { RequireTarget = true, EnableSnapping = true, SnappingRadius = 30 },
+            Zoom = { Enabled = true, Minimum = MinZoom, Maximum = MaxZoom },
+            Links = { RequireTarget = true, EnableSnapping = true, SnappingRadius = 30, DefaultPathGenerator = new JourneyPathGenerator() },
             Groups = { Enabled = false },
         });
+        // The library's wheel zoom is replaced by one that keeps the point under the pointer in place.
+        Diagram.UnregisterBehavior<ZoomBehavior>();
+        Diagram.Wheel += OnWheel;
         Diagram.RegisterComponent<StepNode, StepNodeWidget>();
         Diagram.RegisterComponent<JourneyLink, JourneyLinkWidget>();
 
@@ -49,6 +52,21 @@ public sealed class DesignerDiagram
     }
 
     public BlazorDiagram Diagram { get; }
+
+    public const double MinZoom = 0.2;
+    public const double MaxZoom = 2.5;
+
+    /// <summary>One wheel notch or zoom button press.</summary>
+    public const double ZoomStep = 1.2;
+
+    /// <summary>
+    /// The smallest text inside a node is 13 px (designer.css); below this zoom it would be under 11 px on screen, too
+    /// small to read, so the designer never opens smaller than this.
+    /// </summary>
+    public const double MinReadableZoom = 11.0 / 13.0;
+
+    /// <summary>The compared revision's changes marked on the canvas, or null.</summary>
+    public JourneyStudio.Journeys.Model.JourneyDiff? Changes { get; private set; }
 
     /// <summary>The run marked on the canvas; kept across syncs so that edits and revision switches keep it.</summary>
     public PathHighlight Highlight { get; private set; } = PathHighlight.None;
@@ -76,6 +94,120 @@ public sealed class DesignerDiagram
         var nodes = SelectedNodeIds();
         var links = SelectedConnections();
         if (nodes.Count > 0 || links.Count > 0) DeleteRequested?.Invoke(nodes, links);
+    }
+
+    /// <summary>
+    /// Makes the canvas selection show <paramref name="nodeId"/> (a Page child shows as its page), so that the canvas and
+    /// the property panel never disagree; null leaves a multiple selection alone but clears a single one.
+    /// </summary>
+    public void ShowSelection(string? nodeId, string? pageId)
+    {
+        var wanted = pageId ?? nodeId;
+        var selected = Diagram.GetSelectedModels().ToList();
+        // The editor asked for this selection; reporting it back would only echo it.
+        _syncing = true;
+        try
+        {
+            if (wanted is null)
+            {
+                if (selected.Count == 1 && selected[0] is StepNode) Diagram.UnselectAll();
+                return;
+            }
+            if (selected.Count == 1 && selected[0] is StepNode only && only.Id == wanted) return;
+            if (FindNode(wanted) is { } node) Diagram.SelectModel(node, unselectOthers: true);
+        }
+        finally
+        {
+            _syncing = false;
+        }
+    }
+
+    /// <summary>Zooms by <paramref name="factor"/> keeping the canvas point under (<paramref name="x"/>, <paramref name="y"/>) in place (container coordinates).</summary>
+    public void ZoomAt(double factor, double x, double y)
+    {
+        var oldZoom = Diagram.Zoom;
+        var zoom = Math.Clamp(oldZoom * factor, MinZoom, MaxZoom);
+        if (zoom.AlmostEqualTo(oldZoom)) return;
+        var ratio = zoom / oldZoom;
+        var panX = x - (x - Diagram.Pan.X) * ratio;
+        var panY = y - (y - Diagram.Pan.Y) * ratio;
+        Diagram.Batch(() =>
+        {
+            Diagram.SetZoom(zoom);
+            Diagram.SetPan(panX, panY);
+        });
+    }
+
+    /// <summary>Pans so that the canvas point (<paramref name="x"/>, <paramref name="y"/>) is in the middle of the view (a click on the navigator).</summary>
+    public void CentreOn(double x, double y)
+    {
+        if (Diagram.Container is not { } container || !double.IsFinite(x) || !double.IsFinite(y)) return;
+        Diagram.SetPan(container.Width / 2 - x * Diagram.Zoom, container.Height / 2 - y * Diagram.Zoom);
+    }
+
+    /// <summary>True when every measured node is inside the visible part of the canvas (then the navigator has nothing to add).</summary>
+    public static bool IsAllInView(Blazor.Diagrams.Core.Diagram diagram)
+    {
+        if (diagram.Container is not { } container) return true;
+        var zoom = diagram.Zoom;
+        var left = -diagram.Pan.X / zoom;
+        var top = -diagram.Pan.Y / zoom;
+        var right = left + container.Width / zoom;
+        var bottom = top + container.Height / zoom;
+        return diagram.Nodes.All(n => n.Size is not { } size
+            || n.Position.X >= left - 1 && n.Position.Y >= top - 1 && n.Position.X + size.Width <= right + 1 && n.Position.Y + size.Height <= bottom + 1);
+    }
+
+    /// <summary>Zooms around the middle of the view (the toolbar's buttons).</summary>
+    public void ZoomAroundCentre(double factor)
+    {
+        if (Diagram.Container is not { } container) return;
+        ZoomAt(factor, container.Width / 2, container.Height / 2);
+    }
+
+    /// <summary>Back to 100 %, around the middle of the view.</summary>
+    public void ZoomToActualSize() => ZoomAroundCentre(1 / Diagram.Zoom);
+
+    private void OnWheel(Blazor.Diagrams.Core.Events.WheelEventArgs e)
+    {
+        if (Diagram.Container is not { } container || e.DeltaY == 0) return;
+        ZoomAt(e.DeltaY > 0 ? 1 / ZoomStep : ZoomStep, e.ClientX - container.Left, e.ClientY - container.Top);
+    }
+
+    /// <summary>
+    /// The view a journey opens with: all of it when it fits at a readable zoom; otherwise 100 % with Start at the left,
+    /// the rest reached by panning or the navigator. Vertically, the journey is centred when its height fits (rather
+    /// than Start, which would push rows above or below it out of view), else Start is. True when everything is in view.
+    /// </summary>
+    public bool OpenView()
+    {
+        if (Diagram.Container is not { } container || Diagram.Nodes.Count == 0) return true;
+        if (FitZoom() >= MinReadableZoom)
+        {
+            Fit(maxZoom: 1);
+            return true;
+        }
+        var start = FindNode(StaticNodeIds.Start);
+        var startY = start is null ? 0 : start.Position.Y + (start.Size?.Height ?? 56) / 2;
+        var startX = start?.Position.X ?? Diagram.Nodes.Min(n => n.Position.X);
+        var top = Diagram.Nodes.Min(n => n.Position.Y);
+        var bottom = Diagram.Nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80));
+        var middleY = bottom - top + 60 <= container.Height ? (top + bottom) / 2 : startY;
+        Diagram.Batch(() =>
+        {
+            Diagram.SetZoom(1);
+            Diagram.SetPan(40 - startX, container.Height / 2 - middleY);
+        });
+        return false;
+    }
+
+    private double FitZoom(double margin = 30)
+    {
+        var nodes = Diagram.Nodes.ToList();
+        if (Diagram.Container is not { } container || nodes.Count == 0) return 1;
+        var width = nodes.Max(n => n.Position.X + (n.Size?.Width ?? NodeMetrics.Width)) - nodes.Min(n => n.Position.X);
+        var height = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80)) - nodes.Min(n => n.Position.Y);
+        return Math.Min((container.Width - 2 * margin) / Math.Max(1, width), (container.Height - 2 * margin) / Math.Max(1, height));
     }
 
     /// <summary>Selects one node and pans so that it is in the middle of the canvas.</summary>
@@ -132,7 +264,7 @@ public sealed class DesignerDiagram
     /// Zooms and pans so that every node is in view (the library's own fit uses only the selection when there is
     /// one, and skips nodes not measured yet), without enlarging beyond <paramref name="maxZoom"/>.
     /// </summary>
-    public void Fit(double maxZoom = 1.2, double margin = 30)
+    public void Fit(double maxZoom = 1, double margin = 30)
     {
         var nodes = Diagram.Nodes.ToList();
         if (Diagram.Container is not { } container || nodes.Count == 0) return;
@@ -142,14 +274,22 @@ public sealed class DesignerDiagram
         var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? 80));
         var zoom = Math.Min((container.Width - 2 * margin) / Math.Max(1, right - left), (container.Height - 2 * margin) / Math.Max(1, bottom - top));
         zoom = Math.Clamp(zoom, Diagram.Options.Zoom.Minimum, maxZoom);
-        Diagram.SetZoom(zoom);
-        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+        // Centred in the view, rather than in its top left corner with the empty room on one side.
+        var panX = (container.Width - (right - left) * zoom) / 2 - left * zoom;
+        var panY = (container.Height - (bottom - top) * zoom) / 2 - top * zoom;
+        Diagram.Batch(() =>
+        {
+            Diagram.SetZoom(zoom);
+            Diagram.SetPan(Math.Max(margin - left * zoom, panX), Math.Max(margin - top * zoom, panY));
+        });
     }
 
     /// <summary>Makes the diagram show <paramref name="journey"/> with the findings as badges and <paramref name="highlight"/> marked.</summary>
-    public void Sync(Journey journey, IReadOnlyList<ValidationFinding> findings, PathHighlight? highlight = null)
+    public void Sync(Journey journey, IReadOnlyList<ValidationFinding> findings, PathHighlight? highlight = null,
+        JourneyStudio.Journeys.Model.JourneyDiff? changes = null)
     {
         Highlight = highlight ?? PathHighlight.None;
+        Changes = changes;
         _syncing = true;
         try
         {
@@ -227,7 +367,43 @@ public sealed class DesignerDiagram
 
         SyncLinks(journey);
         ApplyHighlight();
+        ApplyChanges();
     }
+
+    /// <summary>Marks what the compared revision changed: nodes by class, re-wired outcomes by colour.</summary>
+    private void ApplyChanges()
+    {
+        string? Mark(string id) => Changes?.Find(id) switch
+        {
+            { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Added } => "added",
+            { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Changed, Properties.Count: > 0 } => "changed",
+            { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Changed, Moved: true } => "moved",
+            _ => null,
+        };
+        foreach (var node in Diagram.Nodes.OfType<StepNode>())
+        {
+            var mark = Mark(node.Id);
+            var children = node.Children.Select(c => (c.Id, Mark: Mark(c.Id))).Where(c => c.Mark is not null)
+                .ToDictionary(c => c.Id, c => c.Mark!, StringComparer.Ordinal);
+            if (node.Diff == mark && node.ChildDiffs.Count == children.Count && children.All(c => node.ChildDiffs.GetValueOrDefault(c.Key) == c.Value)) continue;
+            node.Diff = mark;
+            node.ChildDiffs = children;
+            node.Refresh();
+        }
+        if (Changes is null || !ReferenceEquals(Highlight, PathHighlight.None)) return;
+        var rewired = Changes.Connections.Select(c => (c.NodeId, c.Outcome)).ToHashSet();
+        foreach (var link in Diagram.Links.OfType<JourneyLink>())
+        {
+            var changed = rewired.Contains((link.SourceId, link.OutcomeId));
+            var color = changed ? RewiredColor : null;
+            if (link.Color == color) continue;
+            link.Color = color;
+            link.Width = changed ? 3 : 2;
+            link.Refresh();
+        }
+    }
+
+    private const string RewiredColor = "#ef6c00";
 
     /// <summary>Marks visited nodes and followed links; only models whose marking changed are re-rendered.</summary>
     private void ApplyHighlight()
@@ -246,7 +422,7 @@ public sealed class DesignerDiagram
         foreach (var link in Diagram.Links.OfType<JourneyLink>())
         {
             var followed = Highlight.IsFollowed(link.SourceId, link.OutcomeId);
-            if (link.Followed == followed && link.Highlighting == on) continue;
+            if (link.Followed == followed && link.Highlighting == on && (on || link.Color is null || Changes is not null)) continue;
             link.Followed = followed;
             link.Highlighting = on;
             // The library draws the stroke itself; colour and width are the only styling it takes from the model.

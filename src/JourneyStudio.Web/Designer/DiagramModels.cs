@@ -69,6 +69,12 @@ public sealed class StepNode : NodeModel
     /// <summary>Page children the highlighted run passed.</summary>
     public IReadOnlySet<string> VisitedChildIds { get; set; } = new HashSet<string>();
 
+    /// <summary>How the compared revision differs here (<c>added</c>, <c>changed</c>, <c>moved</c>), null when it does not or nothing is compared.</summary>
+    public string? Diff { get; set; }
+
+    /// <summary>The same for Page children, by child id.</summary>
+    public IReadOnlyDictionary<string, string> ChildDiffs { get; set; } = new Dictionary<string, string>();
+
     public IEnumerable<OutcomePort> OutcomePorts => Ports.OfType<OutcomePort>();
 
     public OutcomePort? Outcome(string outcomeId) => OutcomePorts.FirstOrDefault(p => p.OutcomeId == outcomeId);

@@ -2,6 +2,7 @@ using Blazor.Diagrams.Core.Geometry;
 using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
+using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Sessions;
@@ -49,6 +50,17 @@ public sealed partial class JourneyEditor
     private IReadOnlyList<JourneySessionSummary>? _runs;
     private JourneySessionSummary? _highlightRun;
     private PathHighlight _pathHighlight = PathHighlight.None;
+    private int _liveRevision;
+    private bool _compact;
+    private bool _sideOpen;
+    private bool _reopenView;
+    private SideTab _sideTab = SideTab.Properties;
+    private (int From, int To, string? ToLabel, JourneyDiff Diff, IReadOnlyDictionary<string, string> Names)? _changes;
+
+    private enum SideTab { Properties, Problems, Changes }
+
+    /// <summary>Below this window width the palette and the side panel start collapsed, so the canvas keeps most of the width.</summary>
+    public const int CompactWidth = 1366;
 
     private bool Viewing => _viewing is not null;
 
@@ -70,12 +82,14 @@ public sealed partial class JourneyEditor
         if (_session is not null && string.Equals(_session.Current.Name, Name, StringComparison.OrdinalIgnoreCase)) return;
         // Loaded while the journey is read: the script then starts measuring the nodes the moment the canvas is drawn.
         _script ??= LoadScriptAsync();
-        var stored = await Store.GetAsync(Name);
+        // The newest revision: the draft when there is one (what this admin, or another, saved last).
+        var stored = await Store.GetLatestAsync(Name);
         if (stored is null)
         {
             _loadError = $"There is no journey named '{Name}'.";
             return;
         }
+        _liveRevision = stored.LiveRevision;
         _session = new JourneyEditSession(stored.Journey, stored.Revision);
         if (HasStackedNodes(stored.Journey))
         {
@@ -92,6 +106,19 @@ public sealed partial class JourneyEditor
         _diagram.NodeMoved += OnNodeMoved;
         _diagram.DeleteRequested += (nodes, links) => Defer(() => Delete(nodes, links));
         _diagram.SelectionChanged += OnDiagramSelectionChanged;
+        // A canvas size that arrives after the nodes' measures completes the opening view.
+        _diagram.Diagram.ContainerChanged += () => InvokeAsync(() =>
+        {
+            // The layout changed for a small screen after the view was opened: open it again for the new size.
+            if (_ready && _reopenView)
+            {
+                _reopenView = false;
+                _diagram.OpenView();
+                StateHasChanged();
+            }
+            MarkReadyWhenMeasured();
+        });
+        _diagram.Diagram.ZoomChanged += () => InvokeAsync(StateHasChanged);
         // A click on a Page node that is already selected (so no selection change) moves the panel from a child back to the page.
         _diagram.Diagram.PointerClick += (model, e) =>
         {
@@ -115,24 +142,38 @@ public sealed partial class JourneyEditor
         // Normally measuring has already started (see attach in designer.js); this makes sure of it.
         if (!await js.InvokeAsync<bool>("startMeasuring", _canvasHost))
             throw new InvalidOperationException("The designer canvas was not found in the page, so its nodes cannot be measured.");
-        // Normally OnNodesMeasured finds everything measured; this covers a canvas size that arrives after the nodes'.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!_ready && _diagram is { IsMeasured: false } && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+        // Normally OnNodesMeasured (or the canvas size, ContainerChanged) finds everything measured and opens the view.
         MarkReadyWhenMeasured();
-        if (!_ready)
-        {
-            _diagram?.Fit();
-            StateHasChanged();
-        }
     }
 
     private async Task<IJSObjectReference> LoadScriptAsync()
     {
         var js = await JS.InvokeAsync<IJSObjectReference>("import", "./designer/designer.js");
         _self = DotNetObjectReference.Create(this);
-        await js.InvokeVoidAsync("attach", _self);
+        var windowWidth = await js.InvokeAsync<int>("attach", _self);
         _js = js;
+        OnWindowWidth(windowWidth);
         return js;
+    }
+
+    /// <summary>A click or drag on the navigator: the canvas point to show in the middle of the view.</summary>
+    [JSInvokable]
+    public Task OnNavigatorPoint(double x, double y) => InvokeAsync(() => _diagram?.CentreOn(x, y));
+
+    [JSInvokable]
+    public Task OnWindowResized(int width) => InvokeAsync(() => OnWindowWidth(width));
+
+    /// <summary>On a small screen (1280×720, say) the palette and the side panel start collapsed and problems get a tab of their own.</summary>
+    private void OnWindowWidth(int width)
+    {
+        var compact = width is > 0 and < CompactWidth;
+        if (compact == _compact) return;
+        _compact = compact;
+        _reopenView = true;
+        _paletteOpen = !compact;
+        _sideOpen = false;
+        if (!compact && _sideTab == SideTab.Problems) _sideTab = SideTab.Properties;
+        StateHasChanged();
     }
 
     /// <summary>
@@ -142,7 +183,7 @@ public sealed partial class JourneyEditor
     private void MarkReadyWhenMeasured()
     {
         if (_ready || _diagram is not { IsMeasured: true }) return;
-        _diagram.Fit();
+        _diagram.OpenView();
         _ready = true;
         StateHasChanged();
     }
@@ -192,14 +233,16 @@ public sealed partial class JourneyEditor
             if (await LoadReferencedJourneysAsync()) Refresh();
         });
         _pathHighlight = _highlightRun is { } run ? PathHighlight.Build(shown, run) : PathHighlight.None;
-        _diagram.Sync(shown, _findings, _pathHighlight);
+        _diagram.Sync(shown, _findings, _pathHighlight, _changes?.Diff);
         foreach (var node in _diagram.Diagram.Nodes)
         {
             node.Locked = Viewing;
             foreach (var port in node.Ports) port.Locked = Viewing;
         }
         if (_selectedId is not null && shown.FindNode(_selectedId) is null && !StaticNodeIds.IsStatic(_selectedId)) _selectedId = null;
-        if (fit) _diagram.Fit();
+        // The canvas shows what the panel edits, whoever changed the selection (a click, Enter on the palette, a problem).
+        _diagram.ShowSelection(_selectedId, _selectedId is null ? null : shown.FindParentPage(_selectedId)?.Id);
+        if (fit) _diagram.OpenView();
         _ = _js?.InvokeVoidAsync("setDirty", _session.IsDirty).AsTask();
         StateHasChanged();
     }
@@ -263,7 +306,10 @@ public sealed partial class JourneyEditor
         var selected = _diagram!.SelectedNodeIds();
         var next = selected.Count == 1 ? selected[0] : null;
         if (next == _selectedId) return;
+        // A Page child chosen in its row stays chosen while its page is the canvas selection.
+        if (next is not null && _selectedId is not null && _session?.Current.FindParentPage(_selectedId)?.Id == next) return;
         _selectedId = next;
+        if (_compact && next is not null) _sideOpen = true;
         InvokeAsync(StateHasChanged);
     }
 
@@ -370,6 +416,8 @@ public sealed partial class JourneyEditor
     void IDesignerActions.SelectChild(string childId)
     {
         _selectedId = childId;
+        _diagram?.ShowSelection(childId, (_viewing?.Journey ?? _session?.Current)?.FindParentPage(childId)?.Id);
+        if (_compact) _sideOpen = true;
         StateHasChanged();
     }
 
@@ -408,15 +456,13 @@ public sealed partial class JourneyEditor
         _diagram!.Fit();
     }
 
-    private void Zoom(double factor)
-    {
-        var diagram = _diagram!.Diagram;
-        diagram.SetZoom(Math.Clamp(diagram.Zoom * factor, 0.2, 2.5));
-    }
+    private void Zoom(double factor) => _diagram!.ZoomAroundCentre(factor);
+
+    private void ZoomToActualSize() => _diagram!.ZoomToActualSize();
 
     private void ZoomToFit()
     {
-        _diagram!.Fit();
+        _diagram!.Fit(maxZoom: 1);
     }
 
     private void OnFindingKey(KeyboardEventArgs e, ValidationFinding finding)
@@ -435,7 +481,8 @@ public sealed partial class JourneyEditor
     private string FindingPlace(ValidationFinding finding)
     {
         if (finding.NodeId is null || _session is null) return "Journey:";
-        if (StaticNodeIds.IsStatic(finding.NodeId)) return finding.NodeId == StaticNodeIds.Start ? "Start:" : "End:";
+        if (StaticNodeIds.IsStatic(finding.NodeId))
+            return finding.NodeId switch { StaticNodeIds.Start => "Start:", StaticNodeIds.Success => "Success:", _ => "Failure:" };
         var node = (_viewing?.Journey ?? _session.Current).FindNode(finding.NodeId);
         return node is null ? "" : _session.NameOf(node) + ":";
     }
@@ -448,13 +495,15 @@ public sealed partial class JourneyEditor
         _saving = true;
         try
         {
-            var result = await Admin.SaveAsync(_session.Current, _session.BasedOnRevision, await Actor.GetAsync());
+            // A draft: end users keep the live revision until Publish.
+            var result = await Admin.SaveDraftAsync(_session.Current, _session.BasedOnRevision, await Actor.GetAsync());
             switch (result)
             {
                 case SaveResult.Saved saved:
                     _session.MarkSaved(saved.Revision);
-                    Snackbar.Add($"Saved as revision {saved.Revision}.", Severity.Success);
+                    Snackbar.Add($"Saved as draft revision {saved.Revision}. End users keep revision {_liveRevision} until you publish.", Severity.Success);
                     if (_revisionsOpen) await LoadRevisionsAsync();
+                    if (_changes is not null) await ShowChangesAsync(_liveRevision, saved.Revision);
                     break;
                 case SaveResult.Conflict conflict:
                     await ResolveConflictAsync(conflict.CurrentRevision);
@@ -484,8 +533,12 @@ public sealed partial class JourneyEditor
             yesText: "Load their version", noText: "Save mine over theirs", cancelText: "Keep editing");
         if (choice == true)
         {
-            var stored = await Store.GetAsync(_session!.Current.Name);
-            if (stored is not null) _session.Reload(stored.Journey, stored.Revision);
+            var stored = await Store.GetLatestAsync(_session!.Current.Name);
+            if (stored is not null)
+            {
+                _session.Reload(stored.Journey, stored.Revision);
+                _liveRevision = stored.LiveRevision;
+            }
         }
         else if (choice == false)
         {
@@ -529,13 +582,11 @@ public sealed partial class JourneyEditor
 
     private async Task RestoreRevisionAsync(int revision)
     {
-        if (_session!.IsDirty)
-        {
-            var go = await Dialogs.ShowMessageBoxAsync("Restore revision",
-                $"Restoring revision {revision} saves it as a new revision and replaces your unsaved changes on the canvas.",
-                yesText: "Restore", cancelText: "Cancel");
-            if (go != true) return;
-        }
+        var go = await Dialogs.ShowMessageBoxAsync($"Restore revision {revision}?",
+            $"Its content is saved as a new draft; end users keep running revision {_liveRevision} until you publish."
+            + (_session!.IsDirty ? " Your unsaved changes on the canvas are replaced." : ""),
+            yesText: "Restore as draft", cancelText: "Cancel");
+        if (go != true) return;
         var result = await Admin.RestoreAsync(_session.Current.Name, revision, _session.BasedOnRevision, await Actor.GetAsync());
         if (result is SaveResult.Conflict conflict)
         {
@@ -543,10 +594,14 @@ public sealed partial class JourneyEditor
         }
         else if (result is SaveResult.Saved saved)
         {
-            var stored = await Store.GetAsync(_session.Current.Name);
-            if (stored is not null) _session.Reload(stored.Journey, stored.Revision);
+            var stored = await Store.GetLatestAsync(_session.Current.Name);
+            if (stored is not null)
+            {
+                _session.Reload(stored.Journey, stored.Revision);
+                _liveRevision = stored.LiveRevision;
+            }
             _viewing = null;
-            Snackbar.Add($"Revision {revision} restored as revision {saved.Revision}.", Severity.Success);
+            Snackbar.Add($"Revision {revision} restored as draft revision {saved.Revision}; publish it to make it live.", Severity.Success);
         }
         await LoadRevisionsAsync();
         Refresh(fit: true);
@@ -587,10 +642,22 @@ public sealed partial class JourneyEditor
 
     // ---- preview ----
 
-    private string PreviewUrl() => StudioUrls.Preview(Configuration, Navigation.BaseUri, _session!.Current.Name);
+    /// <summary>
+    /// The sign-on link of the saved revision on the canvas: the journey's plain preview URL when it is live, otherwise a
+    /// signed link (valid for <see cref="PreviewLinks.Lifetime"/>) that starts exactly that draft revision.
+    /// </summary>
+    private string PreviewUrl()
+    {
+        var name = _session!.Current.Name;
+        var revision = _session.BasedOnRevision;
+        var token = revision > _liveRevision ? PreviewLinks.Create(name, revision) : null;
+        return StudioUrls.Preview(Configuration, Navigation.BaseUri, name, token);
+    }
 
     private async Task Preview()
     {
+        if (_session is { IsDirty: true })
+            Snackbar.Add($"Preview runs the saved revision {_session.BasedOnRevision}; save to include your latest changes.", Severity.Info);
         if (_js is not null) await _js.InvokeVoidAsync("openTab", PreviewUrl());
     }
 
@@ -598,7 +665,120 @@ public sealed partial class JourneyEditor
     {
         var url = PreviewUrl();
         var copied = _js is not null && await _js.InvokeAsync<bool>("copyText", url);
-        Snackbar.Add(copied ? $"Copied {url}" : $"Copy this link: {url}", copied ? Severity.Success : Severity.Info);
+        var draftNote = _session!.BasedOnRevision > _liveRevision ? $" (runs draft revision {_session.BasedOnRevision}; valid for {PreviewLinks.Lifetime.TotalMinutes:0} minutes)" : "";
+        Snackbar.Add(copied ? $"Copied {url}{draftNote}" : $"Copy this link: {url}{draftNote}", copied ? Severity.Success : Severity.Info);
+    }
+
+    // ---- publish ----
+
+    /// <summary>
+    /// Makes the saved draft live: refused with the errors listed; with warnings, asks first. Checks run again on the
+    /// server when publishing, so a draft changed by someone else meanwhile is not published unseen.
+    /// </summary>
+    private async Task PublishAsync()
+    {
+        if (_session is null || _session.IsDirty || Viewing || _session.BasedOnRevision <= _liveRevision) return;
+        var draftRevision = _session.BasedOnRevision;
+        var check = await Admin.CheckDraftAsync(_session.Current.Name);
+        if (check is not { Draft: { } draft } found || draft.Revision != draftRevision)
+        {
+            Snackbar.Add($"Revision {draftRevision} is no longer the draft; someone saved or published meanwhile. Reload the journey.", Severity.Warning);
+            return;
+        }
+        var errors = found.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
+        var warnings = found.Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList();
+        if (errors.Count > 0)
+        {
+            await Dialogs.ShowAsync<PublishFindingsDialog>("Not published", new DialogParameters<PublishFindingsDialog>
+            {
+                { d => d.Intro, $"Draft revision {draftRevision} has {Plural(errors.Count, "error")}; end users keep revision {_liveRevision}. Fix these, save, and publish again:" },
+                { d => d.Findings, errors.Concat(warnings).ToList() },
+                { d => d.PlaceOf, FindingPlace },
+                { d => d.ConfirmText, null },
+            });
+            return;
+        }
+        if (warnings.Count > 0)
+        {
+            var dialog = await Dialogs.ShowAsync<PublishFindingsDialog>("Publish with warnings?", new DialogParameters<PublishFindingsDialog>
+            {
+                { d => d.Intro, $"Draft revision {draftRevision} has {Plural(warnings.Count, "warning")}. Publish it anyway?" },
+                { d => d.Findings, warnings },
+                { d => d.PlaceOf, FindingPlace },
+                { d => d.ConfirmText, "Publish anyway" },
+            });
+            if ((await dialog.Result) is not { Canceled: false }) return;
+        }
+        var result = await Admin.PublishAsync(_session.Current.Name, draftRevision, await Actor.GetAsync());
+        switch (result)
+        {
+            case PublishResult.Published published:
+                _liveRevision = published.Revision;
+                Snackbar.Add($"Revision {published.Revision} is live.", Severity.Success);
+                if (_revisionsOpen) await LoadRevisionsAsync();
+                if (_changes is not null) await ShowChangesAsync(_liveRevision, _session.BasedOnRevision);
+                break;
+            case PublishResult.Refused refused:
+                Snackbar.Add($"Not published: revision {refused.Revision} has {Plural(refused.Errors.Count(), "error")}.", Severity.Error);
+                break;
+            case PublishResult.NotCurrentDraft:
+                Snackbar.Add($"Revision {draftRevision} is no longer the draft; someone saved or published meanwhile. Reload the journey.", Severity.Warning);
+                break;
+            default:
+                Snackbar.Add($"The journey '{_session.Current.Name}' no longer exists.", Severity.Error);
+                break;
+        }
+        Refresh();
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    // ---- changes between revisions ----
+
+    private async Task ToggleChangesAsync()
+    {
+        if (_changes is not null)
+        {
+            _changes = null;
+            if (_sideTab == SideTab.Changes) _sideTab = SideTab.Properties;
+            Refresh();
+            return;
+        }
+        await ShowChangesAsync(_liveRevision, ShownRevision);
+    }
+
+    private Task CompareWithAsync(int revision) => ShowChangesAsync(revision, ShownRevision);
+
+    /// <summary>Marks on the canvas (and lists) what changed from revision <paramref name="from"/> to <paramref name="to"/>, the one shown.</summary>
+    private async Task ShowChangesAsync(int from, int to)
+    {
+        if (_session is null) return;
+        var result = await Admin.DiffAsync(_session.Current.Name, from, to);
+        if (result is not RevisionDiffResult.Compared compared)
+        {
+            Snackbar.Add($"Revision {from} or {to} of this journey does not exist.", Severity.Warning);
+            return;
+        }
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var older = await Store.GetRevisionAsync(_session.Current.Name, from);
+        foreach (var journey in new[] { older?.Journey, _viewing?.Journey ?? _session.Current })
+            foreach (var node in journey?.AllNodes() ?? [])
+                names[node.Id] = _session.NameOf(node);
+        var label = to == _liveRevision ? "live" : to > _liveRevision ? "draft" : null;
+        _changes = (compared.From, compared.To, label, compared.Diff, names);
+        _sideTab = SideTab.Changes;
+        if (_compact) _sideOpen = true;
+        if (_session.IsDirty && to == _session.BasedOnRevision)
+            Snackbar.Add("The changes are those of the saved revision; your unsaved edits are not in them.", Severity.Info);
+        Refresh();
+    }
+
+    private void SelectFromList(string nodeId)
+    {
+        if (_session is null) return;
+        var page = (_viewing?.Journey ?? _session.Current).FindParentPage(nodeId);
+        _diagram!.SelectAndCentre(page?.Id ?? nodeId);
+        _selectedId = nodeId;
     }
 
     // ---- leaving ----

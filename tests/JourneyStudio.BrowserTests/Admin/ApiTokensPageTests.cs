@@ -51,11 +51,13 @@ public sealed class ApiTokensPageTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task SignOut_InTheAppBar_NamesTheAdmin_AndSignsOut()
+    public async Task SignOut_InTheAdminMenu_NamesTheAdmin_AndSignsOut()
     {
         var page = await fixture.NewAdminPageAsync();
         await Assertions.Expect(page.Locator("[data-testid=signed-in-admin]")).ToHaveTextAsync(Testing.StudioServer.AdminUsername);
 
+        await page.ClickAsync("[data-testid=signed-in-admin] button");
+        await Assertions.Expect(page.Locator("[data-testid=admin-menu-name]")).ToHaveTextAsync(Testing.StudioServer.AdminUsername);
         await page.ClickAsync("[data-testid=sign-out]");
 
         await page.WaitForURLAsync(url => url.Contains("/admin/login"));

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace JourneyStudio.BrowserTests.Designer;
 
-/// <summary>Designer gestures end to end; every test asserts on the journey the store saved, not on pixels.</summary>
+/// <summary>Designer gestures end to end; every test asserts on the journey the store saved (the newest revision: Save makes a draft), not on pixels.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DesignerEditingTests(BrowserFixture fixture)
 {
@@ -34,8 +34,9 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         await designer.Page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
-        var saved = (await Store.GetAsync(name))!;
-        Assert.Equal(2, saved.Revision);
+        // The designer's Save stores a draft (what these tests read back); end users keep revision 1 until Publish.
+        var saved = (await Store.GetLatestAsync(name))!;
+        Assert.Equal((2, 1), (saved.Revision, saved.LiveRevision));
         Assert.Equal(username, saved.Journey.EntryNodeId);
         Assert.Equal(password, saved.Journey.FindNode(username)!.Connections["outcome"]);
         Assert.Equal(StaticNodeIds.Success, Assert.Single(saved.Journey.FindNode(password)!.Connections).Value);
@@ -79,12 +80,12 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         await designer.Page.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
-        var page = (await Store.GetAsync(name))!.Journey.FindNode(pageId)!;
+        var page = (await Store.GetLatestAsync(name))!.Journey.FindNode(pageId)!;
         Assert.Equal([NodeTypeIds.UsernameCollector, NodeTypeIds.PlatformUsername, NodeTypeIds.PasswordCollector],
             page.Children.Select(c => c.NodeType));
         Assert.Equal(StaticNodeIds.Success, page.Connections["outcome"]);
-        Assert.Equal(pageId, (await Store.GetAsync(name))!.Journey.EntryNodeId);
-        Assert.DoesNotContain((await Store.GetAsync(name))!.Journey.Nodes, n => n.NodeType == NodeTypeIds.DataStoreDecision);
+        Assert.Equal(pageId, (await Store.GetLatestAsync(name))!.Journey.EntryNodeId);
+        Assert.DoesNotContain((await Store.GetLatestAsync(name))!.Journey.Nodes, n => n.NodeType == NodeTypeIds.DataStoreDecision);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
 
         await designer.Page.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
-        var push = (await Store.GetAsync(name))!.Journey.FindNode("push")!;
+        var push = (await Store.GetLatestAsync(name))!.Journey.FindNode("push")!;
         Assert.Equal(StaticNodeIds.Failure, push.Connections["SKIPPED"]);
         Assert.NotEqual(true, push.Config.GetBoolean("mandatory"));
     }
@@ -130,7 +131,7 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
         await designer.Page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
-        var saved = (await Store.GetAsync(name))!.Journey;
+        var saved = (await Store.GetLatestAsync(name))!.Journey;
         Assert.Null(saved.FindNode("decision"));
         Assert.Equal("", saved.EntryNodeId);
     }
@@ -151,7 +152,7 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
 
         await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(0);
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToBeVisibleAsync();
-        Assert.NotNull((await Store.GetAsync(name))!.Journey.FindNode("push"));
+        Assert.NotNull((await Store.GetLatestAsync(name))!.Journey.FindNode("push"));
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class DesignerEditingTests(BrowserFixture fixture)
 
         await designer.Page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
-        var saved = (await Store.GetAsync(name))!.Journey;
+        var saved = (await Store.GetLatestAsync(name))!.Journey;
         Assert.True(saved.FindNode("push")!.Y > 400, $"push moved down, at {saved.FindNode("push")!.Y}");
         Assert.Equal(300, saved.FindNode("push")!.X);
         var remaining = saved.Nodes.Sum(n => n.Connections.Count) + (saved.EntryNodeId.Length > 0 ? 1 : 0);

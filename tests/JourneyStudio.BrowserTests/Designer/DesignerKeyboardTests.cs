@@ -42,7 +42,7 @@ public sealed class DesignerKeyboardTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
-        var saved = (await DesignerTestJourneys.Store(fixture.Server).GetAsync(name))!.Journey;
+        var saved = (await DesignerTestJourneys.Store(fixture.Server).GetLatestAsync(name))!.Journey;
         Assert.Equal(username, saved.EntryNodeId);
         Assert.Equal(password, saved.FindNode(username)!.Connections["outcome"]);
         Assert.Equal(StaticNodeIds.Success, saved.FindNode(password)!.Connections["outcome"]);

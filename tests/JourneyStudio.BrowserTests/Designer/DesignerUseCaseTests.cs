@@ -29,29 +29,30 @@ public sealed class DesignerUseCaseTests(BrowserFixture fixture)
         {
             Name = name,
             StartPosition = new NodePosition(0, 250),
-            SuccessPosition = new NodePosition(1400, 100),
-            FailurePosition = new NodePosition(1400, 500),
+            SuccessPosition = new NodePosition(1640, 100),
+            FailurePosition = new NodePosition(1640, 500),
         }, "test"));
         var admin = await fixture.NewAdminPageAsync();
         // Room for the whole journey at about 100 % zoom, so every port is large enough to grab.
         await admin.SetViewportSizeAsync(2400, 1400);
         var designer = await DesignerPage.OpenAsync(admin, name);
 
-        // Page node with the two platform inputs, then the push part of the journey, in three rows.
+        // Page node with the two platform inputs, then the push part of the journey, in three rows; columns 300 px
+        // apart, so that nodes sized to their titles (Recovery Code Collector Decision is about 270 px) never cover a port.
         var page = await DropAsync(designer, NodeTypeIds.PageNode, 160, 40);
         await designer.DropFromPaletteOntoAsync(NodeTypeIds.PlatformUsername, designer.Node(page));
         await Assertions.Expect(designer.Node(page).Locator("[data-testid=page-child]")).ToHaveCountAsync(1);
         await designer.DropFromPaletteOntoAsync(NodeTypeIds.PlatformPassword, designer.Node(page));
         await Assertions.Expect(designer.Node(page).Locator("[data-testid=page-child]")).ToHaveCountAsync(2);
-        var dataStore = await DropAsync(designer, NodeTypeIds.DataStoreDecision, 420, 40);
-        var sender = await DropAsync(designer, NodeTypeIds.PushSender, 680, 40);
-        var wait = await DropAsync(designer, NodeTypeIds.PushWait, 940, 40);
-        var getApp = await DropAsync(designer, NodeTypeIds.GetAuthenticatorApp, 420, 330);
-        var registration = await DropAsync(designer, NodeTypeIds.PushRegistration, 680, 330);
-        var display = await DropAsync(designer, NodeTypeIds.RecoveryCodeDisplay, 940, 330);
-        var verifier = await DropAsync(designer, NodeTypeIds.PushResultVerifier, 1180, 330);
-        var collector = await DropAsync(designer, NodeTypeIds.RecoveryCodeCollectorDecision, 680, 620);
-        var retry = await DropAsync(designer, NodeTypeIds.RetryLimitDecision, 940, 620);
+        var dataStore = await DropAsync(designer, NodeTypeIds.DataStoreDecision, 460, 40);
+        var sender = await DropAsync(designer, NodeTypeIds.PushSender, 760, 40);
+        var wait = await DropAsync(designer, NodeTypeIds.PushWait, 1060, 40);
+        var getApp = await DropAsync(designer, NodeTypeIds.GetAuthenticatorApp, 460, 330);
+        var registration = await DropAsync(designer, NodeTypeIds.PushRegistration, 760, 330);
+        var display = await DropAsync(designer, NodeTypeIds.RecoveryCodeDisplay, 1060, 330);
+        var verifier = await DropAsync(designer, NodeTypeIds.PushResultVerifier, 1360, 330);
+        var collector = await DropAsync(designer, NodeTypeIds.RecoveryCodeCollectorDecision, 760, 620);
+        var retry = await DropAsync(designer, NodeTypeIds.RetryLimitDecision, 1160, 620);
 
         // The use case's push is mandatory: its Skipped outcome goes away in the property panel.
         await designer.Node(sender).Locator(".jn-title").ClickAsync();
@@ -78,8 +79,12 @@ public sealed class DesignerUseCaseTests(BrowserFixture fixture)
         await Assertions.Expect(designer.Page.Locator(".diagram-link")).ToHaveCountAsync(wiring.Length);
         await Assertions.Expect(designer.Page.GetByTestId("findings")).ToContainTextAsync("No problems found.");
         await designer.ScreenshotAsync("designer-use-case-built");
+        // Save stores a draft, which the preview URL does not run; Publish makes it live.
         await designer.Page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
+        Assert.Equal(1, (await store.GetAsync(name))!.Revision);
+        await designer.Page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("journey-editor")).ToHaveAttributeAsync("data-live-revision", "2");
 
         var saved = (await store.GetAsync(name))!.Journey;
         Assert.Equal(page, saved.EntryNodeId);

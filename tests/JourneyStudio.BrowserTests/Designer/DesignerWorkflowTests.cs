@@ -42,7 +42,11 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         await designer.Page.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=unsaved-chip]")).ToHaveCountAsync(0);
 
-        var saved = (await Store.GetAsync(name))!.Journey;
+        // Save stores a draft: end users keep revision 1.
+        var stored = (await Store.GetLatestAsync(name))!;
+        Assert.Equal((2, 1), (stored.Revision, stored.LiveRevision));
+        Assert.Equal(1, (await Store.GetAsync(name))!.Revision);
+        var saved = stored.Journey;
         var decision = saved.FindNode("decision")!;
         Assert.True(saved.StartPosition.X < decision.X);
         Assert.True(decision.X < saved.SuccessPosition.X);
@@ -69,16 +73,21 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
         await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
         await Assertions.Expect(designer.Page.Locator("[data-testid=save]")).ToBeDisabledAsync();
 
+        // Restoring asks first, then saves the old content as a draft; end users keep revision 2 until it is published.
         await designer.Page.Locator("[data-testid=revision][data-revision='1'] [data-testid=revision-restore]").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByText("Restore revision 1?")).ToBeVisibleAsync();
+        await designer.Page.GetByRole(AriaRole.Button, new() { Name = "Restore as draft" }).ClickAsync();
         await Assertions.Expect(designer.Page.Locator("[data-testid=viewing-banner]")).ToHaveCountAsync(0);
         await Assertions.Expect(designer.Node("push")).ToHaveCountAsync(1);
 
-        var current = (await Store.GetAsync(name))!;
-        Assert.Equal(3, current.Revision);
-        Assert.NotNull(current.Journey.FindNode("push"));
         await Assertions.Expect(designer.Page.Locator("[data-testid=journey-editor]")).ToHaveAttributeAsync("data-revision", "3");
+        await Assertions.Expect(designer.Page.GetByTestId("revision-status")).ToHaveAttributeAsync("data-draft", "true");
+        var current = (await Store.GetLatestAsync(name))!;
+        Assert.Equal((3, 2), (current.Revision, current.LiveRevision));
+        Assert.NotNull(current.Journey.FindNode("push"));
+        Assert.Null((await Store.GetAsync(name))!.Journey.FindNode("push"));
         var restored = Assert.Single(await AuditAsync(name));
-        Assert.Equal(("journey.restore", "admin", 2, 3, "restored revision 1"),
+        Assert.Equal(("journey.restore", "admin", 2, 3, "restored revision 1 as a draft"),
             (restored.Action, restored.Actor, restored.RevisionBefore, restored.RevisionAfter, restored.Detail));
     }
 
@@ -124,5 +133,62 @@ public sealed class DesignerWorkflowTests(BrowserFixture fixture)
 
         await Assertions.Expect(designer.Page.Locator(".mud-snackbar"))
             .ToContainTextAsync(fixture.Server.BaseAddress + "login?journey=" + Uri.EscapeDataString(name));
+    }
+
+    [Fact]
+    public async Task Publish_DraftWithErrors_IsRefusedWithTheErrorsListed()
+    {
+        // Live: Start → decision → Success/Failure. The draft adds a Push Sender whose outcomes go nowhere (errors).
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "publish-errors");
+        var live = (await Store.GetAsync(name))!;
+        var noPush = live.Journey with { Nodes = live.Journey.Nodes.Where(n => n.Id != "push").ToList() };
+        Assert.IsType<SaveResult.Saved>(await Store.SaveAsync(noPush, 1, "someone"));
+        Assert.IsType<SaveResult.Saved>(await Store.SaveDraftAsync(live.Journey, 2, "someone"));
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await Assertions.Expect(designer.Page.GetByTestId("revision-status")).ToHaveAttributeAsync("data-draft", "true");
+
+        await designer.Page.GetByTestId("publish").ClickAsync();
+
+        var dialog = designer.Page.GetByTestId("publish-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("publish-intro")).ToContainTextAsync("Draft revision 3 has 3 errors; end users keep revision 2.");
+        await Assertions.Expect(dialog.Locator("[data-testid=publish-finding][data-severity=Error]")).ToHaveCountAsync(3); // the Push Sender's outcomes, wired nowhere
+        await Assertions.Expect(dialog.Locator("[data-testid=publish-finding]").First).ToContainTextAsync("Push Sender");
+        await Assertions.Expect(designer.Page.GetByTestId("publish-confirm")).ToHaveCountAsync(0);
+        await designer.Page.GetByTestId("publish-close").ClickAsync();
+
+        await Assertions.Expect(designer.Page.GetByTestId("journey-editor")).ToHaveAttributeAsync("data-live-revision", "2");
+        Assert.Equal(2, (await Store.GetAsync(name))!.Revision);
+        Assert.Null((await Store.GetAsync(name))!.Journey.FindNode("push"));
+    }
+
+    [Fact]
+    public async Task Publish_DraftWithWarnings_AsksFirst_CancelKeepsItADraft_ConfirmMakesItLive()
+    {
+        // The draft only warns: no path reaches Success.
+        var name = await DesignerTestJourneys.CreateSmallAsync(fixture.Server, "publish-warnings");
+        var live = (await Store.GetAsync(name))!;
+        var decision = live.Journey.FindNode("decision")!;
+        var toFailure = live.Journey with
+        {
+            Nodes = [decision with { Connections = new Dictionary<string, string>(decision.Connections) { ["true"] = StaticNodeIds.Failure } }],
+        };
+        Assert.IsType<SaveResult.Saved>(await Store.SaveDraftAsync(toFailure, 1, "someone"));
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        var editor = designer.Page.GetByTestId("journey-editor");
+
+        await designer.Page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("publish-intro")).ToHaveTextAsync("Draft revision 2 has 1 warning. Publish it anyway?");
+        await Assertions.Expect(designer.Page.Locator("[data-testid=publish-finding][data-severity=Warning]")).ToContainTextAsync("Success");
+        await designer.Page.GetByTestId("publish-cancel").ClickAsync();
+        await Assertions.Expect(designer.Page.GetByTestId("publish-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(editor).ToHaveAttributeAsync("data-live-revision", "1");
+        Assert.Equal(1, (await Store.GetAsync(name))!.Revision);
+
+        await designer.Page.GetByTestId("publish").ClickAsync();
+        await designer.Page.GetByTestId("publish-confirm").ClickAsync();
+        await Assertions.Expect(editor).ToHaveAttributeAsync("data-live-revision", "2");
+        await Assertions.Expect(designer.Page.GetByTestId("revision-status")).ToHaveAttributeAsync("data-draft", "false");
+        Assert.Equal(StaticNodeIds.Failure, (await Store.GetAsync(name))!.Journey.FindNode("decision")!.Connections["true"]);
     }
 }

@@ -5,7 +5,7 @@ namespace JourneyStudio.Runtime.Tests.Persistence;
 public abstract partial class JourneyStoreTests
 {
     [Fact]
-    public async Task Restore_OldRevision_SavesItsContentAsNewRevision()
+    public async Task Restore_OldRevision_SavesItsContentAsNewDraftAndLiveStays()
     {
         var first = await CreateAsync("Login");
         var second = TestJourneys.Edited(first, "second");
@@ -14,9 +14,12 @@ public abstract partial class JourneyStoreTests
         var result = await Store.RestoreAsync("Login", 1, basedOnRevision: 2, "bob");
 
         Assert.Equal(new SaveResult.Saved(3), result);
-        var current = await GetExistingAsync("Login");
-        Assert.Equal(3, current.Revision);
-        TestJourneys.AssertSame(first, current.Journey);
+        var latest = (await Store.GetLatestAsync("Login"))!;
+        Assert.Equal((3, true), (latest.Revision, latest.IsDraft));
+        TestJourneys.AssertSame(first, latest.Journey);
+        var live = await GetExistingAsync("Login");
+        Assert.Equal(2, live.Revision);
+        TestJourneys.AssertSame(second, live.Journey);
         TestJourneys.AssertSame(second, (await Store.GetRevisionAsync("Login", 2))!.Journey);
         var newest = (await Store.ListRevisionsAsync("Login"))![0];
         Assert.Equal(("bob", "Restored revision 1"), (newest.SavedBy, newest.Note));

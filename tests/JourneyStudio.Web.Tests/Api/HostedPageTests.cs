@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using JourneyStudio.Testing;
 
 namespace JourneyStudio.Web.Tests.Api;
 
@@ -75,6 +76,54 @@ public sealed class HostedPageTests(ApiServerFixture fixture) : IClassFixture<Ap
         using var client = fixture.CreateClient();
         var response = await client.PostAsync("login/qr", new JsonObject { ["text"] = new string('a', 2049) }.ToJsonString());
         AuthenticateErrorTests.AssertError(response, 400, "at most 2048 bytes");
+    }
+
+    [Theory]
+    [InlineData("", "alpha")]
+    [InlineData("?realm=root", "root")]
+    public async Task PushDelivery_NamesTheEmbeddedTransport_ForTheRealm(string query, string realm)
+    {
+        using var client = fixture.CreateClient();
+
+        var response = await client.Http.GetAsync("login/push-delivery" + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal((realm, "embedded"), (body["realm"]!.GetValue<string>(), body["transport"]!.GetValue<string>()));
+        Assert.Equal(2, body.Count); // the transport's name only: nothing of the SNS settings
+    }
+
+    [Fact]
+    public async Task PushDelivery_WithSnsConfigured_SaysSns_WithoutItsSettings()
+    {
+        await using var server = StudioServer.Start(new Dictionary<string, string?>
+        {
+            ["JourneyStudio:Push:Transport"] = "sns",
+            ["JourneyStudio:Push:Sns:Region"] = "eu-west-1",
+            ["JourneyStudio:Push:Sns:AccessKeyId"] = "AKIDPUSHDELIVERY0001",
+            ["JourneyStudio:Push:Sns:SecretAccessKey"] = "push-delivery-secret",
+            ["JourneyStudio:Push:Sns:GcmPlatformApplicationArn"] = "arn:aws:sns:eu-west-1:123456789012:app/GCM/journeystudio",
+            ["JourneyStudio:Push:Sns:ApnsPlatformApplicationArn"] = "arn:aws:sns:eu-west-1:123456789012:app/APNS/journeystudio",
+        });
+        using var client = server.CreateClient();
+
+        var response = await client.GetAsync("login/push-delivery?realm=alpha");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal("sns", JsonNode.Parse(text)!["transport"]!.GetValue<string>());
+        Assert.DoesNotContain("AKID", text);
+        Assert.DoesNotContain("secret", text);
+    }
+
+    [Theory]
+    [InlineData("?realm=nowhere", "There is no realm 'nowhere'")]
+    [InlineData("?realm=ALPHA%00", "There is no realm")]
+    public async Task PushDelivery_UnknownRealm_Is400(string query, string expected)
+    {
+        using var client = fixture.CreateClient();
+        AuthenticateErrorTests.AssertError(await client.GetAsync("login/push-delivery" + query), 400, expected);
     }
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

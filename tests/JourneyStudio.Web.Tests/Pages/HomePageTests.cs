@@ -47,6 +47,23 @@ public sealed class HomePageTests : StudioPageContext
         cut.Find($"[data-testid=journey-row][data-journey='{name}']").ParentElement!;
 
     [Fact]
+    public async Task List_ShowsTheLiveRevision_AndADraftWhenThereIsOne()
+    {
+        var login = (await Store.GetAsync("Login"))!;
+        Assert.IsType<SaveResult.Saved>(await Store.SaveDraftAsync(login.Journey with { Description = "draft" }, 1, "test"));
+
+        var cut = RenderHome();
+
+        var revision = Row(cut, "Login").QuerySelector("[data-testid=journey-revision]")!;
+        Assert.Equal(("1", "2"), (revision.GetAttribute("data-live-revision"), revision.GetAttribute("data-draft-revision")));
+        Assert.StartsWith("1", revision.TextContent.Trim());
+        Assert.Equal("draft 2", revision.QuerySelector("[data-testid=draft-state]")!.TextContent.Trim());
+        var push = Row(cut, "Login with Push MFA").QuerySelector("[data-testid=journey-revision]")!;
+        Assert.Null(push.QuerySelector("[data-testid=draft-state]"));
+        Assert.Equal("1", push.TextContent.Trim());
+    }
+
+    [Fact]
     public void List_ShowsStatusValidationRealmDefaultRevisionAndPreviewUrl()
     {
         var cut = RenderHome();

@@ -154,6 +154,22 @@ public sealed partial class Home
         using (var reader = new StreamReader(stream))
             text = await reader.ReadToEndAsync();
 
+        // An import publishes at once; replacing journeys that exist is worth a question first.
+        var (parsed, _) = Admin.Parse(text);
+        var existing = parsed.Select(j => _rows.FirstOrDefault(r => string.Equals(r.Summary.Name, j.Name, StringComparison.OrdinalIgnoreCase)))
+            .OfType<JourneyOverview>().ToList();
+        if (existing.Count > 0)
+        {
+            var names = string.Join(", ", existing.Select(r => $"'{r.Summary.Name}'"));
+            var drafts = existing.Where(r => r.Summary.DraftRevision is not null).Select(r => $"'{r.Summary.Name}'").ToList();
+            var go = await Dialogs.ShowMessageBoxAsync("Replace existing journeys?",
+                $"{file.Name} holds {names}, which already exist{(existing.Count == 1 ? "s" : "")}. Importing saves the file's content as a new revision that end users run at once"
+                + (drafts.Count > 0 ? $"; the unpublished draft of {string.Join(", ", drafts)} stays in the history but is no longer the draft." : ".")
+                + " Earlier revisions stay in the history.",
+                yesText: "Import and replace", cancelText: "Cancel");
+            if (go != true) return;
+        }
+
         switch (await Admin.ImportAsync(text, await Actor.GetAsync()))
         {
             case JourneyImportResult.Rejected rejected:

@@ -27,10 +27,61 @@ function onBeforeUnload(e) {
     e.returnValue = '';
 }
 
+let resizeFrame = 0;
+
+function onResize() {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => editor?.invokeMethodAsync('OnWindowResized', window.innerWidth));
+}
+
+// The navigator (minimap) draws the journey in an SVG whose viewBox is in canvas coordinates, so the pointer's
+// point in that SVG is the canvas point to centre on. Listening on the window in the capture phase keeps the
+// pointer from also starting a pan of the canvas underneath.
+let navigating = false;
+let navigatorFrame = 0;
+
+function navigatorPoint(e) {
+    const svg = e.target instanceof Element && e.target.closest('.jn-navigator svg');
+    const matrix = svg && svg.getScreenCTM();
+    return matrix ? new DOMPoint(e.clientX, e.clientY).matrixTransform(matrix.inverse()) : null;
+}
+
+function centreOn(point) {
+    cancelAnimationFrame(navigatorFrame);
+    navigatorFrame = requestAnimationFrame(() => editor?.invokeMethodAsync('OnNavigatorPoint', point.x, point.y));
+}
+
+function onNavigatorDown(e) {
+    const point = editor && e.button === 0 && navigatorPoint(e);
+    if (!point) return;
+    e.stopPropagation();
+    e.preventDefault();
+    navigating = true;
+    centreOn(point);
+}
+
+function onNavigatorMove(e) {
+    if (!navigating) return;
+    e.stopPropagation();
+    const point = navigatorPoint(e);
+    if (point) centreOn(point);
+}
+
+function onNavigatorUp(e) {
+    if (!navigating) return;
+    navigating = false;
+    e.stopPropagation();
+}
+
+// Returns the window's width, so that the editor lays itself out for small screens from its first render.
 export function attach(dotnetEditor) {
     editor = dotnetEditor;
+    window.addEventListener('pointerdown', onNavigatorDown, true);
+    window.addEventListener('pointermove', onNavigatorMove, true);
+    window.addEventListener('pointerup', onNavigatorUp, true);
     document.addEventListener('keydown', onKeyDown);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('resize', onResize);
     // The script is usually attached before the canvas is drawn; measuring then starts the moment it appears,
     // without waiting for the server's startMeasuring call.
     const layer = findLayer(document);
@@ -46,14 +97,20 @@ export function attach(dotnetEditor) {
         });
         canvasWatcher.observe(document.body, { childList: true, subtree: true });
     }
+    return window.innerWidth;
 }
 
 export function detach() {
     stopMeasuring();
     editor = null;
     dirty = false;
+    navigating = false;
+    window.removeEventListener('pointerdown', onNavigatorDown, true);
+    window.removeEventListener('pointermove', onNavigatorMove, true);
+    window.removeEventListener('pointerup', onNavigatorUp, true);
     document.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('beforeunload', onBeforeUnload);
+    window.removeEventListener('resize', onResize);
 }
 
 export function setDirty(value) {

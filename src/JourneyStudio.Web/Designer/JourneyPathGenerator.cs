@@ -1,0 +1,121 @@
+using Blazor.Diagrams.Core;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+
+namespace JourneyStudio.Web.Designer;
+
+/// <summary>
+/// How links are drawn. A link that goes forward (its target to the right of its port) is a smooth curve, unless
+/// another node stands in the band between its ends (the curve would run behind it: Failure reached from the first
+/// column, say); then, like a link that goes back (Retry, Waiting, Expired, Time Out), which would be a tiny curl at the
+/// port, it is routed: out to the right, along a lane clear of every node in its way, and into the target from the
+/// left, with rounded corners.
+/// </summary>
+public sealed class JourneyPathGenerator : PathGenerator
+{
+    /// <summary>Room kept between a routed link and the nodes it goes around.</summary>
+    public const double Clearance = 22;
+
+    private readonly SmoothPathGenerator _forward = new();
+    private readonly StraightPathGenerator _routed = new(10);
+
+    public override PathGeneratorResult GetResult(Diagram diagram, BaseLinkModel link, Point[] route, Point source, Point target)
+    {
+        if (route.Length > 0
+            || link.Source is not SinglePortAnchor { Port.Parent: { } from } || link.Target is not SinglePortAnchor { Port.Parent: { } to }
+            || from.GetBounds() is not { } fromBox || to.GetBounds() is not { } toBox)
+            return _forward.GetResult(diagram, link, route, source, target);
+        if (!IsBackward(source, target))
+            return ForwardAround(diagram, link, source, target, from, to) ?? _forward.GetResult(diagram, link, route, source, target);
+
+        var right = source.X + Clearance;
+        var left = target.X - Clearance;
+        // Several loops into one node get lanes of their own, so that they stay apart.
+        var lane = Math.Abs(StableHash(((SinglePortAnchor)link.Source).Port.Id)) % 4 * 8;
+        var obstacles = diagram.Nodes
+            .Where(n => n.GetBounds() is { } b && b.Right > left && b.Left < right)
+            .Select(n => n.GetBounds()!)
+            .ToList();
+        var below = FreeLane(Math.Max(fromBox.Bottom, toBox.Bottom) + Clearance + lane, obstacles, down: true);
+        var above = FreeLane(Math.Min(fromBox.Top, toBox.Top) - Clearance - lane, obstacles, down: false);
+        var middle = (source.Y + target.Y) / 2;
+        var y = Math.Abs(below - middle) <= Math.Abs(middle - above) ? below : above;
+        // The turn beside the port must also clear the target (in the same column, say), and the other turn the source.
+        right = PastNodes(BoxesExcept(diagram, from), right, source.X, source.Y, y, rightwards: true);
+        left = PastNodes(BoxesExcept(diagram, to), left, target.X, target.Y, y, rightwards: false);
+
+        Point[] corners = [new(right, source.Y), new(right, y), new(left, y), new(left, target.Y)];
+        return _routed.GetResult(diagram, link, corners, source, target);
+    }
+
+    /// <summary>
+    /// Where a link's turn beside its port (going from <paramref name="y1"/> to <paramref name="y2"/>) clears the
+    /// nodes of the port's column that are wider than the port's node (or, into the target, further left).
+    /// </summary>
+    private static double PastNodes(IReadOnlyList<Rectangle> boxes, double x, double portX, double y1, double y2, bool rightwards)
+    {
+        foreach (var b in boxes.Where(b => Spans(b, y1, y2) && (rightwards ? b.Left < x && b.Right > portX : b.Right > x && b.Left < portX)))
+            x = rightwards ? Math.Max(x, b.Right + Clearance) : Math.Min(x, b.Left - Clearance);
+        return x;
+    }
+
+    /// <summary>
+    /// A forward link with nodes in the band between its ends: along the free lane nearest to the straight line, with
+    /// its turns in the gaps beside its ends. Null when nothing stands in the way (the curve is drawn).
+    /// </summary>
+    private PathGeneratorResult? ForwardAround(Diagram diagram, BaseLinkModel link, Point source, Point target, NodeModel from, NodeModel to)
+    {
+        var others = diagram.Nodes.Where(n => n != from && n != to).Select(n => n.GetBounds()).OfType<Rectangle>().ToList();
+        var between = others.Where(b => b.Right > source.X && b.Left < target.X).ToList();
+        var top = Math.Min(source.Y, target.Y) - Clearance / 2;
+        var bottom = Math.Max(source.Y, target.Y) + Clearance / 2;
+        if (!between.Any(b => b.Bottom > top && b.Top < bottom)) return null;
+
+        var middle = (source.Y + target.Y) / 2;
+        var below = FreeLane(middle, between, down: true);
+        var above = FreeLane(middle, between, down: false);
+        var y = Math.Abs(below - middle) <= Math.Abs(middle - above) ? below : above;
+        // The turns go down (or up) in the gaps next to the ends, past any wider node of the same column.
+        var right = PastNodes(BoxesExcept(diagram, from), source.X + Clearance, source.X, source.Y, y, rightwards: true);
+        var left = PastNodes(BoxesExcept(diagram, to), target.X - Clearance, target.X, target.Y, y, rightwards: false);
+        if (left <= right) return null;
+
+        Point[] corners = [new(right, source.Y), new(right, y), new(left, y), new(left, target.Y)];
+        return _routed.GetResult(diagram, link, corners, source, target);
+    }
+
+    private static List<Rectangle> BoxesExcept(Diagram diagram, NodeModel node) =>
+        diagram.Nodes.Where(n => n != node).Select(n => n.GetBounds()).OfType<Rectangle>().ToList();
+
+    private static bool Spans(Rectangle box, double y1, double y2) => box.Bottom > Math.Min(y1, y2) && box.Top < Math.Max(y1, y2);
+
+    /// <summary>True when the target is left of the port (or just beside it), so a curve would fold back on itself.</summary>
+    public static bool IsBackward(Point source, Point target) => target.X < source.X + 12;
+
+    /// <summary>The first horizontal line from <paramref name="start"/> (moving down or up) that crosses none of the boxes.</summary>
+    private static double FreeLane(double start, IReadOnlyList<Rectangle> boxes, bool down)
+    {
+        var y = start;
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            foreach (var box in boxes)
+            {
+                if (y <= box.Top - Clearance / 2 || y >= box.Bottom + Clearance / 2) continue;
+                y = down ? box.Bottom + Clearance : box.Top - Clearance;
+                moved = true;
+            }
+        }
+        return y;
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text) hash = unchecked(hash * 31 + c);
+        return hash == int.MinValue ? 0 : hash;
+    }
+}
