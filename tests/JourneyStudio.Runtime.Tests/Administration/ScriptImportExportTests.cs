@@ -13,10 +13,19 @@ namespace JourneyStudio.Runtime.Tests.Administration;
 
 /// <summary>
 /// Scripts carried by frodo exports: stored as resources of their own on import, written back with the journeys that use
-/// them on export. On a real frodo-cli export (allAlphaJourneys.journey.json of frodo-cli's end-to-end tests) and real SQLite.
+/// them on export. On our own multi-journey export in frodo's format (StudioScripts.journeys.json: a nesting journey
+/// and the journey it nests, sharing legacy scripts, and a social journey with a next-generation script in lines form
+/// and two Groovy scripts) and real SQLite.
 /// </summary>
 public sealed class ScriptImportExportTests : IAsyncLifetime
 {
+    private const string PickPathId = "9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a01";
+    private const string RememberId = "9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a02";
+    private const string CountId = "9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a03";
+    private const string TraceId = "9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a04";
+    private const string CheckUsernameId = "9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a05";
+    private const string ProfileToUserId = "9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a06";
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "journeystudio-scripts-" + Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
@@ -25,7 +34,7 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
     private ScriptStore Scripts => _services.GetRequiredService<ScriptStore>();
 
     private static string ReferenceExport =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScriptExports", "frodo-cli_allAlphaJourneys.journey.json"));
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScriptExports", "StudioScripts.journeys.json"));
 
     public async Task InitializeAsync()
     {
@@ -50,21 +59,24 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
     private static AuditActor Actor => AuditActor.Studio("admin", null);
 
     [Fact]
-    public async Task Import_OfARealExportWithScripts_StoresEachScriptOnce_GroovyIncluded()
+    public async Task Import_OfAnExportWithScripts_StoresEachScriptOnce_GroovyIncluded()
     {
         var result = await Admin.ImportAsync(ReferenceExport, Actor);
 
         Assert.IsType<JourneyImportResult.Imported>(result);
         var scripts = await Scripts.ListAsync();
-        Assert.Equal(12, scripts.Count); // the 8 of FrodoTest and the 4 that j00…j10 share
-        var mode = Assert.Single(scripts, s => s.Script.Name == "mode");
-        Assert.Equal(("5bbdaeff-ddee-44b9-b608-8d413d7d65a6", "JAVASCRIPT", "AUTHENTICATION_TREE_DECISION_NODE", "1.0", 1),
-            (mode.Script.Id, mode.Script.Language, mode.Script.Context, mode.Script.EvaluatorVersion, mode.Revision));
-        Assert.StartsWith("/* mode\n", mode.Script.Source);
-        Assert.Contains(scripts, s => s.Script.Language == "GROOVY" && s.Script.Name == "Google Profile Normalization");
+        Assert.Equal(7, scripts.Count); // the 4 that the nested and nesting journeys share, and the social journey's 3
+        var pick = Assert.Single(scripts, s => s.Script.Name == "Studio pick path");
+        Assert.Equal((PickPathId, "JAVASCRIPT", "AUTHENTICATION_TREE_DECISION_NODE", "1.0", 1),
+            (pick.Script.Id, pick.Script.Language, pick.Script.Context, pick.Script.EvaluatorVersion, pick.Revision));
+        Assert.StartsWith("// pick path: the first pass asks", pick.Script.Source); // the JSON-encoded string, decoded
+        var check = Assert.Single(scripts, s => s.Script.Id == CheckUsernameId);
+        Assert.Equal("2.0", check.Script.EvaluatorVersion);
+        Assert.Equal(2, scripts.Count(s => s.Script.Language == "GROOVY"));
+        Assert.Contains(scripts, s => s.Script.Language == "GROOVY" && s.Script.Name == "Studio OIDC normalization"); // named by the provider only
         var audited = await _services.GetRequiredService<DatabaseAuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.ScriptSave });
-        Assert.Equal(12, audited.Total);
-        Assert.Contains(audited.Entries, e => e.Event.Target == "mode" && e.Event.RevisionAfter == 1 && e.Event.Actor == "admin");
+        Assert.Equal(7, audited.Total);
+        Assert.Contains(audited.Entries, e => e.Event.Target == "Studio pick path" && e.Event.RevisionAfter == 1 && e.Event.Actor == "admin");
     }
 
     [Fact]
@@ -72,11 +84,11 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
     {
         await Admin.ImportAsync(ReferenceExport, Actor);
 
-        var export = await Admin.ExportWithDependenciesAsync("j01");
+        var export = await Admin.ExportWithDependenciesAsync("Studio Nesting");
 
         using var original = JsonDocument.Parse(ReferenceExport);
         using var exported = JsonDocument.Parse(export!.Json);
-        Assert.Equal(["j01", "j00"], export.JourneyNames);
+        Assert.Equal(["Studio Nesting", "Studio Nested"], export.JourneyNames);
         foreach (var name in export.JourneyNames)
         {
             var before = original.RootElement.GetProperty("trees").GetProperty(name);
@@ -88,21 +100,22 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
             foreach (var field in new[] { "nodes", "staticNodes", "entryNodeId" })
                 Assert.True(JsonElement.DeepEquals(before.GetProperty("tree").GetProperty(field), after.GetProperty("tree").GetProperty(field)), $"{name}: tree.{field} differs");
         }
+        Assert.Equal(4, exported.RootElement.GetProperty("trees").GetProperty("Studio Nested").GetProperty("scripts").EnumerateObject().Count());
     }
 
     [Fact]
     public async Task Reimport_OfTheExport_AddsNoScriptRevision_AndAChangedScriptGetsTheNextOne()
     {
         await Admin.ImportAsync(ReferenceExport, Actor);
-        var export = (await Admin.ExportWithDependenciesAsync("j00"))!.Json;
+        var export = (await Admin.ExportWithDependenciesAsync("Studio Nested"))!.Json;
 
         await Admin.ImportAsync(export, Actor);
-        await Admin.ImportAsync(export.Replace("outcome = 'true';", "outcome = 'true'; // changed"), Actor);
+        await Admin.ImportAsync(export.Replace("sharedState.put('remembered', ", "sharedState.put('remembered', 'changed ' + "), Actor);
 
-        var shared = await Scripts.FindAsync("1b52a7e0-4019-40fa-958a-15a49870e901");
-        Assert.Equal(2, shared!.Revision);
-        Assert.Contains("// changed", shared.Script.Source);
-        Assert.Equal(1, (await Scripts.FindAsync("3cb43516-ae69-433a-8787-501d45db14e9"))!.Revision);
+        var changed = await Scripts.FindAsync(RememberId);
+        Assert.Equal(2, changed!.Revision);
+        Assert.Contains("'changed ' + ", changed.Script.Source);
+        Assert.Equal(1, (await Scripts.FindAsync(TraceId))!.Revision);
     }
 
     [Fact]
@@ -110,33 +123,29 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
     {
         await Admin.ImportAsync(ReferenceExport, Actor);
 
-        var stored = await _services.GetRequiredService<JourneyStore>().GetAsync("j00");
+        var stored = await _services.GetRequiredService<JourneyStore>().GetAsync("Studio Nested");
 
         Assert.False(stored!.Journey.ExtraExportSections.ContainsKey("scripts"));
     }
 
     [Fact]
-    public async Task AScriptInLinesForm_RoundTripsAsLines()
+    public async Task AScriptInLinesForm_IsStoredAsText_AndExportedBackAsLines_BesideAGroovyScriptInStringForm()
     {
-        var json = ReferenceExport;
-        using (var document = JsonDocument.Parse(json))
-        {
-            var tree = document.RootElement.GetProperty("trees").GetProperty("j00");
-            var single = System.Text.Json.Nodes.JsonNode.Parse(tree.GetRawText())!.AsObject();
-            var script = single["scripts"]!["1b52a7e0-4019-40fa-958a-15a49870e901"]!.AsObject();
-            script["script"] = new System.Text.Json.Nodes.JsonArray("(function () {", "  outcome = 'true';", "}());");
-            json = single.ToJsonString();
-        }
+        await Admin.ImportAsync(ReferenceExport, Actor);
 
-        await Admin.ImportAsync(json, Actor);
-        var export = (await Admin.ExportWithDependenciesAsync("j00"))!.Json;
+        var export = (await Admin.ExportWithDependenciesAsync("Studio Social"))!.Json;
 
-        var stored = await Scripts.FindAsync("1b52a7e0-4019-40fa-958a-15a49870e901");
-        Assert.Equal("(function () {\n  outcome = 'true';\n}());", stored!.Script.Source);
+        using var original = JsonDocument.Parse(ReferenceExport);
+        var before = original.RootElement.GetProperty("trees").GetProperty("Studio Social").GetProperty("scripts");
+        var lines = before.GetProperty(CheckUsernameId).GetProperty("script").EnumerateArray().Select(l => l.GetString()!).ToList();
+        var stored = await Scripts.FindAsync(CheckUsernameId);
+        Assert.Equal(string.Join('\n', lines), stored!.Script.Source);
         using var exported = JsonDocument.Parse(export);
-        var lines = exported.RootElement.GetProperty("trees").GetProperty("j00").GetProperty("scripts")
-            .GetProperty("1b52a7e0-4019-40fa-958a-15a49870e901").GetProperty("script");
-        Assert.Equal(["(function () {", "  outcome = 'true';", "}());"], lines.EnumerateArray().Select(l => l.GetString()));
+        var after = exported.RootElement.GetProperty("trees").GetProperty("Studio Social").GetProperty("scripts");
+        Assert.Equal(JsonValueKind.Array, after.GetProperty(CheckUsernameId).GetProperty("script").ValueKind);
+        Assert.True(JsonElement.DeepEquals(before.GetProperty(CheckUsernameId), after.GetProperty(CheckUsernameId)), after.GetProperty(CheckUsernameId).ToString());
+        Assert.Equal(JsonValueKind.String, after.GetProperty(ProfileToUserId).GetProperty("script").ValueKind);
+        Assert.True(JsonElement.DeepEquals(before.GetProperty(ProfileToUserId), after.GetProperty(ProfileToUserId)), after.GetProperty(ProfileToUserId).ToString());
     }
 
     [Fact]
@@ -147,7 +156,7 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
         var result = await Admin.ImportAsync(json, Actor);
 
         var rejected = Assert.IsType<JourneyImportResult.Rejected>(result);
-        Assert.Contains(rejected.Errors, e => e.Path.StartsWith("$.trees['FrodoTest'].scripts['", StringComparison.Ordinal) && e.Path.EndsWith(".language", StringComparison.Ordinal));
+        Assert.Contains(rejected.Errors, e => e.Path.StartsWith("$.trees['Studio Social'].scripts['", StringComparison.Ordinal) && e.Path.EndsWith(".language", StringComparison.Ordinal));
         Assert.Empty(await Scripts.ListAsync());
         Assert.Empty(await _services.GetRequiredService<JourneyStore>().ListAsync());
     }
@@ -156,13 +165,14 @@ public sealed class ScriptImportExportTests : IAsyncLifetime
     public async Task Validation_ReportsAGroovyScript_AsNotRunnable_AndASyntaxErrorWithItsLine()
     {
         await Admin.ImportAsync(ReferenceExport, Actor);
-        // j00's 'debug' node runs the debug script; point another node at a Groovy script and break one script.
-        var export = (await Admin.ExportWithDependenciesAsync("j00"))!.Json
-            .Replace("\"script\": \"41c24257-d7fc-4654-8b46-c2666dc5b56d\"", "\"script\": \"58d29080-4563-480b-89bb-1e7719776a21\"");
+        Assert.DoesNotContain((await Admin.ValidateAsync("Studio Nested"))!.Findings, f => f.Code.StartsWith("script-", StringComparison.Ordinal));
+        // The nested journey's 'count' node runs the count script; point it at a Groovy script and break another script.
+        var export = (await Admin.ExportWithDependenciesAsync("Studio Nested"))!.Json
+            .Replace($"\"script\": \"{CountId}\"", $"\"script\": \"{ProfileToUserId}\"");
         await Admin.ImportAsync(export, Actor);
-        await Scripts.SaveAsync([(await Scripts.FindAsync("1b52a7e0-4019-40fa-958a-15a49870e901"))!.Script with { Source = "var a = ;\n" }], "admin");
+        await Scripts.SaveAsync([(await Scripts.FindAsync(RememberId))!.Script with { Source = "var a = ;\n" }], "admin");
 
-        var report = await Admin.ValidateAsync("j00");
+        var report = await Admin.ValidateAsync("Studio Nested");
 
         Assert.Contains(report!.Findings, f => f is { Code: ScriptValidator.NotRunnableCode, Severity: FindingSeverity.Error }
             && f.Message.Contains("GROOVY"));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Scripts;
@@ -274,45 +275,22 @@ public sealed class LegacyScriptApiTests
     }
 
     [Fact]
-    public void TheRealFrodoModeScript_AsksWithAChoiceCallback_ThenGoesToTheChosenOutcome()
+    public void ThePickPathScriptOfTheTestExport_AsksWithAChoiceCallback_GoesToTheChoice_AndANestedPassReusesIt()
     {
-        // The 'mode' script of frodo-cli's test export (allAlphaJourneys.journey.json, journey j00), unchanged.
-        const string mode = """
-            (function () {
-              var mode = nodeState.get('mode');
-              if (mode) {
-                outcome = mode.asString();
-                var level = nodeState.get('level').asInteger() + 1;
-                logger.error('mode: mode=' + mode.asString() + ', level=' + level);
-                sharedState.put('level', level);
-              }
-              else {
-                var choices = ['shared and level', 'shared only', 'level only', 'none'];
+        // Run as the export file has it (JSON-encoded text, decoded as the import does), not a copy of it.
+        using var export = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScriptExports", "StudioScripts.journeys.json")));
+        var encoded = export.RootElement.GetProperty("trees").GetProperty("Studio Nested").GetProperty("scripts")
+            .GetProperty("9d2f4a61-3c7e-4b1a-a0d5-6e8b2c4f1a01").GetProperty("script").GetString()!;
+        var pickPath = JsonSerializer.Deserialize<string>(encoded)!;
+        var sent = _harness.Run(pickPath).Callbacks!;
 
-                var fr = JavaImporter(
-                  org.forgerock.openam.auth.node.api.Action,
-                  javax.security.auth.callback.ChoiceCallback
-                )
-
-                if (callbacks.isEmpty()) {
-                  action = fr.Action.send([
-                    new fr.ChoiceCallback('Choose test mode', choices, 0, false)
-                  ]).build();
-                } else {
-                  var choice = parseInt(callbacks.get(0).getSelectedIndexes()[0]);
-                  nodeState.putShared('mode', choices[choice]);
-                  nodeState.putShared('level', 0);
-                  action = fr.Action.goTo(choices[choice]).build();
-                }
-              }
-            }());
-            """;
-        var sent = _harness.Run(mode).Callbacks!;
-
-        var decision = _harness.Run(mode, callbacks: ScriptHarness.Answer(sent, 2));
+        var decision = _harness.Run(pickPath, callbacks: ScriptHarness.Answer(sent, 2));
+        var nested = _harness.Run(pickPath, shared: new JsonObject { ["path"] = "counter only", ["depth"] = 0 });
 
         Assert.Equal("ChoiceCallback", Assert.Single(sent).Type);
-        Assert.Equal("level only", decision.Outcome);
-        Assert.Equal(("level only", 0), ((string?)decision.SharedState["mode"], (int?)decision.SharedState["level"]));
+        Assert.Equal("counter only", decision.Outcome);
+        Assert.Equal(("counter only", 0), ((string?)decision.SharedState["path"], (int?)decision.SharedState["depth"]));
+        Assert.Null(nested.Callbacks);
+        Assert.Equal(("counter only", 1), (nested.Outcome, (int?)nested.SharedState["depth"]));
     }
 }

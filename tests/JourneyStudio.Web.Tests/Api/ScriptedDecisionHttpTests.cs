@@ -139,17 +139,17 @@ public sealed class ScriptedDecisionHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheReferenceExportWithScripts_ImportsThroughTheApi_AndValidationNamesTheGroovyScripts()
+    public async Task TheTestExportWithScripts_ImportsThroughTheApi_AndItsJavaScriptValidates()
     {
         using var admin = Admin();
-        var reference = ExportFile("frodo-cli_allAlphaJourneys.journey.json");
+        var reference = ExportFile("StudioScripts.journeys.json");
 
         using var imported = await admin.PostAsync("admin/api/journeys/import", new StringContent(reference, Encoding.UTF8, "application/json"));
-        var validation = JsonNode.Parse(await admin.GetStringAsync("admin/api/journeys/j00/validation"))!;
-        var exported = JsonNode.Parse(await admin.GetStringAsync("admin/api/journeys/j00/export"))!;
+        var validation = JsonNode.Parse(await admin.GetStringAsync("admin/api/journeys/Studio%20Nested/validation"))!;
+        var exported = JsonNode.Parse(await admin.GetStringAsync("admin/api/journeys/Studio%20Nested/export"))!;
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.DoesNotContain(validation["findings"]!.AsArray(), f => ((string?)f!["code"])?.StartsWith("script-", StringComparison.Ordinal) == true);
-        Assert.Equal(4, exported["trees"]!["j00"]!["scripts"]!.AsObject().Count);
+        Assert.Equal(4, exported["trees"]!["Studio Nested"]!["scripts"]!.AsObject().Count);
     }
 }
