@@ -1,3 +1,4 @@
+using JourneyStudio.OpenIdConnect;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Testing;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,8 @@ public sealed class FirstStartTests
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyStudio:DataDirectory"] = dataDirectory }).Build();
             services.AddLogging();
             services.AddJourneyStudioData(configuration);
+            // The start also makes the OpenID Connect provider's first signing keys.
+            services.AddJourneyStudioOpenIdConnect(configuration);
             services.AddSingleton<IJourneyCodec>(new FrodoJourneyCodec(Journeys.Catalog.NodeCatalog.Default));
             await using var provider = services.BuildServiceProvider();
 
