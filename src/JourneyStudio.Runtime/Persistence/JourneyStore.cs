@@ -69,12 +69,10 @@ public sealed class JourneyStore(
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.Name == name, cancellationToken);
-        if (record is null) return null;
-        var json = record.DraftRevision is { } draft
-            ? await db.JourneyRevisions.Where(r => r.JourneyId == record.Id && r.Revision == draft).Select(r => r.Json).SingleAsync(cancellationToken)
-            : record.Json;
-        return new StoredJourney(Load(json, record), record.CurrentRevision) { LiveRevision = record.LiveRevision };
+        // The newest revision is the current one (a draft is always newer than the live revision), read like any other
+        // revision: through the cache, so listing or opening journeys does not parse them again.
+        var head = await db.Journeys.AsNoTracking().Where(j => j.Name == name).Select(HeadOf).SingleOrDefaultAsync(cancellationToken);
+        return head is null ? null : await LoadAsync(db, head, head.CurrentRevision, cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +101,7 @@ public sealed class JourneyStore(
 
     /// <summary>What <see cref="JourneyHead"/> reads of a journey row (as an expression, so that other queries can join it).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<JourneyRecord, JourneyHead>> HeadOf =
-        j => new JourneyHead(j.Id, j.CreatedAt, j.Name, j.Enabled, j.IsRealmDefault, j.LiveRevision);
+        j => new JourneyHead(j.Id, j.CreatedAt, j.Name, j.Enabled, j.IsRealmDefault, j.LiveRevision, j.CurrentRevision);
 
     /// <summary>A revision from the cache, or read by (journey id, revision) and parsed once.</summary>
     private async Task<StoredJourney?> LoadAsync(JourneyStudioDbContext db, JourneyHead head, int revision, CancellationToken cancellationToken)

@@ -120,7 +120,7 @@ public sealed class JourneySessionStore(
                     session,
                     journey == null
                         ? null
-                        : new JourneyHead(journey.Id, journey.CreatedAt, journey.Name, journey.Enabled, journey.IsRealmDefault, journey.LiveRevision)))
+                        : new JourneyHead(journey.Id, journey.CreatedAt, journey.Name, journey.Enabled, journey.IsRealmDefault, journey.LiveRevision, journey.CurrentRevision)))
             .SingleOrDefault());
 
     /// <summary>
