@@ -700,67 +700,18 @@ public sealed partial class JourneyEditor
 
     // ---- publish ----
 
-    /// <summary>
-    /// Makes the saved draft live: refused with the errors listed; with warnings, asks first. Checks run again on the
-    /// server when publishing, so a draft changed by someone else meanwhile is not published unseen.
-    /// </summary>
+    /// <summary>Makes the saved draft live (<see cref="DraftPublisher"/>: findings, confirmation, publish checks).</summary>
     private async Task PublishAsync()
     {
         if (_session is null || _session.IsDirty || Viewing || _session.BasedOnRevision <= _liveRevision) return;
-        var draftRevision = _session.BasedOnRevision;
-        var check = await Admin.CheckDraftAsync(_session.Current.Name);
-        if (check is not { Draft: { } draft } found || draft.Revision != draftRevision)
+        if (await Publisher.PublishAsync(_session.Current.Name, _session.BasedOnRevision, _liveRevision, FindingPlace) is { } live)
         {
-            Snackbar.Add($"Revision {draftRevision} is no longer the draft; someone saved or published meanwhile. Reload the journey.", Severity.Warning);
-            return;
-        }
-        var errors = found.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
-        var warnings = found.Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList();
-        if (errors.Count > 0)
-        {
-            await Dialogs.ShowAsync<PublishFindingsDialog>("Not published", new DialogParameters<PublishFindingsDialog>
-            {
-                { d => d.Intro, $"Draft revision {draftRevision} has {Plural(errors.Count, "error")}; end users keep revision {_liveRevision}. Fix these, save, and publish again:" },
-                { d => d.Findings, errors.Concat(warnings).ToList() },
-                { d => d.PlaceOf, FindingPlace },
-                { d => d.ConfirmText, null },
-            });
-            return;
-        }
-        if (warnings.Count > 0)
-        {
-            var dialog = await Dialogs.ShowAsync<PublishFindingsDialog>("Publish with warnings?", new DialogParameters<PublishFindingsDialog>
-            {
-                { d => d.Intro, $"Draft revision {draftRevision} has {Plural(warnings.Count, "warning")}. Publish it anyway?" },
-                { d => d.Findings, warnings },
-                { d => d.PlaceOf, FindingPlace },
-                { d => d.ConfirmText, "Publish anyway" },
-            });
-            if ((await dialog.Result) is not { Canceled: false }) return;
-        }
-        var result = await Admin.PublishAsync(_session.Current.Name, draftRevision, await Actor.GetAsync());
-        switch (result)
-        {
-            case PublishResult.Published published:
-                _liveRevision = published.Revision;
-                Snackbar.Add($"Revision {published.Revision} is live.", Severity.Success);
-                if (_revisionsOpen) await LoadRevisionsAsync();
-                if (_changes is not null) await ShowChangesAsync(_liveRevision, _session.BasedOnRevision);
-                break;
-            case PublishResult.Refused refused:
-                Snackbar.Add($"Not published: revision {refused.Revision} has {Plural(refused.Errors.Count(), "error")}.", Severity.Error);
-                break;
-            case PublishResult.NotCurrentDraft:
-                Snackbar.Add($"Revision {draftRevision} is no longer the draft; someone saved or published meanwhile. Reload the journey.", Severity.Warning);
-                break;
-            default:
-                Snackbar.Add($"The journey '{_session.Current.Name}' no longer exists.", Severity.Error);
-                break;
+            _liveRevision = live;
+            if (_revisionsOpen) await LoadRevisionsAsync();
+            if (_changes is not null) await ShowChangesAsync(_liveRevision, _session.BasedOnRevision);
         }
         Refresh();
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     // ---- changes between revisions ----
 
