@@ -120,6 +120,7 @@ public static class StudioProgram
         services.AddStudioAdminAuthentication();
         services.AddStudioOperations(builder.Configuration);
         services.AddScoped<StudioActor>();
+        services.AddScoped<Designer.DraftPublisher>();
     }
 
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>

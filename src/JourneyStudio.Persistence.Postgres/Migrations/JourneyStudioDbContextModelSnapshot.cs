@@ -899,6 +899,9 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("JourneyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("JourneyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -929,6 +932,10 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TraceJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("text");
@@ -947,6 +954,8 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("Username");
+
+                    b.HasIndex("JourneyId", "CreatedAt");
 
                     b.HasIndex("JourneyName", "CreatedAt");
 

@@ -861,6 +861,9 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("JourneyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JourneyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -891,6 +894,10 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -909,6 +916,8 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("Username");
+
+                    b.HasIndex("JourneyId", "CreatedAt");
 
                     b.HasIndex("JourneyName", "CreatedAt");
 

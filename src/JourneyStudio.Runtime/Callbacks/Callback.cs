@@ -48,7 +48,17 @@ public sealed class Callback
     /// not echoed back when a Page is re-sent).
     /// </summary>
     [JsonIgnore]
-    public bool CarriesSecret => Type is PasswordType or "ValidatedCreatePasswordCallback";
+    public bool CarriesSecret => Type is PasswordType or "ValidatedCreatePasswordCallback" || InputsAreSecret;
+
+    /// <summary>
+    /// Set by the node that sends it when the answer is a secret although the type is not (a one-time code or a recovery
+    /// code asked with a NameCallback). Stored with the session's pending callbacks, so the answer to it is known as secret.
+    /// </summary>
+    [JsonInclude, JsonPropertyName("secretInputs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool InputsAreSecret { get; private init; }
+
+    /// <summary>This callback, marked so that its answer is treated like a password (never stored, echoed or traced).</summary>
+    public Callback WithSecretInputs() => new(Type, Outputs, Inputs) { OutputsAreSecret = OutputsAreSecret, InputsAreSecret = true };
 
     /// <summary>
     /// The outputs are a secret for the user's eyes only (recovery codes, a registration URI with its shared secret): the
@@ -58,11 +68,11 @@ public sealed class Callback
     public bool OutputsAreSecret { get; private init; }
 
     /// <summary>This callback, marked so that its outputs never reach the stored session.</summary>
-    public Callback WithSecretOutputs() => new(Type, Outputs, Inputs) { OutputsAreSecret = true };
+    public Callback WithSecretOutputs() => new(Type, Outputs, Inputs) { OutputsAreSecret = true, InputsAreSecret = InputsAreSecret };
 
     /// <summary>This callback with secret outputs blanked ("" / false / 0), for storing in the session.</summary>
     public Callback WithoutSecretOutputs() =>
-        !OutputsAreSecret ? this : new Callback(Type, Outputs.Select(o => o with { Value = Blank(o.Value) }).ToArray(), Inputs);
+        !OutputsAreSecret ? this : new Callback(Type, Outputs.Select(o => o with { Value = Blank(o.Value) }).ToArray(), Inputs) { InputsAreSecret = InputsAreSecret };
 
     public JsonElement? GetOutput(string name) => Outputs.FirstOrDefault(o => o.Name == name)?.Value;
 
@@ -85,7 +95,7 @@ public sealed class Callback
             throw new ArgumentOutOfRangeException(nameof(index), $"{Type} has {Inputs.Count} input(s).");
         var inputs = Inputs.ToArray();
         inputs[index] = inputs[index] with { Value = value.Clone() };
-        return new Callback(Type, Outputs, inputs);
+        return new Callback(Type, Outputs, inputs) { OutputsAreSecret = OutputsAreSecret, InputsAreSecret = InputsAreSecret };
     }
 
     public Callback WithInputValue(int index, object? value) => WithInputValue(index, JsonSerializer.SerializeToElement(value));
@@ -94,7 +104,7 @@ public sealed class Callback
     public Callback WithoutSecretInputs() =>
         !CarriesSecret
             ? this
-            : new Callback(Type, Outputs, Inputs.Select(i => i with { Value = Blank(i.Value) }).ToArray());
+            : new Callback(Type, Outputs, Inputs.Select(i => i with { Value = Blank(i.Value) }).ToArray()) { OutputsAreSecret = OutputsAreSecret, InputsAreSecret = InputsAreSecret };
 
     private static JsonElement Blank(JsonElement value) => value.ValueKind switch
     {

@@ -130,6 +130,9 @@ public sealed partial class JourneyEngine
     private async ValueTask<JourneyRunResult> RunAsync(JourneySessionState state, Journey journey, IReadOnlyList<Callback>? submitted, JourneyRequestInfo request,
         IStepClaim claim, CancellationToken cancellationToken)
     {
+        var startedAt = _time.GetTimestamp();
+        var sharedBefore = (JsonObject)state.SharedState.DeepClone();
+        var visitedBefore = state.VisitedPath.Count;
         var run = new Run
         {
             Claim = claim,
@@ -178,6 +181,22 @@ public sealed partial class JourneyEngine
             UpdatedAt = now,
         };
 
+        StepTrace Trace(JourneySessionStatus status, string? reason = null, IReadOnlyList<Callback>? sent = null) => new()
+        {
+            At = now,
+            DurationMs = Math.Round(_time.GetElapsedTime(startedAt).TotalMilliseconds, 2),
+            Answers = (submitted ?? []).Take(StepTrace.MaxItems).Select(c => StepTrace.Describe(c, answer: true)).ToList(),
+            Outcomes = run.Visited.Skip(visitedBefore).Take(StepTrace.MaxItems)
+                .Select(v => new TracedOutcome(v.JourneyName, v.NodeId, v.Outcome, ReferenceEquals(v, run.Unwired))).ToList(),
+            SharedStateChanges = StepTrace.Changes(sharedBefore, run.SharedState).Take(StepTrace.MaxItems).ToList(),
+            WaitingAt = sent is null ? null : new TracedNodeRef(frames[^1].JourneyName, frames[^1].CurrentNodeId),
+            Sent = (sent ?? []).Take(StepTrace.MaxItems).Select(c => StepTrace.Describe(c, answer: false)).ToList(),
+            Status = status,
+            FailureReason = reason is null ? null : StepTrace.Short(reason),
+            Truncated = Math.Max(0, (submitted?.Count ?? 0) - StepTrace.MaxItems) + Math.Max(0, (sent?.Count ?? 0) - StepTrace.MaxItems)
+                + Math.Max(0, run.Visited.Count - visitedBefore - StepTrace.MaxItems),
+        };
+
         switch (result)
         {
             case StepSent step:
@@ -185,6 +204,7 @@ public sealed partial class JourneyEngine
                 {
                     // The session keeps what it needs to match the answer, not one-time secrets shown to the user.
                     State = next with { PendingCallbacks = step.Callbacks.Select(c => c.WithoutSecretOutputs()).ToList() },
+                    Trace = Trace(JourneySessionStatus.InProgress, sent: step.Callbacks),
                     Callbacks = step.Callbacks,
                     Header = step.Header,
                     Description = step.Description,
@@ -195,6 +215,7 @@ public sealed partial class JourneyEngine
                 return new JourneySuccess
                 {
                     State = next with { Status = JourneySessionStatus.Succeeded, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
+                    Trace = Trace(JourneySessionStatus.Succeeded),
                     Username = SharedText(run.SharedState, SharedStateKeys.Username),
                     AuthTypes = run.AuthTypes,
                     SuccessUrl = SharedText(run.SharedState, SharedStateKeys.SuccessUrl) is { Length: > 0 } url ? url : null,
@@ -208,6 +229,7 @@ public sealed partial class JourneyEngine
                         Status = JourneySessionStatus.Failed, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null,
                         FailureReason = ended.Reason,
                     },
+                    Trace = Trace(JourneySessionStatus.Failed, ended.Reason),
                     Reason = ended.Reason!,
                 };
             default:
@@ -253,10 +275,12 @@ public sealed partial class JourneyEngine
                     frame.CurrentNodeId = nodeId;
                     return ended;
                 case OutcomeTaken taken:
-                    run.Visited.Add(new VisitedNode(frame.JourneyName, node.Id, taken.Outcome));
+                    var visited = new VisitedNode(frame.JourneyName, node.Id, taken.Outcome);
+                    run.Visited.Add(visited);
                     frame.PageCallbackOwners = null;
                     if (!node.Connections.TryGetValue(taken.Outcome, out var target))
                     {
+                        run.Unwired = visited;
                         LogUnconnectedOutcome(frame.JourneyName, node.Id, node.DisplayName, taken.Outcome);
                         frame.CurrentNodeId = nodeId;
                         return new Ended(false,
@@ -524,9 +548,11 @@ public sealed partial class JourneyEngine
     private JourneyFailure Fail(JourneySessionState state, string reason)
     {
         LogJourneyError(state.JourneyName, null, reason);
+        var now = _time.GetUtcNow();
         return new JourneyFailure
         {
-            State = state with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], UpdatedAt = _time.GetUtcNow(), FailureReason = reason },
+            State = state with { Status = JourneySessionStatus.Failed, PendingCallbacks = [], UpdatedAt = now, FailureReason = reason },
+            Trace = new StepTrace { At = now, Status = JourneySessionStatus.Failed, FailureReason = StepTrace.Short(reason) },
             Reason = reason,
         };
     }
@@ -561,6 +587,9 @@ public sealed partial class JourneyEngine
         public required IStepClaim Claim { get; init; }
         public Dictionary<string, Journey> Journeys { get; } = new(StringComparer.Ordinal);
         public int Visits { get; set; }
+
+        /// <summary>The outcome that had no link, when the run ended on one.</summary>
+        public VisitedNode? Unwired { get; set; }
     }
 
     /// <summary>One journey being run: the root journey or a child of an Inner Tree Evaluator.</summary>

@@ -6,6 +6,9 @@ namespace JourneyStudio.Runtime.Engine;
 public abstract record JourneyRunResult
 {
     public required JourneySessionState State { get; init; }
+
+    /// <summary>What this request did, for the run debugger; stored with the step (<see cref="Sessions.JourneySessionStore"/>).</summary>
+    public StepTrace? Trace { get; init; }
 }
 
 /// <summary>The journey needs input: send these callbacks (with the Page's header, description and stage).</summary>

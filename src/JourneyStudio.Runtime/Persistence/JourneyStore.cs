@@ -94,7 +94,7 @@ public sealed class JourneyStore(
     public async ValueTask<StoredJourney?> GetRevisionAsync(JourneyHead journey, int revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
-        if (revisions.TryGet(journey.KeyOf(revision), out var cached)) return new StoredJourney(Apply(cached, journey), revision) { LiveRevision = journey.LiveRevision };
+        if (revisions.TryGet(journey.KeyOf(revision), out var cached)) return new StoredJourney(Apply(cached, journey), revision) { LiveRevision = journey.LiveRevision, JourneyId = journey.Id };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await LoadAsync(db, journey, revision, cancellationToken);
     }
@@ -116,7 +116,7 @@ public sealed class JourneyStore(
             if (json is null) return null;
             parsed = revisions.Add(key, codec.Deserialize(json));
         }
-        return new StoredJourney(Apply(parsed, head), revision) { LiveRevision = head.LiveRevision };
+        return new StoredJourney(Apply(parsed, head), revision) { LiveRevision = head.LiveRevision, JourneyId = head.Id };
     }
 
     /// <summary>The journey-level state of the row over a revision's content (the same object when they already agree).</summary>

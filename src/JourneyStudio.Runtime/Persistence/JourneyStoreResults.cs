@@ -60,6 +60,9 @@ public sealed record StoredJourney(Journey Journey, int Revision)
 
     /// <summary>True when this revision is newer than the live one, i.e. the unpublished draft.</summary>
     public bool IsDraft => Revision > LiveRevision;
+
+    /// <summary>The id of the journey's row: its identity, which a journey deleted and imported again does not keep.</summary>
+    public int JourneyId { get; init; }
 }
 
 /// <summary>One entry of a journey's history.</summary>

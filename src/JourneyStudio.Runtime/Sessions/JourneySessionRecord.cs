@@ -17,6 +17,12 @@ public sealed class JourneySessionRecord
 
     public required string JourneyName { get; init; }
 
+    /// <summary>
+    /// The id of the journey's row when the sign-on started, so that its runs belong to that journey and not to a later
+    /// one of the same name (deleted and imported again). Null for rows stored before runs had an owner.
+    /// </summary>
+    public int? JourneyId { get; init; }
+
     /// <summary>The journey revision the sign-on is pinned to.</summary>
     public int Revision { get; init; }
 
@@ -47,6 +53,12 @@ public sealed class JourneySessionRecord
 
     /// <summary>The nodes passed and the outcomes taken, for the designer's path highlight.</summary>
     public required string VisitedPathJson { get; set; }
+
+    /// <summary>
+    /// The run debugger's trace: one <see cref="StepTrace"/> JSON per line, appended by the same UPDATE that stores the
+    /// step, for the first <see cref="StepTrace.MaxSteps"/> steps. Kept as long as the row.
+    /// </summary>
+    public string TraceJson { get; set; } = "";
 
     /// <summary>Why the sign-on failed, as the engine said it (e.g. a script's name, line and error); null unless it failed.</summary>
     public string? FailureReason { get; set; }
@@ -79,6 +91,7 @@ internal sealed class JourneySessionRecordConfiguration : IEntityTypeConfigurati
         session.Property(s => s.EndedBy).HasConversion<string>().HasMaxLength(20);
         session.Property(s => s.FailureReason).HasMaxLength(JourneySessionStore.MaxFailureReasonLength);
         session.HasIndex(s => new { s.JourneyName, s.CreatedAt });
+        session.HasIndex(s => new { s.JourneyId, s.CreatedAt });
         session.HasIndex(s => s.ExpiresAt);
     }
 }

@@ -101,7 +101,8 @@ public sealed partial class JourneySessionRunner(
         var result = await engine.StartAsync(resolved, realm, request with { SignOnId = signOnId }, cancellationToken);
         var admission = await AdmitAsync(result, journey.Settings.NoSession, cancellationToken);
         // Every run is stored, also one that ends at once, so the designer can show the path it took.
-        var session = await sessions.CreateAsync(admission.Result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken, signOnId);
+        var session = await sessions.CreateAsync(admission.Result.State, journey.Settings.MaximumSessionDurationMinutes, cancellationToken, signOnId,
+            stored.JourneyId, admission.Result.Trace);
         metrics.SignOnStarted(journey.Name, realm);
         var outcome = Conclude(session, admission);
         metrics.StepCompleted(journey.Name, time.GetElapsedTime(startedAt));
@@ -170,9 +171,9 @@ public sealed partial class JourneySessionRunner(
         JourneySession saved;
         if (claim.IsClaimed)
         {
-            saved = await sessions.SaveStepAsync(session, admission.Result.State, cancellationToken);
+            saved = await sessions.SaveStepAsync(session, admission.Result.State, cancellationToken, admission.Result.Trace);
         }
-        else if (await sessions.TrySaveUnclaimedStepAsync(session, admission.Result.State, cancellationToken) is { } stored)
+        else if (await sessions.TrySaveUnclaimedStepAsync(session, admission.Result.State, cancellationToken, admission.Result.Trace) is { } stored)
         {
             saved = stored;
         }
@@ -248,6 +249,7 @@ public sealed partial class JourneySessionRunner(
             State = state with { Status = JourneySessionStatus.Failed },
             Reason = $"No session for '{success.Username}': {refusal}.",
         };
+        refused = refused with { Trace = result.Trace is { } trace ? trace with { Status = JourneySessionStatus.Failed, FailureReason = refused.Reason } : null };
         return new Admission(refused, Refusal: refusal);
     }
 

@@ -71,13 +71,14 @@ public sealed class JourneySessionStore(
     /// overrides <see cref="JourneySessionOptions.MaxDuration"/>; <paramref name="id"/> (from <see cref="NewId"/>) defaults to a new one.
     /// </summary>
     public async Task<JourneySession> CreateAsync(JourneySessionState state, int? maximumDurationMinutes = null, CancellationToken cancellationToken = default,
-        string? id = null)
+        string? id = null, int? journeyId = null, StepTrace? trace = null)
     {
         var now = time.GetUtcNow();
         var maxDuration = maximumDurationMinutes is > 0 ? TimeSpan.FromMinutes(maximumDurationMinutes.Value) : Options.MaxDuration;
         var record = new JourneySessionRecord
         {
             Id = id ?? NewId(),
+            JourneyId = journeyId,
             JourneyName = state.JourneyName,
             Revision = state.Revision,
             Realm = state.Realm,
@@ -87,6 +88,7 @@ public sealed class JourneySessionStore(
             StateJson = "",
             CallbacksJson = "",
             VisitedPathJson = "",
+            TraceJson = TraceLine(trace, 1),
         };
         Apply(record, state, now);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -152,9 +154,10 @@ public sealed class JourneySessionStore(
     /// unless an account change ended the sign-on while the step ran: then nothing is written and the ended session
     /// comes back (with <see cref="JourneySession.EndedBy"/> set).
     /// </summary>
-    public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default)
+    public async Task<JourneySession> SaveStepAsync(JourneySession claimed, JourneySessionState state, CancellationToken cancellationToken = default,
+        StepTrace? trace = null)
     {
-        var record = NextRecord(claimed, state);
+        var record = NextRecord(claimed, state, trace);
         var (id, next) = (record.Id, record.Step);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var updated = await WriteStateAsync(db.Set<JourneySessionRecord>().Where(s => s.Id == id && s.Step == next && s.EndedBy == null),
@@ -173,9 +176,10 @@ public sealed class JourneySessionStore(
     /// in progress, not ended by an account change and not timed out. Null when it is not (another submission of the step
     /// was stored first, or the sign-on ended or expired meanwhile): then nothing is written and this run's result must be dropped.
     /// </summary>
-    public async Task<JourneySession?> TrySaveUnclaimedStepAsync(JourneySession read, JourneySessionState state, CancellationToken cancellationToken = default)
+    public async Task<JourneySession?> TrySaveUnclaimedStepAsync(JourneySession read, JourneySessionState state, CancellationToken cancellationToken = default,
+        StepTrace? trace = null)
     {
-        var record = NextRecord(read, state);
+        var record = NextRecord(read, state, trace);
         var (id, step, now) = (read.Id, read.Step, record.UpdatedAt);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var updated = await WriteStateAsync(db.Set<JourneySessionRecord>()
@@ -185,13 +189,15 @@ public sealed class JourneySessionStore(
     }
 
     /// <summary>The row a step moves <paramref name="read"/> to: the next step, with <paramref name="state"/>.</summary>
-    private JourneySessionRecord NextRecord(JourneySession read, JourneySessionState state)
+    private JourneySessionRecord NextRecord(JourneySession read, JourneySessionState state, StepTrace? trace)
     {
         var record = new JourneySessionRecord
         {
             Id = read.Id, JourneyName = state.JourneyName, Revision = state.Revision, Realm = state.Realm,
             Step = read.Step + 1, CreatedAt = read.CreatedAt, MaxExpiresAt = read.MaxExpiresAt,
             StateJson = "", CallbacksJson = "", VisitedPathJson = "",
+            // Only the line this step adds: the UPDATE appends it to the stored trace.
+            TraceJson = TraceLine(trace, read.Step + 1),
         };
         Apply(record, state, time.GetUtcNow());
         return record;
@@ -207,6 +213,7 @@ public sealed class JourneySessionStore(
         var (status, username, stateJson, callbacksJson, visitedPathJson, updatedAt, expiresAt, next) =
             (record.Status, record.Username, record.StateJson, record.CallbacksJson, record.VisitedPathJson, record.UpdatedAt, record.ExpiresAt, record.Step);
         var failureReason = record.FailureReason;
+        var traceLine = record.TraceJson;
         return step
             ? rows.ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Step, next)
@@ -215,6 +222,7 @@ public sealed class JourneySessionStore(
                 .SetProperty(r => r.StateJson, stateJson)
                 .SetProperty(r => r.CallbacksJson, callbacksJson)
                 .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.TraceJson, r => r.TraceJson + traceLine)
                 .SetProperty(r => r.FailureReason, failureReason)
                 .SetProperty(r => r.UpdatedAt, updatedAt)
                 .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken)
@@ -224,6 +232,7 @@ public sealed class JourneySessionStore(
                 .SetProperty(r => r.StateJson, stateJson)
                 .SetProperty(r => r.CallbacksJson, callbacksJson)
                 .SetProperty(r => r.VisitedPathJson, visitedPathJson)
+                .SetProperty(r => r.TraceJson, r => r.TraceJson + traceLine)
                 .SetProperty(r => r.FailureReason, failureReason)
                 .SetProperty(r => r.UpdatedAt, updatedAt)
                 .SetProperty(r => r.ExpiresAt, expiresAt), cancellationToken);
@@ -257,6 +266,46 @@ public sealed class JourneySessionStore(
         return rows.Select(r => new JourneySessionSummary(r.Id, r.CreatedAt, r.Status, r.Revision,
             JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [], r.FailureReason)).ToList();
     }
+
+    /// <summary>
+    /// The designer's recent runs of the journey whose row has id <paramref name="journeyId"/>, newest first. A run is
+    /// listed once it did something: a sign-on still waiting for its first answer (a preview page just opened) is not.
+    /// </summary>
+    public async Task<IReadOnlyList<JourneySessionSummary>> ListRunsAsync(int journeyId, int take = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<JourneySessionRecord>().AsNoTracking()
+            .Where(s => s.JourneyId == journeyId && !(s.Status == JourneySessionStatus.InProgress && s.Step == 1))
+            .OrderByDescending(s => s.CreatedAt)
+            .Take(Math.Clamp(take, 1, 500))
+            .Select(s => new { s.Id, s.CreatedAt, s.Status, s.Revision, s.VisitedPathJson, s.FailureReason })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new JourneySessionSummary(r.Id, r.CreatedAt, r.Status, r.Revision,
+            JsonSerializer.Deserialize<List<VisitedNode>>(r.VisitedPathJson, JsonOptions) ?? [], r.FailureReason)).ToList();
+    }
+
+    /// <summary>The recorded steps of run <paramref name="sessionId"/> of journey <paramref name="journeyId"/>; null when it has no such run.</summary>
+    public async Task<IReadOnlyList<StepTrace>?> GetTraceAsync(int journeyId, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var trace = await db.Set<JourneySessionRecord>().AsNoTracking()
+            .Where(s => s.Id == sessionId && s.JourneyId == journeyId)
+            .Select(s => s.TraceJson)
+            .SingleOrDefaultAsync(cancellationToken);
+        return trace?.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonSerializer.Deserialize<StepTrace>(line, TraceJsonOptions)!)
+            .ToList();
+    }
+
+    private static readonly JsonSerializerOptions TraceJsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>The line a step adds to <see cref="JourneySessionRecord.TraceJson"/>: none past <see cref="StepTrace.MaxSteps"/>, so a trace stays bounded.</summary>
+    private static string TraceLine(StepTrace? trace, int step) =>
+        trace is null || step > StepTrace.MaxSteps ? "" : JsonSerializer.Serialize(trace, TraceJsonOptions) + "\n";
 
     /// <summary>The longest failure reason a record keeps (<see cref="JourneySessionRecord.FailureReason"/>).</summary>
     public const int MaxFailureReasonLength = 2000;

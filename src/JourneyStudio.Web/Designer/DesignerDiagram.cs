@@ -413,7 +413,12 @@ public sealed class DesignerDiagram
         {
             var visits = Highlight.VisitsOf(node.Id);
             var children = node.Children.Where(c => Highlight.VisitsOf(c.Id) > 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            if (node.Visits == visits && node.Highlighting == on && node.VisitedChildIds.SetEquals(children)) continue;
+            var current = Highlight.CurrentNodeId == node.Id;
+            var unwired = Highlight.UnwiredOutcome is { } u && u.NodeId == node.Id ? u.Outcome : null;
+            if (node.Visits == visits && node.Highlighting == on && node.VisitedChildIds.SetEquals(children)
+                && node.IsCurrentStep == current && node.UnwiredOutcome == unwired) continue;
+            node.IsCurrentStep = current;
+            node.UnwiredOutcome = unwired;
             node.Visits = visits;
             node.Highlighting = on;
             node.VisitedChildIds = children;

@@ -66,6 +66,12 @@ public sealed class StepNode : NodeModel
     /// <summary>True while a run is highlighted, so that the nodes it did not reach can be drawn faded.</summary>
     public bool Highlighting { get; set; }
 
+    /// <summary>The run debugger's step being viewed ends at this node.</summary>
+    public bool IsCurrentStep { get; set; }
+
+    /// <summary>The outcome of this node the highlighted run failed on because it had no link; null otherwise.</summary>
+    public string? UnwiredOutcome { get; set; }
+
     /// <summary>Page children the highlighted run passed.</summary>
     public IReadOnlySet<string> VisitedChildIds { get; set; } = new HashSet<string>();
 

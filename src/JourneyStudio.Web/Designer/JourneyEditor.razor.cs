@@ -47,8 +47,13 @@ public sealed partial class JourneyEditor
     private bool _started;
     private Task<IJSObjectReference>? _script;
     private ElementReference _canvasHost;
-    private IReadOnlyList<JourneySessionSummary>? _runs;
+    private int _journeyId;
+    private bool? _reportedDirty;
+    private readonly DesignerWork _work;
+
+    public JourneyEditor() => _work = new DesignerWork(DispatchExceptionAsync);
     private JourneySessionSummary? _highlightRun;
+    private RunStepChoice? _runStep;
     private PathHighlight _pathHighlight = PathHighlight.None;
     private int _liveRevision;
     private bool _compact;
@@ -90,6 +95,7 @@ public sealed partial class JourneyEditor
             return;
         }
         _liveRevision = stored.LiveRevision;
+        _journeyId = stored.JourneyId;
         _session = new JourneyEditSession(stored.Journey, stored.Revision);
         if (HasStackedNodes(stored.Journey))
         {
@@ -107,7 +113,7 @@ public sealed partial class JourneyEditor
         _diagram.DeleteRequested += (nodes, links) => Defer(() => Delete(nodes, links));
         _diagram.SelectionChanged += OnDiagramSelectionChanged;
         // A canvas size that arrives after the nodes' measures completes the opening view.
-        _diagram.Diagram.ContainerChanged += () => InvokeAsync(() =>
+        _diagram.Diagram.ContainerChanged += () => _work.Run(() => InvokeAsync(() =>
         {
             // The layout changed for a small screen after the view was opened: open it again for the new size.
             if (_ready && _reopenView)
@@ -117,14 +123,14 @@ public sealed partial class JourneyEditor
                 StateHasChanged();
             }
             MarkReadyWhenMeasured();
-        });
-        _diagram.Diagram.ZoomChanged += () => InvokeAsync(StateHasChanged);
+        }));
+        _diagram.Diagram.ZoomChanged += RenderLater;
         // A click on a Page node that is already selected (so no selection change) moves the panel from a child back to the page.
         _diagram.Diagram.PointerClick += (model, e) =>
         {
             if (model is not StepNode node || e.CtrlKey || e.ShiftKey || _selectedId == node.Id) return;
             _selectedId = node.Id;
-            InvokeAsync(StateHasChanged);
+            RenderLater();
         };
         _journeyNames = (await Store.ListAsync()).Select(j => j.Name).ToList();
         await LoadReferencedJourneysAsync();
@@ -228,11 +234,13 @@ public sealed partial class JourneyEditor
         _unreadJourneys.Clear();
         _findings = JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name));
         // A journey named by an Inner Tree Evaluator that was not read yet (e.g. just chosen in the panel): read it, then check again.
-        if (_unreadJourneys.Count > 0) _ = InvokeAsync(async () =>
+        if (_unreadJourneys.Count > 0) _work.Run(() => InvokeAsync(async () =>
         {
             if (await LoadReferencedJourneysAsync()) Refresh();
-        });
-        _pathHighlight = _highlightRun is { } run ? PathHighlight.Build(shown, run) : PathHighlight.None;
+        }));
+        _pathHighlight = _highlightRun is not { } run ? PathHighlight.None
+            : _runStep is { Index: { } step, Trace.Count: > 0 } ? PathHighlight.BuildStep(shown, run, _runStep.Trace, step)
+            : PathHighlight.Build(shown, run);
         _diagram.Sync(shown, _findings, _pathHighlight, _changes?.Diff);
         foreach (var node in _diagram.Diagram.Nodes)
         {
@@ -243,7 +251,12 @@ public sealed partial class JourneyEditor
         // The canvas shows what the panel edits, whoever changed the selection (a click, Enter on the palette, a problem).
         _diagram.ShowSelection(_selectedId, _selectedId is null ? null : shown.FindParentPage(_selectedId)?.Id);
         if (fit) _diagram.OpenView();
-        _ = _js?.InvokeVoidAsync("setDirty", _session.IsDirty).AsTask();
+        if (_js is { } js && _reportedDirty != _session.IsDirty)
+        {
+            var dirty = _session.IsDirty;
+            _reportedDirty = dirty;
+            _work.Run(async () => await js.InvokeVoidAsync("setDirty", dirty));
+        }
         StateHasChanged();
     }
 
@@ -282,11 +295,14 @@ public sealed partial class JourneyEditor
     }
 
     /// <summary>Runs an edit after the diagram finished the gesture that asked for it (it may still be using the models).</summary>
-    private void Defer(Action edit) => _ = InvokeAsync(async () =>
+    private void Defer(Action edit) => _work.Run(() => InvokeAsync(async () =>
     {
         await Task.Yield();
         edit();
-    });
+    }));
+
+    /// <summary>Renders once the diagram's current gesture has finished (its events fire while it still uses the models).</summary>
+    private void RenderLater() => _work.Run(() => InvokeAsync(StateHasChanged));
 
     private void Report(EditResult result)
     {
@@ -310,7 +326,7 @@ public sealed partial class JourneyEditor
         if (next is not null && _selectedId is not null && _session?.Current.FindParentPage(_selectedId)?.Id == next) return;
         _selectedId = next;
         if (_compact && next is not null) _sideOpen = true;
-        InvokeAsync(StateHasChanged);
+        RenderLater();
     }
 
     // ---- gestures ----
@@ -609,36 +625,49 @@ public sealed partial class JourneyEditor
 
     // ---- path of a recorded run ----
 
-    private const int RecentRunCount = 15;
-
-    private async Task OnRunsMenuOpenChanged(bool open)
-    {
-        if (!open || _session is null) return;
-        _runs = null;
-        StateHasChanged();
-        _runs = await Sessions.ListRecentAsync(_session.Current.Name, RecentRunCount);
-    }
-
     private void ShowRun(JourneySessionSummary run)
     {
         _highlightRun = run;
+        _runStep = null;
+        Refresh();
+    }
+
+    private void ShowRunStep(RunStepChoice choice)
+    {
+        _runStep = choice;
         Refresh();
     }
 
     private void ClearHighlight()
     {
         _highlightRun = null;
+        _runStep = null;
         Refresh();
     }
 
-    private static string StatusText(JourneySessionStatus status) => status switch
-    {
-        JourneySessionStatus.Succeeded => "success",
-        JourneySessionStatus.Failed => "failure",
-        _ => "in progress",
-    };
+    /// <summary>Why the canvas may not match the run shown; null when it shows the run's revision unchanged.</summary>
+    private string? RunCanvasNote(JourneySessionSummary run) =>
+        run.Revision != ShownRevision
+            ? $"The run used revision {run.Revision}; the canvas shows revision {ShownRevision}{(Viewing || !_session!.IsDirty ? "" : " with unsaved changes")}, so the path may not match."
+            : !Viewing && _session!.IsDirty ? "The canvas has unsaved changes since the run's revision; the path may not match."
+            : null;
 
-    private static string StatusClass(JourneySessionStatus status) => "jn-status-" + status.ToString().ToLowerInvariant();
+    /// <summary>A node's name as the canvas shows it; a node of another journey (run by an Inner Tree Evaluator) is named with its journey.</summary>
+    private string NodeName(string nodeId, string? journeyName)
+    {
+        if (_session is null) return nodeId;
+        var shown = _viewing?.Journey ?? _session.Current;
+        var journey = journeyName is null || string.Equals(journeyName, shown.Name, StringComparison.OrdinalIgnoreCase) ? shown
+            : _otherJourneys.GetValueOrDefault(journeyName);
+        var name = nodeId switch
+        {
+            StaticNodeIds.Start => "Start",
+            StaticNodeIds.Success => "Success",
+            StaticNodeIds.Failure => "Failure",
+            _ => journey?.FindNode(nodeId) is { } node ? _session.NameOf(node) : nodeId,
+        };
+        return journey == shown ? name : $"{journeyName}: {name}";
+    }
 
     // ---- preview ----
 
@@ -671,67 +700,18 @@ public sealed partial class JourneyEditor
 
     // ---- publish ----
 
-    /// <summary>
-    /// Makes the saved draft live: refused with the errors listed; with warnings, asks first. Checks run again on the
-    /// server when publishing, so a draft changed by someone else meanwhile is not published unseen.
-    /// </summary>
+    /// <summary>Makes the saved draft live (<see cref="DraftPublisher"/>: findings, confirmation, publish checks).</summary>
     private async Task PublishAsync()
     {
         if (_session is null || _session.IsDirty || Viewing || _session.BasedOnRevision <= _liveRevision) return;
-        var draftRevision = _session.BasedOnRevision;
-        var check = await Admin.CheckDraftAsync(_session.Current.Name);
-        if (check is not { Draft: { } draft } found || draft.Revision != draftRevision)
+        if (await Publisher.PublishAsync(_session.Current.Name, _session.BasedOnRevision, _liveRevision, FindingPlace) is { } live)
         {
-            Snackbar.Add($"Revision {draftRevision} is no longer the draft; someone saved or published meanwhile. Reload the journey.", Severity.Warning);
-            return;
-        }
-        var errors = found.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
-        var warnings = found.Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList();
-        if (errors.Count > 0)
-        {
-            await Dialogs.ShowAsync<PublishFindingsDialog>("Not published", new DialogParameters<PublishFindingsDialog>
-            {
-                { d => d.Intro, $"Draft revision {draftRevision} has {Plural(errors.Count, "error")}; end users keep revision {_liveRevision}. Fix these, save, and publish again:" },
-                { d => d.Findings, errors.Concat(warnings).ToList() },
-                { d => d.PlaceOf, FindingPlace },
-                { d => d.ConfirmText, null },
-            });
-            return;
-        }
-        if (warnings.Count > 0)
-        {
-            var dialog = await Dialogs.ShowAsync<PublishFindingsDialog>("Publish with warnings?", new DialogParameters<PublishFindingsDialog>
-            {
-                { d => d.Intro, $"Draft revision {draftRevision} has {Plural(warnings.Count, "warning")}. Publish it anyway?" },
-                { d => d.Findings, warnings },
-                { d => d.PlaceOf, FindingPlace },
-                { d => d.ConfirmText, "Publish anyway" },
-            });
-            if ((await dialog.Result) is not { Canceled: false }) return;
-        }
-        var result = await Admin.PublishAsync(_session.Current.Name, draftRevision, await Actor.GetAsync());
-        switch (result)
-        {
-            case PublishResult.Published published:
-                _liveRevision = published.Revision;
-                Snackbar.Add($"Revision {published.Revision} is live.", Severity.Success);
-                if (_revisionsOpen) await LoadRevisionsAsync();
-                if (_changes is not null) await ShowChangesAsync(_liveRevision, _session.BasedOnRevision);
-                break;
-            case PublishResult.Refused refused:
-                Snackbar.Add($"Not published: revision {refused.Revision} has {Plural(refused.Errors.Count(), "error")}.", Severity.Error);
-                break;
-            case PublishResult.NotCurrentDraft:
-                Snackbar.Add($"Revision {draftRevision} is no longer the draft; someone saved or published meanwhile. Reload the journey.", Severity.Warning);
-                break;
-            default:
-                Snackbar.Add($"The journey '{_session.Current.Name}' no longer exists.", Severity.Error);
-                break;
+            _liveRevision = live;
+            if (_revisionsOpen) await LoadRevisionsAsync();
+            if (_changes is not null) await ShowChangesAsync(_liveRevision, _session.BasedOnRevision);
         }
         Refresh();
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     // ---- changes between revisions ----
 

@@ -26,6 +26,15 @@ public sealed record PathHighlight
     /// <summary>Ids of visited nodes that the journey shown does not have (they were removed since the run).</summary>
     public IReadOnlyList<string> MissingNodeIds { get; init; } = [];
 
+    /// <summary>
+    /// The node the run was at after the step being viewed in the run debugger (where it waited or ended); null when the
+    /// whole run is shown rather than one step.
+    /// </summary>
+    public string? CurrentNodeId { get; init; }
+
+    /// <summary>The node and outcome the run failed on because the outcome had no link; null when it did not.</summary>
+    public (string NodeId, string Outcome)? UnwiredOutcome { get; init; }
+
     public int VisitsOf(string nodeId) => Visits.GetValueOrDefault(nodeId);
 
     public bool IsFollowed(string nodeId, string outcome) => FollowedOutcomes.Contains((nodeId, outcome));
@@ -36,7 +45,8 @@ public sealed record PathHighlight
     /// ended on or waits at is not in the path: it is the target of the last outcome followed, or the entry node
     /// when the run has not left its first node yet.
     /// </summary>
-    public static PathHighlight Build(Journey journey, IReadOnlyList<VisitedNode> path, JourneySessionStatus status)
+    /// <param name="markCurrent">Mark the node the path ends at (<see cref="CurrentNodeId"/>), for one step of the run debugger.</param>
+    public static PathHighlight Build(Journey journey, IReadOnlyList<VisitedNode> path, JourneySessionStatus status, bool markCurrent = false)
     {
         var visits = new Dictionary<string, int>(StringComparer.Ordinal);
         var followed = new HashSet<(string, string)>();
@@ -44,6 +54,7 @@ public sealed record PathHighlight
         var inner = new List<InnerJourneySteps>();
         var topLevel = journey.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         string? lastTarget = null;
+        (string, string)? lastStep = null;
         var leftEntry = false;
         var innerOpen = false;
 
@@ -71,6 +82,7 @@ public sealed record PathHighlight
             leftEntry = true;
             followed.Add((step.NodeId, step.Outcome));
             lastTarget = node.Connections.GetValueOrDefault(step.Outcome);
+            lastStep = (step.NodeId, step.Outcome);
         }
 
         if (!leftEntry && status == JourneySessionStatus.InProgress && topLevel.ContainsKey(journey.EntryNodeId))
@@ -81,10 +93,35 @@ public sealed record PathHighlight
         if (lastTarget is not null && (StaticNodeIds.IsTerminal(lastTarget) || topLevel.ContainsKey(lastTarget)))
             visits[lastTarget] = Math.Max(1, visits.GetValueOrDefault(lastTarget));
         if (visits.Count > 0 || followed.Count > 0) visits[StaticNodeIds.Start] = 1;
+        // A failed run whose last outcome leads nowhere stopped there: the engine found no link for it.
+        var unwired = status == JourneySessionStatus.Failed && lastTarget is null && lastStep is { } last && !innerOpen ? last : ((string, string)?)null;
+        if (unwired is { } u) followed.Remove(u);
+        string? current = null;
+        if (markCurrent)
+            current = unwired?.Item1
+                ?? (lastTarget is not null && (StaticNodeIds.IsTerminal(lastTarget) || topLevel.ContainsKey(lastTarget)) ? lastTarget : null)
+                ?? (!leftEntry && topLevel.ContainsKey(journey.EntryNodeId) ? journey.EntryNodeId : null);
 
-        return new PathHighlight { Visits = visits, FollowedOutcomes = followed, InnerJourneys = inner, MissingNodeIds = missing };
+        return new PathHighlight
+        {
+            Visits = visits, FollowedOutcomes = followed, InnerJourneys = inner, MissingNodeIds = missing,
+            CurrentNodeId = current, UnwiredOutcome = unwired,
+        };
     }
 
     /// <summary>Highlight of a stored run on the journey shown.</summary>
     public static PathHighlight Build(Journey journey, JourneySessionSummary run) => Build(journey, run.VisitedPath, run.Status);
+
+    /// <summary>
+    /// Highlight of a stored run up to and including step <paramref name="stepIndex"/> of its <paramref name="trace"/>
+    /// (0-based): the path those steps took, with the node the run then waited or ended at marked as current.
+    /// </summary>
+    public static PathHighlight BuildStep(Journey journey, JourneySessionSummary run, IReadOnlyList<StepTrace> trace, int stepIndex)
+    {
+        var index = Math.Clamp(stepIndex, 0, Math.Max(0, trace.Count - 1));
+        var length = Math.Min(run.VisitedPath.Count, trace.Take(index + 1).Sum(t => t.Outcomes.Count));
+        var isLast = index >= trace.Count - 1;
+        var status = isLast ? run.Status : JourneySessionStatus.InProgress;
+        return Build(journey, run.VisitedPath.Take(isLast ? run.VisitedPath.Count : length).ToList(), status, markCurrent: true);
+    }
 }

@@ -88,6 +88,87 @@ public sealed class DesignerRunPathTests(BrowserFixture fixture)
     private static ILocator Link(DesignerPage designer, string sourceId, string outcome) =>
         designer.Page.Locator($"[data-testid=journey-link][data-source='{sourceId}'][data-outcome='{outcome}']");
 
+    [Fact]
+    public async Task RunDebugger_StepsThroughARecordedSignOn_AndTheCanvasMarkMoves()
+    {
+        var name = DesignerTestJourneys.UniqueName("debug");
+        await SignOnJourneys.SeedAsync(fixture.Server, SignOnJourneys.PlainJourney(name));
+        var preview = await fixture.NewPageAsync();
+        await preview.GotoAsync("/login?journey=" + Uri.EscapeDataString(name));
+        await preview.GetByLabel("User Name").FillAsync(SignOnJourneys.Username);
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await preview.GetByLabel("Password").FillAsync(SignOnJourneys.Password);
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await preview.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
+        var journeyId = (await DesignerTestJourneys.Store(fixture.Server).GetLatestAsync(name))!.JourneyId;
+        var run = Assert.Single(await Sessions.ListRunsAsync(journeyId));
+
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await ShowRunAsync(designer, run.SessionId);
+        var debugger = designer.Page.GetByTestId("run-debugger");
+        await Assertions.Expect(debugger.GetByTestId("debug-step")).ToHaveCountAsync(3);
+        var current = designer.Page.Locator("[data-testid=journey-node][data-current-step=true]");
+        await Assertions.Expect(current).ToHaveCountAsync(0);
+
+        await debugger.GetByTestId("debug-next").ClickAsync();
+        await Assertions.Expect(debugger.GetByTestId("debug-position")).ToHaveTextAsync("Step 1 of 3");
+        await Assertions.Expect(current).ToHaveAttributeAsync("data-node-id", "user");
+        await Assertions.Expect(debugger.GetByTestId("debug-sent")).ToContainTextAsync("NameCallback");
+
+        await debugger.GetByTestId("debug-next").ClickAsync();
+        await Assertions.Expect(current).ToHaveAttributeAsync("data-node-id", "password");
+        await Assertions.Expect(designer.Node("user")).ToHaveAttributeAsync("data-visited", "true");
+        await Assertions.Expect(debugger.GetByTestId("debug-answer")).ToContainTextAsync(SignOnJourneys.Username);
+
+        await debugger.GetByTestId("debug-next").ClickAsync();
+        await Assertions.Expect(current).ToHaveAttributeAsync("data-node-id", StaticNodeIds.Success);
+        await Assertions.Expect(debugger.GetByTestId("debug-answer")).ToContainTextAsync("redacted");
+        await Assertions.Expect(debugger).Not.ToContainTextAsync(SignOnJourneys.Password);
+        await Assertions.Expect(debugger.GetByTestId("debug-next")).ToBeDisabledAsync();
+
+        await debugger.GetByTestId("debug-step").Nth(1).ClickAsync();
+        await Assertions.Expect(current).ToHaveAttributeAsync("data-node-id", "password");
+        // Notices (the layout one of this unpositioned journey) would cover the step panel in the screenshots.
+        await Assertions.Expect(designer.Page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        foreach (var (width, height) in new[] { (1280, 720), (1920, 1080) })
+        {
+            await designer.Page.SetViewportSizeAsync(width, height);
+            await Assertions.Expect(debugger).ToBeVisibleAsync();
+            await designer.ScreenshotAsync($"designer-run-debugger-{width}x{height}");
+        }
+
+        await debugger.GetByTestId("debug-close").ClickAsync();
+        await Assertions.Expect(debugger).ToHaveCountAsync(0);
+        await Assertions.Expect(current).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task RunThatFailedOnAnUnwiredOutcome_IsDrawnAsSuch()
+    {
+        var name = DesignerTestJourneys.UniqueName("unwired");
+        var journey = SignOnJourneys.PlainJourney(name) with
+        {
+            Nodes = [.. SignOnJourneys.PlainJourney(name).Nodes.Select(n => n.Id == "password" ? n with { Connections = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty } : n)],
+        };
+        await SignOnJourneys.SeedAsync(fixture.Server, journey);
+        var preview = await fixture.NewPageAsync();
+        await preview.GotoAsync("/login?journey=" + Uri.EscapeDataString(name));
+        await preview.GetByLabel("User Name").FillAsync(SignOnJourneys.Username);
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await preview.GetByLabel("Password").FillAsync(SignOnJourneys.Password);
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Sign-on failed" })).ToBeVisibleAsync();
+        var journeyId = (await DesignerTestJourneys.Store(fixture.Server).GetLatestAsync(name))!.JourneyId;
+        var run = Assert.Single(await Sessions.ListRunsAsync(journeyId));
+
+        var designer = await DesignerPage.OpenAsync(await fixture.NewAdminPageAsync(), name);
+        await ShowRunAsync(designer, run.SessionId);
+
+        await Assertions.Expect(designer.Page.GetByTestId("unwired-note")).ToContainTextAsync("'outcome' has no link");
+        await Assertions.Expect(designer.Node("password").Locator("[data-testid=outcome][data-unwired=true]")).ToHaveAttributeAsync("data-outcome", "outcome");
+        await Assertions.Expect(designer.Node(StaticNodeIds.Failure)).ToHaveAttributeAsync("data-visited", "false");
+    }
+
     private static async Task ShowRunAsync(DesignerPage designer, string sessionId)
     {
         await designer.Page.Locator("[data-testid=runs-menu] button").First.ClickAsync();

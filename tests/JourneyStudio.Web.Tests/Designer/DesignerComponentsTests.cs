@@ -50,6 +50,22 @@ public sealed class DesignerComponentsTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Toolbar_ShowsAPanelsButton_InItsPlugPoint_AfterRevisions()
+    {
+        var toolbar = Render<DesignerToolbar>(p => p.Add(t => t.Revision, 3).Add(t => t.LiveRevision, 3)
+            .Add(t => t.PanelButtons, (Microsoft.AspNetCore.Components.RenderFragment)(b =>
+            {
+                b.OpenElement(0, "button");
+                b.AddAttribute(1, "data-testid", "tests-panel");
+                b.AddContent(2, "Tests");
+                b.CloseElement();
+            })));
+
+        var ids = toolbar.FindAll("[data-testid]").Select(e => e.GetAttribute("data-testid")).ToList();
+        Assert.Equal(ids.IndexOf("revisions") + 1, ids.IndexOf("tests-panel"));
+    }
+
+    [Fact]
     public void Toolbar_ShowsTheZoomAndGoesBackTo100()
     {
         var actual = false;

@@ -40,7 +40,7 @@ public sealed class OathTokenVerifierNodeProcessor(ICredentialGuard guard, Devic
         {
             List<string> options = [OathTokenVerifierDescriptor.SubmitLabel];
             if (config.IsRecoveryCodeAllowed) options.Add(OathTokenVerifierDescriptor.UseRecoveryCodeLabel);
-            return NodeResult.Send(Callback.Name(OathTokenVerifierDescriptor.Prompt), Callback.Confirmation(options, defaultOption: 0));
+            return NodeResult.Send(Callback.Name(OathTokenVerifierDescriptor.Prompt).WithSecretInputs(), Callback.Confirmation(options, defaultOption: 0));
         }
 
         if (config.IsRecoveryCodeAllowed && context.GetCallback(Callback.ConfirmationType)?.GetInputInt32() == UseRecoveryCodeOption)

@@ -22,7 +22,7 @@ public sealed class RecoveryCodeCollectorDecisionNodeProcessor(ICredentialGuard 
     public async ValueTask<NodeResult> ProcessAsync(NodeContext context, RecoveryCodeCollectorDecisionConfig config)
     {
         var callback = context.GetCallback(Callback.NameType);
-        if (callback is null) return NodeResult.Send(Callback.Name(RecoveryCodeCollectorDecisionDescriptor.Prompt));
+        if (callback is null) return NodeResult.Send(Callback.Name(RecoveryCodeCollectorDecisionDescriptor.Prompt).WithSecretInputs());
 
         var username = MfaNodeSupport.RequireUsername(context, "Recovery Code Collector Decision");
         var code = callback.GetInputString()?.Trim();

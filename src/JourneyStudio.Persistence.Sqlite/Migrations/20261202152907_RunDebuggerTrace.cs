@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JourneyStudio.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RunDebuggerTrace : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "JourneyId",
+                table: "JourneySessions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TraceJson",
+                table: "JourneySessions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JourneySessions_JourneyId_CreatedAt",
+                table: "JourneySessions",
+                columns: new[] { "JourneyId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_JourneySessions_JourneyId_CreatedAt",
+                table: "JourneySessions");
+
+            migrationBuilder.DropColumn(
+                name: "JourneyId",
+                table: "JourneySessions");
+
+            migrationBuilder.DropColumn(
+                name: "TraceJson",
+                table: "JourneySessions");
+        }
+    }
+}
