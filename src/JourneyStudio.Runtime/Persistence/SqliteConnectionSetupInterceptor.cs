@@ -1,10 +1,12 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JourneyStudio.Runtime.Persistence;
 
 /// <summary>
-/// Runs per-connection pragmas each time EF opens a connection. busy_timeout makes SQLite wait for
+/// Runs per-connection pragmas each time EF opens a connection, and adds the studio's SQL functions
+/// (<see cref="JourneyStudioDbContext.CaseFold"/>). busy_timeout makes SQLite wait for
 /// another writer's lock instead of failing at once with "database is locked"; synchronous is how long a commit waits
 /// for the disk (<see cref="WriteDurability"/>). Both are connection settings, not stored in the file the way WAL mode is,
 /// and connections are pooled and shared by both kinds of contexts, so they are set on every open.
@@ -18,6 +20,26 @@ internal sealed class SqliteConnectionSetupInterceptor(WriteDurability durabilit
     private readonly string _pragmas = durability == WriteDurability.SignOn
         ? "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;"
         : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;";
+
+    // Kept by the connection and registered again by each open; set before the open, so it costs no extra call.
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        AddFunctions(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        AddFunctions(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void AddFunctions(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+            sqlite.CreateFunction<string?, string?>(JourneyStudioDbContext.SqliteCaseFoldFunction, value => value?.ToUpperInvariant(), isDeterministic: true);
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
