@@ -33,7 +33,7 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
     /// <paramref name="value"/> in upper case by every letter's rules (as <see cref="string.ToUpperInvariant"/>), in SQL only,
     /// for case-insensitive substring search: on PostgreSQL <c>upper(value COLLATE "und-x-icu")</c> (ICU's deterministic root
     /// collation, which LIKE and strpos accept), on SQLite the function <see cref="SqliteCaseFoldFunction"/> that
-    /// <see cref="SqliteConnectionSetupInterceptor"/> adds to every connection (SQLite's own upper folds ASCII only).
+    /// <see cref="SqliteConnectionSetupInterceptor"/> adds to every native connection (SQLite's own upper folds ASCII only).
     /// </summary>
     public static string CaseFold(string value) => throw new InvalidOperationException($"{nameof(CaseFold)} runs in SQL only.");
 
