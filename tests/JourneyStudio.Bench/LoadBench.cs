@@ -17,6 +17,7 @@ using JourneyStudio.Runtime.Mfa;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -74,23 +75,13 @@ internal static class LoadBench
         Console.WriteLine();
 
         var results = new Results();
-        if (options.Runs("hash"))
-        {
-            var (rate, usage) = await MeasureHashRateAsync(server, monitor, options.Seconds);
-            results.HashRate = rate;
-            Console.WriteLine($"password hash alone (PBKDF2 verify, {Environment.ProcessorCount} in parallel): {rate:0.0}/s");
-            Console.WriteLine($"   {usage.Counters()}");
-            Console.WriteLine($"   limit: {Verdict.ForHash(usage)}");
-            Console.WriteLine();
-        }
-
         var stepBody = await CapturePollingStepAsync(server, bench);
         if (options.Runs("404"))
         {
             Section("routed 404 (POST of a step to .../realms/NO-SUCH-REALM/authenticate: routing, middleware, a 404 body; the cheapest endpoint)");
             foreach (var clients in options.Clients)
             {
-                var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, _, record, _) => NotFoundAsync(http, stepBody, record));
+                var run = await LoadRunner.MeasureAsync(server, monitor, clients, options.Seconds, (http, _, record, _) => NotFoundAsync(http, stepBody, record));
                 results.NotFound[clients] = run;
                 Row(clients, run, "requests/s", null, null);
             }
@@ -101,7 +92,7 @@ internal static class LoadBench
             Section("Polling Wait resubmit (early: the node sends its callback again; no password hash)");
             foreach (var clients in options.Clients)
             {
-                var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, over) => PollAsync(http, bench.Polling, client, record, over, bench, false));
+                var run = await LoadRunner.MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, over) => PollAsync(http, bench.Polling, client, record, over, bench, false));
                 results.Polling[clients] = run;
                 Row(clients, run, "steps/s", results.NotFound.GetValueOrDefault(clients), "404");
             }
@@ -112,20 +103,31 @@ internal static class LoadBench
             Section("Push Wait poll (what a user waiting on push sends every 5 s: Push Wait done → Push Result Verifier reads the message → Push Wait)");
             foreach (var clients in options.Clients)
             {
-                var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, over) => PollAsync(http, bench.PushPoll, client, record, over, bench, true));
+                var run = await LoadRunner.MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, over) => PollAsync(http, bench.PushPoll, client, record, over, bench, true));
                 results.Push[clients] = run;
                 Row(clients, run, "polls/s", results.NotFound.GetValueOrDefault(clients), "404");
             }
         }
 
-        if (options.Runs("login"))
+        if (options.Runs("login") || options.Runs("hash"))
         {
-            Section("password sign-on through Login (start, then username + password on one page; ratio to the hash alone)");
+            // The hash alone at the same parallelism, measured right before the sign-ons so that both meet the same machine.
+            Section("password sign-on through Login (start, then username + password on one page); before each, the raw hash (PBKDF2 verify) on as many threads, and the ratio to it");
+            var storedHash = await server.Services.GetRequiredService<BoundedPasswordHasher>().HashAsync(Password);
             foreach (var clients in options.Clients)
             {
-                var run = await MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, _) => SignOnAsync(http, bench, client, record), countRuns: true);
+                if (options.Runs("hash"))
+                {
+                    var (rate, usage) = await MeasureHashRateAsync(monitor, storedHash, clients, options.Seconds);
+                    results.HashRate[clients] = rate;
+                    Console.WriteLine($"{clients,8} {rate,11:0.0} {"",13} {"",9} {"",9}   raw hashes/s on {clients} threads");
+                    Console.WriteLine($"{"",8} {usage.Counters()}");
+                    Console.WriteLine($"{"",8} limit: {Verdict.ForHash(usage)}");
+                }
+                if (!options.Runs("login")) continue;
+                var run = await LoadRunner.MeasureAsync(server, monitor, clients, options.Seconds, (http, client, record, _) => SignOnAsync(http, bench, client, record), countRuns: true);
                 results.Login[clients] = run;
-                Row(clients, run, "sign-ons/s", null, null, results.HashRate);
+                Row(clients, run, "sign-ons/s", null, null, results.HashRate.GetValueOrDefault(clients));
             }
         }
 
@@ -279,70 +281,38 @@ internal static class LoadBench
 
     // ---- measurements ----------------------------------------------------------------------------------------
 
-    private static async Task<(double Rate, Usage Usage)> MeasureHashRateAsync(StudioServer server, ResourceMonitor monitor, double seconds)
-    {
-        var hasher = server.Services.GetRequiredService<BoundedPasswordHasher>();
-        var hash = await hasher.HashAsync(Password);
-        var count = 0L;
-        using var pool = monitor.SampleThreadPool();
-        var start = monitor.Take();
-        var stop = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(async _ =>
-        {
-            while (stop.Elapsed.TotalSeconds < seconds)
-            {
-                await hasher.VerifyAsync(hash, Password);
-                Interlocked.Increment(ref count);
-            }
-        }));
-        var usage = monitor.Take().Since(start, await pool.StopAsync(), count);
-        return (count / usage.Wall.TotalSeconds, usage);
-    }
-
     /// <summary>
-    /// <paramref name="clients"/> clients, each with its own connection, run <paramref name="work"/> in a loop: first for a short warm-up
-    /// (JIT, connection set-up, the database's page cache), then for <paramref name="seconds"/> while the monitor counts. Only
-    /// requests (or, with <paramref name="countRuns"/>, runs) that end inside the measured window count; the window's counters are
-    /// read at its exact start and end, whatever the clients are doing then.
+    /// The raw password hash (the studio's PBKDF2 verify of <paramref name="storedHash"/>, outside the studio) on
+    /// <paramref name="parallel"/> threads of its own: what the machine reaches with the parallelism the sign-ons are given,
+    /// with the same warm-up and window as every other figure.
     /// </summary>
-    private static async Task<LoadRun> MeasureAsync(StudioServer server, ResourceMonitor monitor, int clients, double seconds,
-        Func<HttpClient, int, Action<double>, Func<bool>, Task<bool>> work, bool countRuns = false)
+    private static async Task<(double Rate, Usage Usage)> MeasureHashRateAsync(ResourceMonitor monitor, string storedHash, int parallel, double seconds)
     {
-        var warmUp = TimeSpan.FromSeconds(Math.Min(2, seconds / 4));
-        var latencies = new List<double>();
-        long runs = 0, failures = 0;
+        var hasher = new PasswordHasher<object>();
+        long count = 0;
         var phase = 0; // 0 warm-up, 1 measuring, 2 over
-        var window = Task.Run(async () =>
+        var threads = Enumerable.Range(0, parallel).Select(_ => new Thread(() =>
         {
-            await Task.Delay(warmUp);
-            using var pool = monitor.SampleThreadPool();
-            var start = monitor.Take();
-            Volatile.Write(ref phase, 1);
-            await Task.Delay(TimeSpan.FromSeconds(seconds));
-            Volatile.Write(ref phase, 2);
-            var end = monitor.Take();
-            return (start, end, await pool.StopAsync());
-        });
-        bool Over() => Volatile.Read(ref phase) == 2;
-
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
-        {
-            using var http = server.CreateClient();
-            http.Timeout = TimeSpan.FromMinutes(5);
-            var mine = new List<double>();
-            while (!Over())
+            while (Volatile.Read(ref phase) != 2)
             {
-                var ok = await work(http, client, latency => { if (Volatile.Read(ref phase) == 1) mine.Add(latency); }, Over);
-                if (Volatile.Read(ref phase) != 1) continue;
-                if (ok) Interlocked.Increment(ref runs);
-                else Interlocked.Increment(ref failures);
+                if (hasher.VerifyHashedPassword(null!, storedHash, Password) == PasswordVerificationResult.Failed)
+                    throw new InvalidOperationException("The bench password does not verify against its own hash.");
+                if (Volatile.Read(ref phase) == 1) Interlocked.Increment(ref count);
             }
-            lock (latencies) latencies.AddRange(mine);
-        }));
-        var (from, to, summary) = await window;
-        var operations = countRuns ? runs : latencies.Count;
-        var usage = to.Since(from, summary, operations);
-        return new LoadRun(operations / usage.Wall.TotalSeconds, latencies, failures, usage);
+        }) { IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+        await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, seconds / 4)));
+        var pool = monitor.SampleThreadPool();
+        var start = monitor.Take();
+        Volatile.Write(ref phase, 1);
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var measured = Interlocked.Read(ref count);
+        var end = monitor.Take();
+        Volatile.Write(ref phase, 2);
+        var usage = end.Since(start, await pool.StopAsync(), measured);
+        pool.Dispose();
+        threads.ForEach(t => t.Join());
+        return (measured / usage.Wall.TotalSeconds, usage);
     }
 
     /// <summary>Runs <paramref name="probe"/> one after the other while <see cref="Users"/> clients sign on through Login.</summary>
@@ -350,7 +320,7 @@ internal static class LoadBench
         double seconds, Func<Task<double>> probe)
     {
         using var stopProbing = new CancellationTokenSource();
-        var load = MeasureAsync(server, monitor, Users, seconds, (http, client, record, _) => SignOnAsync(http, names, client, record), countRuns: true);
+        var load = LoadRunner.MeasureAsync(server, monitor, Users, seconds, (http, client, record, _) => SignOnAsync(http, names, client, record), countRuns: true);
         var results = new Probe();
         // Starts when the load is past its warm-up, so every probe meets the full load.
         await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, seconds / 4) + 0.5));
@@ -376,7 +346,7 @@ internal static class LoadBench
 
     private static string StartUrl(string journey) => $"{Realm}/authenticate?authIndexType=service&authIndexValue={Uri.EscapeDataString(journey)}";
 
-    private static async Task<bool> NotFoundAsync(HttpClient http, string body, Action<double> record)
+    private static async Task<bool> NotFoundAsync(HttpClient http, string body, Record record)
     {
         var watch = Stopwatch.StartNew();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -387,7 +357,7 @@ internal static class LoadBench
     }
 
     /// <summary>One sign-on through <paramref name="journey"/> that stops at its waiting step, then <see cref="PollsPerRun"/> measured resubmits.</summary>
-    private static async Task<bool> PollAsync(HttpClient http, string journey, int client, Action<double> record, Func<bool> over, Names names, bool pushUser)
+    private static async Task<bool> PollAsync(HttpClient http, string journey, int client, Record record, Func<bool> over, Names names, bool pushUser)
     {
         var url = StartUrl(journey);
         var step = (await PostAsync(http, url, new JsonObject())).Body;
@@ -408,20 +378,29 @@ internal static class LoadBench
         return true;
     }
 
-    private static async Task<bool> SignOnAsync(HttpClient http, Names names, int client, Action<double> record)
+    private static async Task<bool> SignOnAsync(HttpClient http, Names names, int client, Record record) =>
+        await SignOnAsync(http, names.User(client), Password, record) is not null;
+
+    /// <summary>
+    /// One password sign-on through Login, recorded as one latency (start and submit); its tokenId, or null when it failed.
+    /// With <paramref name="recordEachStep"/> the start is recorded as step 0 and the submit as step 1 instead.
+    /// </summary>
+    public static async Task<string?> SignOnAsync(HttpClient http, string username, string password, Record record, bool recordEachStep = false)
     {
         var url = StartUrl("Login");
         var watch = Stopwatch.StartNew();
         var step = (await PostAsync(http, url, new JsonObject())).Body;
-        if (step?["callbacks"] is not JsonArray callbacks) return false;
+        if (recordEachStep) record(watch.Elapsed.TotalMilliseconds, 0);
+        if (step?["callbacks"] is not JsonArray callbacks) return null;
         foreach (var callback in callbacks)
-            callback!["input"]![0]!["value"] = callback["type"]!.GetValue<string>() == "NameCallback" ? names.User(client) : Password;
+            callback!["input"]![0]!["value"] = callback["type"]!.GetValue<string>() == "NameCallback" ? username : password;
+        if (recordEachStep) watch.Restart();
         var result = (await PostAsync(http, url, step)).Body;
-        record(watch.Elapsed.TotalMilliseconds);
-        return result?["tokenId"] is not null;
+        record(watch.Elapsed.TotalMilliseconds, recordEachStep ? 1 : 0);
+        return (string?)result?["tokenId"];
     }
 
-    private static async Task<(HttpStatusCode Status, JsonObject? Body)> PostAsync(HttpClient http, string url, JsonObject body)
+    public static async Task<(HttpStatusCode Status, JsonObject? Body)> PostAsync(HttpClient http, string url, JsonObject body)
     {
         using var response = await http.PostAsJsonAsync(url, body);
         try { return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonObject>()); }
@@ -479,31 +458,4 @@ internal static class LoadBench
             _playwright.Dispose();
         }
     }
-}
-
-/// <summary>One load measurement: operations per second, their latencies, and what the process and database spent.</summary>
-internal sealed record LoadRun(double PerSecond, List<double> Latencies, long Failures, Usage Usage)
-{
-    private readonly Lazy<List<double>> _sorted = new(() => Latencies.Order().ToList());
-
-    public double? P(int percentile) => Percentile(_sorted.Value, percentile);
-
-    public static double? Percentile(List<double> sorted, int percentile) =>
-        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-}
-
-/// <summary>Latencies of a probe made one at a time.</summary>
-internal sealed class Probe
-{
-    private readonly List<double> _values = [];
-
-    public void Add(double milliseconds) { lock (_values) _values.Add(milliseconds); }
-
-    public int Count { get { lock (_values) return _values.Count; } }
-
-    public double? Last { get { lock (_values) return _values.Count == 0 ? null : _values[^1]; } }
-
-    public double? Max { get { lock (_values) return _values.Count == 0 ? null : _values.Max(); } }
-
-    public double? P(int percentile) { lock (_values) return LoadRun.Percentile(_values.Order().ToList(), percentile); }
 }

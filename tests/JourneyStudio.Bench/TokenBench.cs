@@ -18,8 +18,8 @@ internal static class TokenBench
     private const string Secret = "bench-client-secret-0123456789";
     private const string Redirect = "http://127.0.0.1:9/callback";
 
-    public static async Task RunAsync(StudioServer server, double seconds, int[] concurrencies, IReadOnlyDictionary<int, double> signOnsPerSecond,
-        Func<HttpClient, int, Task<string?>> signOn)
+    public static async Task RunAsync(StudioServer server, ResourceMonitor monitor, double seconds, int[] concurrencies,
+        IReadOnlyDictionary<int, double> signOnsPerSecond, Func<HttpClient, int, Task<string?>> signOn)
     {
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -35,8 +35,8 @@ internal static class TokenBench
         Console.WriteLine($"{"clients",8} {"tokens/s",11} {"÷ sign-on/s",12} {"p50",10} {"p99",10}");
         foreach (var clients in concurrencies)
         {
-            var run = await MeasureAsync(server, clients, seconds, (_, _) => Task.FromResult<string?>(""), ClientCredentialsAsync);
-            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.PerSecond / signOnsPerSecond[clients],12:0.00} {run.P(0, 50),10} {run.P(0, 99),10}");
+            var run = await MeasureAsync(server, monitor, clients, seconds, (_, _) => Task.FromResult<string?>(""), ClientCredentialsAsync);
+            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.PerSecond / signOnsPerSecond[clients],12:0.00} {LoadBench.Ms(run.P(50)),10} {LoadBench.Ms(run.P(99)),10}");
         }
 
         Console.WriteLine();
@@ -44,8 +44,8 @@ internal static class TokenBench
         Console.WriteLine($"{"clients",8} {"codes/s",11} {"÷ sign-on/s",12} {"authz p50",10} {"authz p99",10} {"token p50",10} {"token p99",10}");
         foreach (var clients in concurrencies)
         {
-            var run = await MeasureAsync(server, clients, seconds, signOn, CodeExchangeAsync);
-            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.PerSecond / signOnsPerSecond[clients],12:0.00} {run.P(0, 50),10} {run.P(0, 99),10} {run.P(1, 50),10} {run.P(1, 99),10}");
+            var run = await MeasureAsync(server, monitor, clients, seconds, signOn, CodeExchangeAsync);
+            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.PerSecond / signOnsPerSecond[clients],12:0.00} {LoadBench.Ms(run.P(50, 0)),10} {LoadBench.Ms(run.P(99, 0)),10} {LoadBench.Ms(run.P(50, 1)),10} {LoadBench.Ms(run.P(99, 1)),10}");
         }
     }
 
@@ -53,59 +53,44 @@ internal static class TokenBench
     /// Once per client before the clock runs (a sign-on whose session the client keeps), each client as its own user: parallel
     /// checks of one user's password beyond the lockout budget are refused like a lock.
     /// </param>
-    private static async Task<Run> MeasureAsync(StudioServer server, int clients, double seconds, Func<HttpClient, int, Task<string?>> prepare,
-        Func<HttpClient, List<double>[], Task<bool>> work)
+    private static async Task<LoadRun> MeasureAsync(StudioServer server, ResourceMonitor monitor, int clients, double seconds,
+        Func<HttpClient, int, Task<string?>> prepare, Func<HttpClient, Record, Task<bool>> work)
     {
-        var browsers = (await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
-        {
-            var cookies = new CookieContainer();
-            var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
-            if (await prepare(http, client) is { Length: > 0 } tokenId) cookies.Add(server.BaseAddress, new Cookie("iPlanetDirectoryPro", tokenId, "/"));
-            return http;
-        }))).ToList();
-        var latencies = new[] { new List<double>(), new List<double>() };
-        var completed = 0;
-        var failures = 0;
-        var stop = Stopwatch.StartNew();
-        await Task.WhenAll(browsers.Select(async http =>
-        {
-            var mine = new[] { new List<double>(), new List<double>() };
-            while (stop.Elapsed.TotalSeconds < seconds)
+        var run = await LoadRunner.MeasureAsync(server, monitor, clients, seconds, (http, _, record, _) => work(http, record), countRuns: true,
+            connect: async client =>
             {
-                if (await work(http, mine)) Interlocked.Increment(ref completed);
-                else Interlocked.Increment(ref failures);
-            }
-            lock (latencies) { latencies[0].AddRange(mine[0]); latencies[1].AddRange(mine[1]); }
-        }));
-        var elapsed = stop.Elapsed.TotalSeconds;
-        browsers.ForEach(b => b.Dispose());
-        if (failures > 0) Console.WriteLine($"   ({failures} runs failed)");
-        return new Run(completed / elapsed, latencies, elapsed);
+                var cookies = new CookieContainer();
+                var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+                if (await prepare(http, client) is { Length: > 0 } tokenId) cookies.Add(server.BaseAddress, new Cookie("iPlanetDirectoryPro", tokenId, "/"));
+                return http;
+            });
+        if (run.Failures > 0) Console.WriteLine($"   ({run.Failures} runs failed)");
+        return run;
     }
 
-    private static async Task<bool> ClientCredentialsAsync(HttpClient http, List<double>[] latencies)
+    private static async Task<bool> ClientCredentialsAsync(HttpClient http, Record record)
     {
         var watch = Stopwatch.StartNew();
         var tokens = await PostFormAsync(http, $"{Realm}/access_token",
             ("grant_type", "client_credentials"), ("client_id", "bench-backend"), ("client_secret", Secret));
-        latencies[0].Add(watch.Elapsed.TotalMilliseconds);
+        record(watch.Elapsed.TotalMilliseconds, 0);
         return tokens?["access_token"] is not null;
     }
 
-    private static async Task<bool> CodeExchangeAsync(HttpClient http, List<double>[] latencies)
+    private static async Task<bool> CodeExchangeAsync(HttpClient http, Record record)
     {
         var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var watch = Stopwatch.StartNew();
         using var authorize = await http.GetAsync($"{Realm}/authorize?response_type=code&client_id=bench-spa&redirect_uri={Uri.EscapeDataString(Redirect)}" +
                                                   $"&scope=openid%20profile&state=s&code_challenge={challenge}&code_challenge_method=S256");
-        latencies[0].Add(watch.Elapsed.TotalMilliseconds);
+        record(watch.Elapsed.TotalMilliseconds, 0);
         if (authorize.StatusCode != HttpStatusCode.Redirect || authorize.Headers.Location is not { IsAbsoluteUri: true } location
             || !QueryHelpers.ParseQuery(location.Query).TryGetValue("code", out var code)) return false;
         watch.Restart();
         var tokens = await PostFormAsync(http, $"{Realm}/access_token", ("grant_type", "authorization_code"), ("client_id", "bench-spa"),
             ("code", code.ToString()), ("redirect_uri", Redirect), ("code_verifier", verifier));
-        latencies[1].Add(watch.Elapsed.TotalMilliseconds);
+        record(watch.Elapsed.TotalMilliseconds, 1);
         return tokens?["id_token"] is not null;
     }
 

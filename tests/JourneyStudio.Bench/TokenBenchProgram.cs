@@ -1,17 +1,12 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using JourneyStudio.Journeys.Model;
+using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 // `tokens [seconds]`: the plain Login journey's sign-ons and the OpenID Connect token endpoint (TokenBench), at the same
-// concurrencies in one run, each token figure as a ratio to the sign-ons.
+// concurrencies in one run, each token figure as a ratio to the sign-ons; every figure through the shared LoadRunner.
 internal static class TokenBenchProgram
-
 {
     private const string Password = "Bench-password-1";
 
@@ -20,15 +15,18 @@ internal static class TokenBenchProgram
         var seconds = args.Length > 0 && double.TryParse(args[0], out var s) ? s : 8;
         var concurrencies = new[] { 1, 16, 64 };
 
+        var codec = new CountingJourneyCodec(new FrodoJourneyCodec(NodeCatalog.Default));
         await using var server = StudioServer.Start(new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Error",
-            // As in the load benchmark: every bench client comes from 127.0.0.1, which stands for many users' addresses.
-            ["JourneyStudio:BruteForce:AddressMaxFailures"] = "1000000",
-        });
+            {
+                ["Logging:LogLevel:Default"] = "Error",
+                // As in the load benchmark: every bench client comes from 127.0.0.1, which stands for many users' addresses.
+                ["JourneyStudio:BruteForce:AddressMaxFailures"] = "1000000",
+            },
+            configureServices: services => services.AddSingleton<IJourneyCodec>(codec));
+        using var monitor = new ResourceMonitor(codec);
         var identities = server.Services.GetRequiredService<IdentityStore>();
         for (var i = 0; i < 64; i++)
-            await identities.CreateAsync(new NewIdentity($"bench{i}", Password, "Bench", $"User {i}"));
+            await identities.CreateAsync(new NewIdentity(User(i), Password, "Bench", $"User {i}"));
 
         Console.WriteLine($"JourneyStudio token benchmark · {Environment.ProcessorCount} cores · {seconds:0} s per measurement · {DateTime.UtcNow:u}");
         Console.WriteLine();
@@ -37,81 +35,17 @@ internal static class TokenBenchProgram
         var signOnsPerSecond = new Dictionary<int, double>();
         foreach (var clients in concurrencies)
         {
-            var run = await RunAsync(server, clients, seconds, SignOnAsync);
+            var run = await LoadRunner.MeasureAsync(server, monitor, clients, seconds,
+                async (http, client, record, _) => await LoadBench.SignOnAsync(http, User(client), Password, record, recordEachStep: true) is not null,
+                countRuns: true);
             signOnsPerSecond[clients] = run.PerSecond;
-            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {run.P(0, 50),10} {run.P(0, 99),10} {run.P(1, 50),11} {run.P(1, 99),11}");
+            Console.WriteLine($"{clients,8} {run.PerSecond,11:0.0} {LoadBench.Ms(run.P(50, 0)),10} {LoadBench.Ms(run.P(99, 0)),10} {LoadBench.Ms(run.P(50, 1)),11} {LoadBench.Ms(run.P(99, 1)),11}");
+            if (run.Failures > 0) Console.WriteLine($"   ({run.Failures} runs failed)");
         }
-        await TokenBench.RunAsync(server, seconds, concurrencies, signOnsPerSecond,
-            async (http, client) => await SignOnTokenAsync(http, client, [new List<double>(), new List<double>()]));
+        await TokenBench.RunAsync(server, monitor, seconds, concurrencies, signOnsPerSecond,
+            (http, client) => LoadBench.SignOnAsync(http, User(client % 64), Password, (_, _) => { }));
         return 0;
     }
 
-    private static async Task<Run> RunAsync(StudioServer server, int clients, double seconds, Func<HttpClient, int, List<double>[], Task<bool>> work)
-    {
-        var latencies = new[] { new List<double>(), new List<double>() };
-        var completed = 0;
-        var failures = 0;
-        var stop = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
-        {
-            using var http = server.CreateClient();
-            var mine = new[] { new List<double>(), new List<double>() };
-            while (stop.Elapsed.TotalSeconds < seconds)
-            {
-                if (await work(http, client, mine)) Interlocked.Increment(ref completed);
-                else Interlocked.Increment(ref failures);
-            }
-            lock (latencies) { latencies[0].AddRange(mine[0]); latencies[1].AddRange(mine[1]); }
-        }));
-        if (failures > 0) Console.WriteLine($"   ({failures} runs failed)");
-        return new Run(completed / stop.Elapsed.TotalSeconds, latencies, stop.Elapsed.TotalSeconds);
-    }
-
-    private static async Task<bool> SignOnAsync(HttpClient http, int client, List<double>[] latencies) =>
-        await SignOnTokenAsync(http, client, latencies) is not null;
-
-    /// <summary>One sign-on through Login; its tokenId, or null when it failed.</summary>
-    private static async Task<string?> SignOnTokenAsync(HttpClient http, int client, List<double>[] latencies)
-    {
-        const string url = "json/realms/root/realms/alpha/authenticate?authIndexType=service&authIndexValue=Login";
-        var watch = Stopwatch.StartNew();
-        var step = await PostAsync(http, url, new JsonObject());
-        latencies[0].Add(watch.Elapsed.TotalMilliseconds);
-        if (step?["callbacks"] is not JsonArray callbacks) return null;
-        foreach (var callback in callbacks)
-        {
-            var input = callback!["input"]![0]!;
-            input["value"] = callback["type"]!.GetValue<string>() == "NameCallback" ? $"bench{client % 64}" : Password;
-        }
-        watch.Restart();
-        var result = await PostAsync(http, url, step);
-        latencies[1].Add(watch.Elapsed.TotalMilliseconds);
-        return (string?)result?["tokenId"];
-    }
-
-
-    private static async Task<JsonObject?> PostAsync(HttpClient http, string url, JsonObject body)
-    {
-        using var response = await http.PostAsJsonAsync(url, body);
-        try { return await response.Content.ReadFromJsonAsync<JsonObject>(); }
-        catch (JsonException) { return null; }
-    }
-
-
-}
-
-/// <param name="PerSecond">Completed runs (a whole sign-on, or a start plus its polls) per second.</param>
-/// <param name="Seconds">How long the measurement took.</param>
-sealed record Run(double PerSecond, List<double>[] Latencies, double Seconds)
-{
-    /// <summary>Measured requests of step <paramref name="step"/> per second.</summary>
-    public double StepsPerSecond(int step) => Latencies[step].Count / Seconds;
-
-    public string P(int step, int percentile)
-    {
-        var values = Latencies[step];
-        if (values.Count == 0) return "-";
-        values.Sort();
-        return $"{values[Math.Min(values.Count - 1, (int)Math.Ceiling(percentile / 100.0 * values.Count) - 1)]:0.0} ms";
-    }
+    private static string User(int client) => $"bench{client % 64}";
 }

@@ -36,7 +36,8 @@ internal static class Verdict
 /// <summary>The figures the targets are judged on, filled as the sections run.</summary>
 internal sealed class Results
 {
-    public double? HashRate { get; set; }
+    /// <summary>Raw hashes per second by parallelism (the client count of the sign-ons next to it).</summary>
+    public Dictionary<int, double> HashRate { get; } = [];
     public Dictionary<int, LoadRun> NotFound { get; } = [];
     public Dictionary<int, LoadRun> Polling { get; } = [];
     public Dictionary<int, LoadRun> Push { get; } = [];
@@ -57,8 +58,8 @@ internal sealed class Results
         Target($"database commits per Polling Wait step (+{startShare:0.00} for the start)", $"≤ {1 + startShare:0.00}",
             Polling.GetValueOrDefault(64)?.Usage.CommitsPerOp, v => v <= 1 + startShare + 0.005, "0.00");
         Target("journey parses per Polling Wait step (64 clients)", "0", Polling.GetValueOrDefault(64)?.Usage.ParsesPerOp, v => v == 0, "0.000");
-        Target("password sign-ons/s ÷ hash/s, 16 clients", "≥ 0.90",
-            Login.GetValueOrDefault(16) is { } l && HashRate is > 0 ? l.PerSecond / HashRate.Value : null, v => v >= 0.9, "0.00");
+        Target("password sign-ons/s ÷ raw hash/s, 16 clients ÷ 16 threads", "≥ 0.90",
+            Login.GetValueOrDefault(16) is { } l && HashRate.GetValueOrDefault(16) is > 0 and var h ? l.PerSecond / h : null, v => v >= 0.9, "0.00");
         Target("admin API p99 while 64 clients sign on", "≤ 250 ms", AdminApi?.P(99), v => v <= 250, "0 ms");
         Target("studio page (slowest load) while 64 clients sign on", "≤ 1000 ms", StudioPage?.Max, v => v <= 1000, "0 ms");
 

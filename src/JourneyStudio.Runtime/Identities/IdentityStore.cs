@@ -37,18 +37,27 @@ public sealed class IdentityStore(
 {
     private const string IdentitiesScope = "identities";
 
-    public async Task<IReadOnlyList<IdentitySummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
+    /// <summary>One page of the identities <paramref name="query"/> finds, by username; searched and paged in the database.</summary>
+    public async Task<IdentityPage> SearchAsync(IdentityQuery query, CancellationToken cancellationToken = default)
     {
+        if (query.Validate() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join("; ", problems.Select(p => $"{p.Parameter} {p.Message}")), nameof(query));
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var identities = await db.Identities.AsNoTracking().OrderBy(i => i.Username).ToListAsync(cancellationToken);
-        // Searched here, not in SQL: the username's case-insensitive collation is nondeterministic on PostgreSQL, where
-        // LIKE and substring search refuse it, and SQLite's LIKE folds ASCII only. The list is loaded whole either way.
-        var term = search?.Trim();
-        return identities
-            .Where(i => string.IsNullOrEmpty(term) || Matches(i.Username, term) || Matches(i.GivenName, term) || Matches(i.Sn, term) || Matches(i.Mail, term))
-            .Select(Summarize).ToList();
-
-        static bool Matches(string? value, string term) => value?.Contains(term, StringComparison.OrdinalIgnoreCase) == true;
+        var identities = db.Identities.AsNoTracking();
+        if (query.Search?.Trim() is { Length: > 0 } term)
+        {
+            // Both sides folded the same way (JourneyStudioDbContext.CaseFold): the username's own collation cannot be
+            // searched on PostgreSQL, and SQLite's lower/LIKE fold ASCII only.
+            var folded = term.ToUpperInvariant();
+            identities = identities.Where(i =>
+                JourneyStudioDbContext.CaseFold(i.Username).Contains(folded) || JourneyStudioDbContext.CaseFold(i.GivenName).Contains(folded)
+                || JourneyStudioDbContext.CaseFold(i.Sn).Contains(folded) || JourneyStudioDbContext.CaseFold(i.Mail).Contains(folded));
+        }
+        var total = await identities.CountAsync(cancellationToken);
+        var page = total <= query.Offset
+            ? []
+            : await identities.OrderBy(i => i.Username).Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
+        return new IdentityPage(page.Select(Summarize).ToList(), total);
     }
 
     public async Task<IdentitySummary?> GetAsync(string username, CancellationToken cancellationToken = default)

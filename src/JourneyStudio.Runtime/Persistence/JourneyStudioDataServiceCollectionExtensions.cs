@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace JourneyStudio.Runtime.Persistence;
 
@@ -109,7 +110,7 @@ public static class JourneyStudioDataServiceCollectionExtensions
         data.Database.ProviderKind switch
         {
             DatabaseProvider.Sqlite => ConfigureSqlite(options, SqliteConnectionString(data), durability),
-            DatabaseProvider.Postgres => ConfigurePostgres(options, data.Database.ConnectionString!),
+            DatabaseProvider.Postgres => ConfigurePostgres(options, PostgresConnectionString(data.Database.ConnectionString!, durability)),
             _ => throw new InvalidOperationException(string.Join(" ", data.Database.Problems())),
         };
 
@@ -129,6 +130,23 @@ public static class JourneyStudioDataServiceCollectionExtensions
     /// <summary>The PostgreSQL settings every context of the studio uses (also the design-time factory's).</summary>
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+
+    /// <summary>
+    /// The configured PostgreSQL connection string for one kind of context. <see cref="WriteDurability.SignOn"/> connections
+    /// start with <c>synchronous_commit = off</c> (a session setting sent in the start-up packet, so it costs no round trip
+    /// and stays with the connection for its life): a commit returns once it is in the WAL buffers, which a crash of the
+    /// studio does not lose, and the WAL writer flushes it within moments. The different connection string gives these
+    /// connections a pool of their own, so an admin write never runs on one of them.
+    /// </summary>
+    public static string PostgresConnectionString(string configured, WriteDurability durability)
+    {
+        if (durability == WriteDurability.Full) return configured;
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options)
+            ? "-c synchronous_commit=off"
+            : builder.Options + " -c synchronous_commit=off";
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// The configured SQLite connection string with what the studio relies on (foreign keys for cascading deletes, the

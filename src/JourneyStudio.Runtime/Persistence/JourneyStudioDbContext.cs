@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 
 namespace JourneyStudio.Runtime.Persistence;
 
@@ -27,6 +28,17 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
     /// search them in memory or through a column without it.
     /// </remarks>
     public const string CaseInsensitiveCollation = "NOCASE";
+
+    /// <summary>
+    /// <paramref name="value"/> in upper case by every letter's rules (as <see cref="string.ToUpperInvariant"/>), in SQL only,
+    /// for case-insensitive substring search: on PostgreSQL <c>upper(value COLLATE "und-x-icu")</c> (ICU's deterministic root
+    /// collation, which LIKE and strpos accept), on SQLite the function <see cref="SqliteCaseFoldFunction"/> that
+    /// <see cref="SqliteConnectionSetupInterceptor"/> adds to every native connection (SQLite's own upper folds ASCII only).
+    /// </summary>
+    public static string CaseFold(string value) => throw new InvalidOperationException($"{nameof(CaseFold)} runs in SQL only.");
+
+    /// <summary>The name of <see cref="CaseFold"/>'s function on SQLite connections.</summary>
+    public const string SqliteCaseFoldFunction = "js_casefold";
 
     public DatabaseProvider Provider => Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
@@ -63,7 +75,19 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
         modelBuilder.UseOpenIddict();
         modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         if (Provider == DatabaseProvider.Postgres) ApplyPostgresDifferences(modelBuilder);
+        MapCaseFold(modelBuilder, Provider);
     }
+
+    private static void MapCaseFold(ModelBuilder modelBuilder, DatabaseProvider provider) =>
+        modelBuilder.HasDbFunction(typeof(JourneyStudioDbContext).GetMethod(nameof(CaseFold))!).HasTranslation(arguments =>
+        {
+            var value = arguments[0];
+            return provider == DatabaseProvider.Postgres
+                ? new SqlFunctionExpression("upper", [new CollateExpression(value, "und-x-icu")], nullable: true,
+                    argumentsPropagateNullability: [true], typeof(string), value.TypeMapping)
+                : new SqlFunctionExpression(SqliteCaseFoldFunction, [value], nullable: true,
+                    argumentsPropagateNullability: [true], typeof(string), value.TypeMapping);
+        });
 
     /// <summary>The configurations are written in SQLite's terms; this is what PostgreSQL needs instead.</summary>
     private static void ApplyPostgresDifferences(ModelBuilder modelBuilder)

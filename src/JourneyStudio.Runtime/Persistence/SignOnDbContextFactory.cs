@@ -7,11 +7,15 @@ namespace JourneyStudio.Runtime.Persistence;
 /// <summary>How long a commit waits before it counts as done.</summary>
 public enum WriteDurability
 {
-    /// <summary>Each commit waits until it is on the disk (SQLite <c>synchronous=FULL</c>): admin data, identities, devices, the audit log.</summary>
+    /// <summary>
+    /// Each commit waits until it is on the disk (SQLite <c>synchronous=FULL</c>, PostgreSQL's default <c>synchronous_commit=on</c>):
+    /// admin data, identities, devices, the audit log.
+    /// </summary>
     Full,
 
     /// <summary>
-    /// A commit is done once it is in the database's log (SQLite WAL with <c>synchronous=NORMAL</c>): it survives a crash of
+    /// A commit is done once it is in the database's log (SQLite WAL with <c>synchronous=NORMAL</c>; PostgreSQL
+    /// <c>synchronous_commit=off</c>, flushed by the WAL writer within a few hundred milliseconds): it survives a crash of
     /// the studio's process at once, and reaches the disk at the next checkpoint or fully durable commit, so an operating
     /// system crash or power cut may lose the last of these. For sign-ons in progress and what belongs to them (sessions,
     /// push messages, brute-force and retry counters): a sign-on lost that way is started again, and not waiting for the
@@ -22,9 +26,11 @@ public enum WriteDurability
 
 /// <summary>
 /// Contexts of the <see cref="WriteDurability.SignOn"/> kind, for the stores on the sign-on path; every other store uses
-/// the ordinary <see cref="IDbContextFactory{TContext}"/> (<see cref="WriteDurability.Full"/>). Same database, same model,
-/// same connection pool: the durability is a setting of each connection, applied every time a context opens one
-/// (<see cref="SqliteConnectionSetupInterceptor"/>), so a pooled connection never carries one kind's setting into the other's writes.
+/// the ordinary <see cref="IDbContextFactory{TContext}"/> (<see cref="WriteDurability.Full"/>). Same database, same model.
+/// On SQLite the durability is a setting of each connection, applied every time a context opens one
+/// (<see cref="SqliteConnectionSetupInterceptor"/>), so a pooled connection never carries one kind's setting into the other's
+/// writes; on PostgreSQL it is in the connection string, so each kind has a pool of its own
+/// (<see cref="JourneyStudioDataServiceCollectionExtensions.PostgresConnectionString"/>).
 /// </summary>
 public sealed class SignOnDbContextFactory(IDbContextFactory<JourneyStudioDbContext> contexts) : IDbContextFactory<JourneyStudioDbContext>
 {

@@ -28,17 +28,9 @@ internal static class AdminAuditEndpoints
     /// <summary>The query string as an <see cref="AuditQuery"/>, or every problem with it (unknown, repeated or malformed filters).</summary>
     private static (AuditQuery Query, List<JourneyFormatError> Errors) ReadQuery(IQueryCollection parameters)
     {
-        var errors = new List<JourneyFormatError>();
-        foreach (var (key, values) in parameters)
-        {
-            if (!Filters.Contains(key, StringComparer.Ordinal))
-                errors.Add(new JourneyFormatError($"?{key}", $"unknown filter; the filters are {string.Join(", ", Filters)}"));
-            else if (values.Count > 1)
-                errors.Add(new JourneyFormatError($"?{key}", "given more than once; give each filter once"));
-        }
-
-        // An empty value is no filter, as if it were not given.
-        string? Text(string name) => parameters.TryGetValue(name, out var values) && values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+        var reader = new AdminApiQuery(parameters, Filters, noun: "filter");
+        var errors = reader.Errors;
+        string? Text(string name) => reader.Text(name);
 
         DateTimeOffset? Time(string name)
         {
@@ -48,14 +40,6 @@ internal static class AdminAuditEndpoints
                 return time;
             errors.Add(new JourneyFormatError($"?{name}",
                 $"'{text}' is not an ISO 8601 time such as 2026-12-02 or 2026-12-02T10:00:00Z (an offset's + is written %2B in a URL)"));
-            return null;
-        }
-
-        int? Number(string name)
-        {
-            if (Text(name) is not { } text) return null;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return number;
-            errors.Add(new JourneyFormatError($"?{name}", $"'{text}' is not a whole number"));
             return null;
         }
 
@@ -75,8 +59,8 @@ internal static class AdminAuditEndpoints
             From = Time("from"),
             To = Time("to"),
             Succeeded = Flag("succeeded"),
-            Limit = Number("limit") ?? AuditQuery.DefaultLimit,
-            Offset = Number("offset") ?? 0,
+            Limit = reader.Number("limit") ?? AuditQuery.DefaultLimit,
+            Offset = reader.Number("offset") ?? 0,
         };
         errors.AddRange(query.Validate().Select(p => new JourneyFormatError($"?{p.Filter.ToLowerInvariant()}", p.Message)));
         return (query, errors);

@@ -25,11 +25,31 @@ internal static class AdminIdentityEndpoints
         identities.MapDelete("/{username}/devices", ResetDevicesAsync);
     }
 
-    private static async Task<IResult> ListAsync(string? search, IdentityStore store, AccountLockoutService lockouts, CancellationToken cancellationToken)
+    private static readonly string[] ListParameters = ["search", "offset", "limit"];
+
+    /// <summary>
+    /// <c>GET /admin/api/identities[?search=TEXT][&amp;offset=N][&amp;limit=N]</c>: a page of identities by username (an array, as
+    /// before paging), <see cref="IdentityQuery.DefaultLimit"/> unless <c>limit</c> says otherwise; <c>X-Total-Count</c> is how
+    /// many match in all.
+    /// </summary>
+    private static async Task<IResult> ListAsync(HttpContext http, IdentityStore store, AccountLockoutService lockouts, CancellationToken cancellationToken)
     {
-        var identities = await store.ListAsync(search, cancellationToken);
-        var locked = await lockouts.LockedUntilAsync(identities.Select(i => i.Username).ToList(), cancellationToken);
-        return Results.Json(identities.Select(i => ToJson(i, locked.TryGetValue(i.Username, out var until) ? until : null)).ToList());
+        var parameters = new AdminApiQuery(http.Request.Query, ListParameters);
+        var query = new IdentityQuery
+        {
+            Search = parameters.Text("search"),
+            Offset = parameters.Number("offset") ?? 0,
+            Limit = parameters.Number("limit") ?? IdentityQuery.DefaultLimit,
+        };
+        var errors = parameters.Errors;
+        errors.AddRange(query.Validate().Select(p => new JourneyFormatError($"?{p.Parameter.ToLowerInvariant()}", p.Message)));
+        if (errors.Count > 0)
+            return AdminApiErrors.BadRequest($"The identity list's parameters are not valid; the parameters are {string.Join(", ", ListParameters)}.", errors);
+
+        var page = await store.SearchAsync(query, cancellationToken);
+        var locked = await lockouts.LockedUntilAsync(page.Identities.Select(i => i.Username).ToList(), cancellationToken);
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(page.Identities.Select(i => ToJson(i, locked.TryGetValue(i.Username, out var until) ? until : null)).ToList());
     }
 
     private static async Task<IResult> GetAsync(string username, IdentityStore store, AccountLockoutService lockouts, CancellationToken cancellationToken) =>

@@ -50,15 +50,17 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseStudioSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
-            var nonce = CreateNonce();
-            http.Features.Set<ICspNonceFeature>(new CspNonceFeature(nonce));
+            // Made when a page first asks for it: JSON, static files and other non-pages never carry one, and a random
+            // nonce for each of their requests was a measurable part of a sign-on step's CPU.
+            var nonce = new CspNonceFeature();
+            http.Features.Set<ICspNonceFeature>(nonce);
             // OnStarting rather than now: the exception handler clears the headers before it renders the error
             // page, and endpoints that set their own value (e.g. a stricter Referrer-Policy) keep it.
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
                 var isPage = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-                headers.TryAdd(HeaderNames.ContentSecurityPolicy, isPage ? ContentSecurityPolicy(nonce) : NonPageContentSecurityPolicy);
+                headers.TryAdd(HeaderNames.ContentSecurityPolicy, isPage ? ContentSecurityPolicy(nonce.Nonce) : NonPageContentSecurityPolicy);
                 headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
                 headers.TryAdd(HeaderNames.XFrameOptions, "DENY"); // frame-ancestors for browsers without CSP 2
                 headers.TryAdd("Referrer-Policy", ReferrerPolicy);
@@ -91,5 +93,11 @@ public static class SecurityHeaders
         string Nonce { get; }
     }
 
-    private sealed record CspNonceFeature(string Nonce) : ICspNonceFeature;
+    private sealed class CspNonceFeature : ICspNonceFeature
+    {
+        private string? _nonce;
+
+        // One value per request however often (and from wherever) it is read: the header and the page must agree.
+        public string Nonce => Volatile.Read(ref _nonce) ?? Interlocked.CompareExchange(ref _nonce, CreateNonce(), null) ?? _nonce!;
+    }
 }

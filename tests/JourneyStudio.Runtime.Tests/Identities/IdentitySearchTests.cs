@@ -46,7 +46,7 @@ public abstract class IdentitySearchTests(DatabaseProvider provider) : IAsyncLif
     [InlineData("", new[] { "Ann.Lee", "bob", "chloé" })]
     public async Task Search_FindsAnyPartOfTheNamesOrMail_WithoutRegardToCase(string search, string[] expected)
     {
-        var found = await _identities.ListAsync(search);
+        var found = (await _identities.SearchAsync(new IdentityQuery { Search = search })).Identities;
 
         Assert.Equal(expected, found.Select(i => i.Username));
     }

@@ -16,7 +16,7 @@ namespace JourneyStudio.Web.Tests.Api;
 /// (on a connection that does not wait for the disk) and no journey parse; admin writes wait for the disk; the same step
 /// submitted several times at once is still stored once, and effects outside the session (a counted guess) happen once.
 /// </summary>
-public sealed class StepCostTests : IAsyncLifetime
+public abstract class StepCostTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Waiting = "Test Cost Wait";
 
@@ -32,8 +32,10 @@ public sealed class StepCostTests : IAsyncLifetime
             configureServices: services =>
             {
                 services.AddSingleton<IInterceptor>(_commands);
-                services.AddSingleton<IJourneyCodec>(provider => _codec = new CountingCodec(new FrodoJourneyCodec(provider.GetRequiredService<NodeCatalog>())));
-            });
+                services.AddSingleton<IJourneyCodec>(services => _codec = new CountingCodec(new FrodoJourneyCodec(services.GetRequiredService<NodeCatalog>())));
+            },
+            provider: provider);
+        if (provider == DatabaseProvider.Postgres) await MakeCommitsDurableByDefaultAsync(_server.PostgresConnectionString!);
         await SignOnJourneys.SeedAsync(_server, new Journey
         {
             Name = Waiting,
@@ -52,6 +54,24 @@ public sealed class StepCostTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    /// <summary>
+    /// The test cluster runs with <c>synchronous_commit = off</c> for speed; this database gets PostgreSQL's durable default
+    /// back, as a production server has it, so that only what the studio asks for itself is not durable.
+    /// </summary>
+    private static async Task MakeCommitsDurableByDefaultAsync(string connectionString)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"ALTER DATABASE \"{database}\" SET synchronous_commit = on";
+            await command.ExecuteNonQueryAsync();
+        }
+        // Connections opened before keep the setting they started with.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
     [Fact]
     public async Task PollingWaitResubmit_IsOneWriteThatDoesNotWaitForTheDisk_OneRead_AndNoJourneyParse()
     {
@@ -66,7 +86,7 @@ public sealed class StepCostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, next.Status);
         Assert.Equal("PollingWaitCallback", next.Body["callbacks"]![0]!["type"]!.GetValue<string>());
         var write = Assert.Single(_commands.Writes);
-        Assert.Equal(CommandCounter.SynchronousNormal, write.Synchronous);
+        Assert.Equal(CommandCounter.NoDiskWait, write.Durability);
         Assert.Equal(1, _commands.Reads);
         Assert.Equal(parsesBefore, _codec.Parses);
     }
@@ -82,7 +102,7 @@ public sealed class StepCostTests : IAsyncLifetime
 
         Assert.IsType<SaveResult.Saved>(saved);
         Assert.NotEmpty(_commands.Writes);
-        Assert.All(_commands.Writes, w => Assert.Equal(CommandCounter.SynchronousFull, w.Synchronous));
+        Assert.All(_commands.Writes, w => Assert.Equal(CommandCounter.DiskWait, w.Durability));
     }
 
     [Fact]
@@ -114,16 +134,19 @@ public sealed class StepCostTests : IAsyncLifetime
         Assert.Equal(before + 1, (await failures.GetAsync(CredentialAudience.EndUser, SignOnJourneys.Username))!.ConsecutiveFailures);
     }
 
-    /// <summary>Counts the database commands of both kinds of contexts, with the synchronous setting each write ran under.</summary>
+    /// <summary>
+    /// Counts the database commands of both kinds of contexts, with the durability setting each write ran under: SQLite's
+    /// <c>PRAGMA synchronous</c> (1 NORMAL, 2 FULL) or PostgreSQL's <c>synchronous_commit</c> (off, on).
+    /// </summary>
     private sealed class CommandCounter : DbCommandInterceptor
     {
-        public const long SynchronousNormal = 1;
-        public const long SynchronousFull = 2;
+        public const string NoDiskWait = "NORMAL / off";
+        public const string DiskWait = "FULL / on";
 
-        private readonly ConcurrentQueue<(string Sql, long Synchronous)> _writes = new();
+        private readonly ConcurrentQueue<(string Sql, string Durability)> _writes = new();
         private int _reads;
 
-        public IReadOnlyList<(string Sql, long Synchronous)> Writes => [.. _writes];
+        public IReadOnlyList<(string Sql, string Durability)> Writes => [.. _writes];
 
         public int Reads => _reads;
 
@@ -178,8 +201,15 @@ public sealed class StepCostTests : IAsyncLifetime
             // The connection's setting at the moment it writes, asked on the same connection (and transaction).
             using var probe = command.Connection!.CreateCommand();
             probe.Transaction = command.Transaction;
-            probe.CommandText = "PRAGMA synchronous;";
-            _writes.Enqueue((sql, Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)));
+            var postgres = command.Connection is Npgsql.NpgsqlConnection;
+            probe.CommandText = postgres ? "SHOW synchronous_commit;" : "PRAGMA synchronous;";
+            var setting = Convert.ToString(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            _writes.Enqueue((sql, setting switch
+            {
+                "1" or "off" => NoDiskWait,
+                "2" or "on" => DiskWait,
+                _ => setting ?? "?",
+            }));
         }
     }
 
@@ -198,3 +228,7 @@ public sealed class StepCostTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class StepCostTestsOnSqlite() : StepCostTests(DatabaseProvider.Sqlite);
+
+public sealed class StepCostTestsOnPostgres() : StepCostTests(DatabaseProvider.Postgres);
