@@ -22,14 +22,17 @@ internal sealed class IdentityConfiguration : IEntityTypeConfiguration<Identity>
         // Small, bounded, always read and written whole with the identity: JSON text columns, the same on both providers.
         identity.Property(i => i.CustomAttributes).HasConversion(
             v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            text => JsonSerializer.Deserialize<Dictionary<string, string>>(text, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+            // Rows older than these columns hold "" (the migration's default).
+            text => string.IsNullOrEmpty(text) ? new Dictionary<string, string>()
+                : JsonSerializer.Deserialize<Dictionary<string, string>>(text, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
             new ValueComparer<IReadOnlyDictionary<string, string>>(
                 (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
                 v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(),
                 v => new Dictionary<string, string>(v)));
         identity.Property(i => i.KbaInfo).HasConversion(
             v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            text => JsonSerializer.Deserialize<List<KbaAnswer>>(text, (JsonSerializerOptions?)null) ?? new List<KbaAnswer>(),
+            text => string.IsNullOrEmpty(text) ? new List<KbaAnswer>()
+                : JsonSerializer.Deserialize<List<KbaAnswer>>(text, (JsonSerializerOptions?)null) ?? new List<KbaAnswer>(),
             new ValueComparer<IReadOnlyList<KbaAnswer>>(
                 (a, b) => a!.SequenceEqual(b!),
                 v => v.Aggregate(17, (h, k) => h * 31 + k.GetHashCode()),
