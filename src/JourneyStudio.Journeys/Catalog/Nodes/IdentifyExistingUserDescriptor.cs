@@ -18,5 +18,5 @@ public sealed class IdentifyExistingUserDescriptor : DecisionNodeDescriptor<Iden
     public override string TypeId => NodeTypeIds.IdentifyExistingUser;
     public override string DisplayName => "Identify Existing User";
     public override string Category => NodeCategories.IdentityManagement;
-    public override string Description => "Finds the user whose attribute (e.g. mail) has the collected value; True when exactly one has it.";
+    public override string Description => "Finds the user whose attribute (such as mail) has the collected value; True when exactly one has it.";
 }

@@ -37,7 +37,7 @@ public sealed class QueryFilterDecisionDescriptor : DecisionNodeDescriptor<Query
     public override string TypeId => NodeTypeIds.QueryFilterDecision;
     public override string DisplayName => "Query Filter Decision";
     public override string Category => NodeCategories.IdentityManagement;
-    public override string Description => "Checks the user against an IDM query filter, e.g. to find profiles with missing fields.";
+    public override string Description => "Checks the user against an IDM query filter, for instance to find profiles with missing fields.";
 
     protected override IEnumerable<ConfigProblem> ValidateRules(QueryFilterDecisionConfig config)
     {
