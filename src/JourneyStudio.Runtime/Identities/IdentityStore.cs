@@ -293,7 +293,7 @@ public sealed class IdentityStore(
                 TelephoneNumber = i.TelephoneNumber,
                 Marketing = i.MarketingPreference,
                 Updates = i.UpdatesPreference,
-                CustomAttributes = i.CustomAttributes,
+                CustomAttributes = new SortedDictionary<string, string>(i.CustomAttributes.ToDictionary(), StringComparer.Ordinal),
                 KbaQuestions = i.KbaInfo.Select(k => new KbaQuestionSummary(k.QuestionId, k.CustomQuestion)).ToList(),
                 LoginCount = i.LoginCount,
                 LastLogin = i.LastLogin,
