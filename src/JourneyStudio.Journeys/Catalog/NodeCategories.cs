@@ -7,6 +7,8 @@ public static class NodeCategories
     public const string Mfa = "Multi-Factor Authentication";
     public const string Utilities = "Utilities";
     public const string Contextual = "Contextual";
+    /// <summary>Nodes that read and write the identity profile (AM's "Identity Management" nodes, backed by IDM there).</summary>
+    public const string IdentityManagement = "Identity Management";
 
-    public static readonly IReadOnlyList<string> Ordered = [Basic, Mfa, Contextual, Utilities];
+    public static readonly IReadOnlyList<string> Ordered = [Basic, Mfa, IdentityManagement, Contextual, Utilities];
 }

@@ -31,6 +31,16 @@ public static class NodeTypeIds
     public const string Message = "MessageNode";
     public const string SetSuccessUrl = "SetSuccessUrlNode";
     public const string ScriptedDecision = "ScriptedDecisionNode";
+    public const string IdentifyExistingUser = "IdentifyExistingUserNode";
+    public const string CreateObject = "CreateObjectNode";
+    public const string PatchObject = "PatchObjectNode";
+    public const string AttributePresentDecision = "AttributePresentDecisionNode";
+    public const string AttributeValueDecision = "AttributeValueDecisionNode";
+    public const string QueryFilterDecision = "QueryFilterDecisionNode";
+    public const string IdentityStoreDecision = "IdentityStoreDecisionNode";
+    public const string IncrementLoginCount = "IncrementLoginCountNode";
+    public const string LoginCountDecision = "LoginCountDecisionNode";
+    public const string KbaVerify = "KbaVerifyNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -40,5 +50,7 @@ public static class NodeTypeIds
         RecoveryCodeCollectorDecision, RecoveryCodeDisplay, MfaRegistrationOptions, PushRegistration,
         OathRegistration, CombinedMfaRegistration, OathTokenVerifier, GetAuthenticatorApp, OptOutMfa,
         InnerTreeEvaluator, Message, SetSuccessUrl, ScriptedDecision,
+        IdentifyExistingUser, CreateObject, PatchObject, AttributePresentDecision, AttributeValueDecision, QueryFilterDecision,
+        IdentityStoreDecision, IncrementLoginCount, LoginCountDecision, KbaVerify,
     ];
 }

@@ -407,15 +407,32 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CustomAttributes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("KbaInfo")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastLogin")
+                        .HasColumnType("text");
+
+                    b.Property<int>("LoginCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Mail")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<bool?>("MarketingPreference")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("OathSkip")
                         .IsRequired()
@@ -436,9 +453,24 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TelephoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TermsAcceptedAt")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TermsVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool?>("UpdatesPreference")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Username")
                         .IsRequired()

@@ -32,7 +32,8 @@ public sealed class IdentityAdminService(IdentityStore identities, MfaDeviceRese
         var detail = result switch
         {
             IdentityResult.Done done when before is not null =>
-                FieldsDetail("changed", ChangedFields(before, done.Identity, passwordSet: update.Password is not null)),
+                FieldsDetail("changed", ChangedFields(before, done.Identity, passwordSet: update.Password is not null,
+                    kbaSet: update.Profile.KbaInfo is not null)),
             IdentityResult.Done => "updated",
             _ => Refusal(result),
         };
@@ -77,11 +78,19 @@ public sealed class IdentityAdminService(IdentityStore identities, MfaDeviceRese
         if (created.GivenName.Length > 0) fields.Add("givenName");
         if (created.Sn.Length > 0) fields.Add("sn");
         if (created.Mail.Length > 0) fields.Add("mail");
+        var profile = created.Profile;
+        if (profile.TelephoneNumber.Length > 0) fields.Add("telephoneNumber");
+        if (profile.Marketing is not null) fields.Add("preferences/marketing");
+        if (profile.Updates is not null) fields.Add("preferences/updates");
+        fields.AddRange(profile.CustomAttributes.Keys.Order(StringComparer.Ordinal));
+        if (profile.KbaQuestions.Count > 0) fields.Add("kbaInfo");
+        if (profile.TermsAccepted is not null) fields.Add("termsAccepted");
+        if (!created.Active) fields.Add("active (disabled)");
         return fields;
     }
 
     /// <summary>The API's field names of what differs; "password" when one was set (its value is never compared or shown).</summary>
-    public static IReadOnlyList<string> ChangedFields(IdentitySummary before, IdentitySummary after, bool passwordSet)
+    public static IReadOnlyList<string> ChangedFields(IdentitySummary before, IdentitySummary after, bool passwordSet, bool kbaSet = false)
     {
         var fields = new List<string>();
         if (before.GivenName != after.GivenName) fields.Add("givenName");
@@ -89,6 +98,15 @@ public sealed class IdentityAdminService(IdentityStore identities, MfaDeviceRese
         if (before.Mail != after.Mail) fields.Add("mail");
         if (before.Active != after.Active) fields.Add(after.Active ? "active (enabled)" : "active (disabled)");
         if (passwordSet) fields.Add("password");
+        var (was, now) = (before.Profile, after.Profile);
+        if (was.TelephoneNumber != now.TelephoneNumber) fields.Add("telephoneNumber");
+        if (was.Marketing != now.Marketing) fields.Add("preferences/marketing");
+        if (was.Updates != now.Updates) fields.Add("preferences/updates");
+        foreach (var name in was.CustomAttributes.Keys.Union(now.CustomAttributes.Keys).Order(StringComparer.Ordinal))
+            if (was.CustomAttributes.GetValueOrDefault(name) != now.CustomAttributes.GetValueOrDefault(name)) fields.Add(name);
+        // Answers are hashed afresh on every write, so a new set is recorded whenever one was given.
+        if (kbaSet) fields.Add("kbaInfo");
+        if (was.TermsAccepted != now.TermsAccepted) fields.Add("termsAccepted");
         return fields;
     }
 

@@ -112,6 +112,7 @@ public sealed partial class BruteForceProtector(
         CredentialKind.OathCode => "one-time code",
         CredentialKind.RecoveryCode => "recovery code",
         CredentialKind.PushNumber => "push number challenge",
+        CredentialKind.SecurityAnswer => "security answer",
         _ => "password",
     };
 

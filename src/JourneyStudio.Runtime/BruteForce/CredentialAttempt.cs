@@ -14,6 +14,8 @@ public enum CredentialKind
     OathCode,
     RecoveryCode,
     PushNumber,
+    /// <summary>Answers to security (KBA) questions.</summary>
+    SecurityAnswer,
 }
 
 /// <summary>One credential check about to be made: for whom, of what, from which client address (null when unknown).</summary>

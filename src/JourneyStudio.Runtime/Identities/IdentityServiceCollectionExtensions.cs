@@ -19,6 +19,7 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSignOnStore<UserSessionStore>();
         services.AddSingleton<IdentityStore>();
+        services.TryAddSingleton<ManagedUserAttributes>();
         services.TryAddSingleton<IAccountLockout, NoAccountLockout>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
         services.AddSignOnStore<IRetryCounterStore, DatabaseRetryCounterStore>();

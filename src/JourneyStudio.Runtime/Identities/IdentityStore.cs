@@ -9,12 +9,33 @@ namespace JourneyStudio.Runtime.Identities;
 public sealed record IdentitySummary(
     string Username, string GivenName, string Sn, string Mail, bool Active,
     MfaSkipState PushSkip, MfaSkipState OathSkip, MfaSkipState WebAuthnSkip,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>IDM's <c>_id</c> of the identity (stable while it exists).</summary>
+    public string Id { get; init; } = "";
 
-public sealed record NewIdentity(string Username, string Password, string GivenName = "", string Sn = "", string Mail = "");
+    public IdentityProfile Profile { get; init; } = IdentityProfile.Empty;
+}
+
+public sealed record NewIdentity(string Username, string Password, string GivenName = "", string Sn = "", string Mail = "")
+{
+    public IdentityProfileChanges Profile { get; init; } = IdentityProfileChanges.None;
+
+    /// <summary>False creates the identity inactive (IDM <c>accountStatus</c> inactive).</summary>
+    public bool Active { get; init; } = true;
+}
 
 /// <summary>A partial update: null leaves a field as it is.</summary>
-public sealed record IdentityUpdate(string? GivenName = null, string? Sn = null, string? Mail = null, bool? Active = null, string? Password = null);
+public sealed record IdentityUpdate(string? GivenName = null, string? Sn = null, string? Mail = null, bool? Active = null, string? Password = null)
+{
+    public IdentityProfileChanges Profile { get; init; } = IdentityProfileChanges.None;
+
+    /// <summary>
+    /// The user's own change, made by a journey they are signing on with (Patch Object): a new password ends their
+    /// sessions but not that sign-on.
+    /// </summary>
+    public bool BySignOn { get; init; }
+}
 
 public abstract record IdentityResult
 {
@@ -71,10 +92,12 @@ public sealed class IdentityStore(
     {
         var problem = IdentityRules.ValidateUsername(request.Username) ?? IdentityRules.ValidatePassword(request.Password)
             ?? IdentityRules.ValidateName(request.GivenName, "first name") ?? IdentityRules.ValidateName(request.Sn, "last name")
-            ?? IdentityRules.ValidateMail(request.Mail);
+            ?? IdentityRules.ValidateMail(request.Mail) ?? IdentityRules.ValidateProfile(request.Profile)
+            ?? (request.Profile.CustomAttributes is { } custom ? IdentityRules.ValidateCustomAttributes(Merge(new Dictionary<string, string>(), custom)) : null);
         if (problem is not null) return new IdentityResult.Invalid(problem);
 
         var hash = await hasher.HashAsync(request.Password, cancellationToken);
+        var kba = await HashKbaAsync(request.Profile.KbaInfo, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginSerializedTransactionAsync(IdentitiesScope, cancellationToken);
         var existing = await db.Identities.Where(i => i.Username == request.Username).Select(i => i.Username).FirstOrDefaultAsync(cancellationToken);
@@ -83,8 +106,9 @@ public sealed class IdentityStore(
         var identity = new Identity
         {
             Username = request.Username, PasswordHash = hash, GivenName = request.GivenName ?? "", Sn = request.Sn ?? "",
-            Mail = request.Mail ?? "", CreatedAt = now, UpdatedAt = now,
+            Mail = request.Mail ?? "", Active = request.Active, CreatedAt = now, UpdatedAt = now,
         };
+        ApplyProfile(identity, request.Profile, kba);
         db.Identities.Add(identity);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -95,9 +119,10 @@ public sealed class IdentityStore(
     {
         var problem = (update.Password is null ? null : IdentityRules.ValidatePassword(update.Password))
             ?? IdentityRules.ValidateName(update.GivenName, "first name") ?? IdentityRules.ValidateName(update.Sn, "last name")
-            ?? IdentityRules.ValidateMail(update.Mail);
+            ?? IdentityRules.ValidateMail(update.Mail) ?? IdentityRules.ValidateProfile(update.Profile);
         if (problem is not null) return new IdentityResult.Invalid(problem);
         var hash = update.Password is null ? null : await hasher.HashAsync(update.Password, cancellationToken);
+        var kba = await HashKbaAsync(update.Profile.KbaInfo, cancellationToken);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginSerializedTransactionAsync(IdentitiesScope, cancellationToken);
@@ -108,13 +133,19 @@ public sealed class IdentityStore(
         if (update.Mail is not null) identity.Mail = update.Mail;
         if (update.Active is { } active) identity.Active = active;
         if (hash is not null) identity.PasswordHash = hash;
+        if (update.Profile.CustomAttributes is { } custom
+            && IdentityRules.ValidateCustomAttributes(Merge(identity.CustomAttributes, custom)) is { } customProblem)
+            return new IdentityResult.Invalid(customProblem);
+        ApplyProfile(identity, update.Profile, kba);
         identity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         // A session or a half-done sign-on must not outlive the state it was granted under (ASVS 3.3.1, 2.1.x).
         SignOnRefusal? ends = update.Active == false ? SignOnRefusal.AccountDisabled
             : hash is not null ? SignOnRefusal.PasswordChanged
             : null;
-        if (ends is { } reason) await sessions.EndAllForUserAsync(db, identity.Username, reason, cancellationToken);
+        if (ends is { } reason)
+            await sessions.EndAllForUserAsync(db, identity.Username, reason, cancellationToken,
+                includingSignOnsInProgress: !(update.BySignOn && reason == SignOnRefusal.PasswordChanged));
         await transaction.CommitAsync(cancellationToken);
         return new IdentityResult.Done(Summarize(identity));
     }
@@ -153,6 +184,20 @@ public sealed class IdentityStore(
         return valid && identity!.Active;
     }
 
+    /// <summary>
+    /// The password check of Identity Store Decision, which tells an inactive (locked) profile apart once the password is
+    /// right. Unknown users cost the same time.
+    /// </summary>
+    public async Task<PasswordCheck> CheckPasswordAsync(string username, string password, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var identity = await db.Identities.AsNoTracking()
+            .Where(i => i.Username == username).Select(i => new { i.PasswordHash, i.Active })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (!await hasher.VerifyAsync(identity?.PasswordHash, password, cancellationToken)) return PasswordCheck.Wrong;
+        return identity!.Active ? PasswordCheck.Valid : PasswordCheck.ValidButInactive;
+    }
+
     public async Task<bool> SetSkipAsync(string username, MfaMethod method, MfaSkipState state, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -169,8 +214,110 @@ public sealed class IdentityStore(
         return true;
     }
 
-    private static IdentitySummary Summarize(Identity i) =>
-        new(i.Username, i.GivenName, i.Sn, i.Mail, i.Active, i.PushSkip, i.OathSkip, i.WebAuthnSkip, i.CreatedAt, i.UpdatedAt);
+    /// <summary>
+    /// Adds one to the identity's login count and sets its last login, in one UPDATE (two sign-ons at once both count).
+    /// False when there is no such identity.
+    /// </summary>
+    public async Task<bool> IncrementLoginCountAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await db.Identities.Where(i => i.Username == username)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LoginCount, i => i.LoginCount + 1).SetProperty(i => i.LastLogin, now), cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// True when <paramref name="answers"/> (question index → answer) match the stored answers of those questions, each
+    /// compared without regard to case or surrounding spaces; false for any mismatch, a missing question, or an unknown user.
+    /// </summary>
+    public async Task<bool> VerifyKbaAnswersAsync(string username, IReadOnlyDictionary<int, string> answers, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Identities.AsNoTracking().Where(i => i.Username == username).Select(i => i.KbaInfo).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null || stored.Count == 0 || answers.Count == 0) return false;
+        var all = true;
+        foreach (var (index, answer) in answers)
+        {
+            var hash = index >= 0 && index < stored.Count ? stored[index].AnswerHash : null;
+            // Every answer is checked, so the time taken does not tell which one was wrong.
+            all &= await hasher.VerifyAsync(hash, KbaAnswer.Normalize(answer), cancellationToken);
+        }
+        return all;
+    }
+
+    internal async Task<Identity?> FindEntityAsync(System.Linq.Expressions.Expression<Func<Identity, bool>> predicate, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Identities.AsNoTracking().FirstOrDefaultAsync(predicate, cancellationToken);
+    }
+
+    internal async Task<IReadOnlyList<Identity>> FindEntitiesAsync(System.Linq.Expressions.Expression<Func<Identity, bool>>? predicate, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Identities.AsNoTracking();
+        if (predicate is not null) query = query.Where(predicate);
+        return await query.OrderBy(i => i.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<KbaAnswer>?> HashKbaAsync(IReadOnlyList<KbaAnswerInput>? answers, CancellationToken cancellationToken)
+    {
+        if (answers is null) return null;
+        var hashed = new List<KbaAnswer>(answers.Count);
+        foreach (var answer in answers)
+            hashed.Add(new KbaAnswer(answer.QuestionId, answer.CustomQuestion?.Trim(),
+                await hasher.HashAsync(KbaAnswer.Normalize(answer.Answer), cancellationToken)));
+        return hashed;
+    }
+
+    private static void ApplyProfile(Identity identity, IdentityProfileChanges changes, IReadOnlyList<KbaAnswer>? kba)
+    {
+        if (changes.TelephoneNumber is not null) identity.TelephoneNumber = changes.TelephoneNumber;
+        if (changes.Marketing is { } marketing) identity.MarketingPreference = marketing;
+        if (changes.Updates is { } updates) identity.UpdatesPreference = updates;
+        if (changes.CustomAttributes is { } custom) identity.CustomAttributes = Merge(identity.CustomAttributes, custom);
+        if (kba is not null) identity.KbaInfo = kba;
+        if (changes.TermsAccepted is { } terms)
+        {
+            identity.TermsVersion = terms.TermsVersion;
+            identity.TermsAcceptedAt = terms.AcceptDate;
+        }
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string?> changes)
+    {
+        var merged = new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (name, value) in changes)
+            if (value is null) merged.Remove(name);
+            else merged[name] = value;
+        return merged;
+    }
+
+    internal static IdentitySummary Summarize(Identity i) =>
+        new(i.Username, i.GivenName, i.Sn, i.Mail, i.Active, i.PushSkip, i.OathSkip, i.WebAuthnSkip, i.CreatedAt, i.UpdatedAt)
+        {
+            Id = ManagedUserAttributes.IdOf(i),
+            Profile = new IdentityProfile
+            {
+                TelephoneNumber = i.TelephoneNumber,
+                Marketing = i.MarketingPreference,
+                Updates = i.UpdatesPreference,
+                CustomAttributes = new SortedDictionary<string, string>(i.CustomAttributes.ToDictionary(), StringComparer.Ordinal),
+                KbaQuestions = i.KbaInfo.Select(k => new KbaQuestionSummary(k.QuestionId, k.CustomQuestion)).ToList(),
+                LoginCount = i.LoginCount,
+                LastLogin = i.LastLogin,
+                TermsAccepted = i.TermsVersion is { } version && i.TermsAcceptedAt is { } at ? new TermsAcceptance(version, at) : null,
+            },
+        };
+}
+
+/// <summary>What a password check found.</summary>
+public enum PasswordCheck
+{
+    Wrong,
+    Valid,
+    /// <summary>The password is right but the identity is inactive (IDM accountStatus inactive).</summary>
+    ValidButInactive,
 }
 
 public enum MfaMethod

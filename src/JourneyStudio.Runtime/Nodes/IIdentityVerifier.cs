@@ -13,4 +13,23 @@ public interface IIdentityVerifier
     /// </summary>
     ValueTask<CredentialVerdict> VerifyPasswordAsync(string realm, string username, string password, string? remoteAddress,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Identity Store Decision's check: like <see cref="VerifyPasswordAsync"/>, but a right password of an inactive identity is
+    /// <see cref="IdentityStoreVerdict.Inactive"/> (AM's Locked). Only someone who knows the password learns that; a brute-force
+    /// lockout or throttle stays <see cref="IdentityStoreVerdict.Rejected"/>, like a wrong password.
+    /// </summary>
+    async ValueTask<IdentityStoreVerdict> CheckCredentialsAsync(string realm, string username, string password, string? remoteAddress,
+        CancellationToken cancellationToken) =>
+        await VerifyPasswordAsync(realm, username, password, remoteAddress, cancellationToken) == CredentialVerdict.Accepted
+            ? IdentityStoreVerdict.Accepted
+            : IdentityStoreVerdict.Rejected;
+}
+
+/// <summary>What Identity Store Decision learns from a credential check.</summary>
+public enum IdentityStoreVerdict
+{
+    Accepted,
+    Rejected,
+    Inactive,
 }

@@ -146,11 +146,14 @@ public sealed class UserSessionStore(
     /// <see cref="EndAllForUserAsync(string, SignOnRefusal, CancellationToken)"/> inside the caller's context and
     /// transaction, so that an identity change and the end of its sessions commit together.
     /// </summary>
-    internal async Task<int> EndAllForUserAsync(JourneyStudioDbContext db, string username, SignOnRefusal reason, CancellationToken cancellationToken)
+    internal async Task<int> EndAllForUserAsync(JourneyStudioDbContext db, string username, SignOnRefusal reason, CancellationToken cancellationToken,
+        bool includingSignOnsInProgress = true)
     {
         var now = time.GetUtcNow();
         var keepUntil = now + options.Value.FinishedRetention;
-        await db.Set<JourneySessionRecord>()
+        // A user changing their own password in a journey keeps that sign-on (and, harmlessly, any other in progress).
+        if (includingSignOnsInProgress)
+            await db.Set<JourneySessionRecord>()
             .Where(s => s.Username == username && s.Status == JourneySessionStatus.InProgress)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, JourneySessionStatus.Failed)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Identities;
@@ -11,8 +13,12 @@ namespace JourneyStudio.Web.Api;
 /// </summary>
 internal static class AdminIdentityEndpoints
 {
-    private static readonly string[] CreateFields = ["username", "password", "givenName", "sn", "mail"];
-    private static readonly string[] UpdateFields = ["username", "password", "givenName", "sn", "mail", "active", "locked"];
+    // The profile fields take IDM's names and shapes (ManagedUserAttributes reads them); custom attributes are the
+    // object customAttributes here, so that a misspelt field is an error rather than a new attribute.
+    private static readonly string[] ProfileFields = ["telephoneNumber", "accountStatus", "preferences", "customAttributes", "kbaInfo", "termsAccepted"];
+    private static readonly string[] StructuredFields = ["preferences", "customAttributes", "kbaInfo", "termsAccepted"];
+    private static readonly string[] CreateFields = ["username", "password", "givenName", "sn", "mail", "active", .. ProfileFields];
+    private static readonly string[] UpdateFields = ["username", "password", "givenName", "sn", "mail", "active", "locked", .. ProfileFields];
 
     public static void MapAdminIdentityEndpoints(this RouteGroupBuilder api)
     {
@@ -59,14 +65,16 @@ internal static class AdminIdentityEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, IdentityAdminService admin, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadObjectAsync(http.Request, CreateFields, booleans: []);
+        var (fields, problem) = await ReadObjectAsync(http.Request, CreateFields, booleans: ["active"]);
         if (problem is not null) return problem;
+        var (profile, active, profileProblem) = ReadProfile(fields);
+        if (profileProblem is not null) return profileProblem;
         var request = new NewIdentity(
             fields.GetValueOrDefault("username") as string ?? "",
             fields.GetValueOrDefault("password") as string ?? "",
             fields.GetValueOrDefault("givenName") as string ?? "",
             fields.GetValueOrDefault("sn") as string ?? "",
-            fields.GetValueOrDefault("mail") as string ?? "");
+            fields.GetValueOrDefault("mail") as string ?? "") { Profile = profile, Active = active ?? true };
         return await admin.CreateAsync(request, AdminApiActor.Of(http), cancellationToken) switch
         {
             IdentityResult.Done done => Results.Json(ToJson(done.Identity, lockedUntil: null), statusCode: StatusCodes.Status201Created),
@@ -100,12 +108,14 @@ internal static class AdminIdentityEndpoints
         }
         else
         {
+            var (profile, active, profileProblem) = ReadProfile(fields);
+            if (profileProblem is not null) return profileProblem;
             var update = new IdentityUpdate(
                 GivenName: fields.GetValueOrDefault("givenName") as string,
                 Sn: fields.GetValueOrDefault("sn") as string,
                 Mail: fields.GetValueOrDefault("mail") as string,
-                Active: fields.GetValueOrDefault("active") as bool?,
-                Password: fields.GetValueOrDefault("password") as string);
+                Active: active,
+                Password: fields.GetValueOrDefault("password") as string) { Profile = profile };
             switch (await admin.UpdateAsync(username, update, actor, cancellationToken))
             {
                 case IdentityResult.Done done: identity = done.Identity; break;
@@ -141,7 +151,68 @@ internal static class AdminIdentityEndpoints
         mfaSkip = new { push = SkipName(identity.PushSkip), oath = SkipName(identity.OathSkip), webAuthn = SkipName(identity.WebAuthnSkip) },
         created = identity.CreatedAt,
         updated = identity.UpdatedAt,
+        _id = identity.Id,
+        accountStatus = identity.Active ? ManagedUserAttributes.Names.Active : ManagedUserAttributes.Names.Inactive,
+        telephoneNumber = identity.Profile.TelephoneNumber,
+        preferences = new { marketing = identity.Profile.Marketing, updates = identity.Profile.Updates },
+        customAttributes = identity.Profile.CustomAttributes,
+        // The questions only: answers are kept hashed and never leave the store.
+        kbaInfo = identity.Profile.KbaQuestions.Select(q => q.QuestionId is not null
+            ? (object)new { questionId = q.QuestionId }
+            : new { customQuestion = q.CustomQuestion }).ToList(),
+        loginCount = identity.Profile.LoginCount,
+        lastLogin = identity.Profile.LastLogin,
+        termsAccepted = identity.Profile.TermsAccepted is { } terms
+            ? new { termsVersion = terms.TermsVersion, acceptDate = terms.AcceptDate }
+            : null,
     };
+
+    /// <summary>
+    /// The profile fields of a request, read by the one IDM attribute reader (<see cref="ManagedUserAttributes.ReadChanges"/>),
+    /// with its problems answered as 400s at the field's JSON path. <c>accountStatus</c> and <c>active</c> say the same; both
+    /// may be given only when they agree.
+    /// </summary>
+    private static (IdentityProfileChanges Profile, bool? Active, IResult? Problem) ReadProfile(Dictionary<string, object> fields)
+    {
+        var attributes = new JsonObject();
+        foreach (var name in ProfileFields.Where(fields.ContainsKey))
+        {
+            if (name == "customAttributes")
+            {
+                var custom = (JsonElement)fields[name];
+                if (custom.ValueKind != JsonValueKind.Object)
+                    return Refuse("$.customAttributes", $"expected an object of text values, found {Kind(custom)}");
+                foreach (var attribute in custom.EnumerateObject())
+                {
+                    if (attribute.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                        return Refuse($"$.customAttributes.{attribute.Name}", $"expected a string (or null to remove it), found {Kind(attribute.Value)}");
+                    if (IdentityRules.ValidateCustomAttributeName(attribute.Name) is { } nameProblem)
+                        return Refuse($"$.customAttributes.{attribute.Name}", nameProblem);
+                    attributes[attribute.Name] = attribute.Value.ValueKind == JsonValueKind.Null ? null : attribute.Value.GetString();
+                }
+            }
+            else
+                attributes[name] = fields[name] switch
+                {
+                    JsonElement element => JsonNode.Parse(element.GetRawText()),
+                    string text => text,
+                    _ => null,
+                };
+        }
+        var changes = ManagedUserAttributes.ReadChanges(attributes, ignored: null);
+        if (changes.Problem is { } problem)
+            return Refuse("$." + problem.Attribute.Replace('/', '.'), problem.Message);
+
+        var active = fields.GetValueOrDefault("active") as bool?;
+        if (active is { } flag && changes.Active is { } status && flag != status)
+            return Refuse("$.accountStatus", $"accountStatus '{(status ? "active" : "inactive")}' contradicts \"active\": {(flag ? "true" : "false")}");
+        return (changes.Profile, active ?? changes.Active, null);
+
+        static (IdentityProfileChanges, bool?, IResult?) Refuse(string path, string message) =>
+            (IdentityProfileChanges.None, null, AdminApiErrors.BadRequest($"The field {path[2..]} is not valid: {message}", [new JourneyFormatError(path, message)]));
+
+        static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();
+    }
 
     private static string SkipName(MfaSkipState state) => state switch
     {
@@ -172,6 +243,11 @@ internal static class AdminIdentityEndpoints
             var path = $"$.{property.Name}";
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
                 errors.Add(new JourneyFormatError(path, $"unknown field; expected one of {string.Join(", ", allowed)}"));
+            else if (StructuredFields.Contains(property.Name))
+            {
+                // Objects and lists, checked by ReadProfile; null leaves the field as it is.
+                if (property.Value.ValueKind != JsonValueKind.Null) fields[property.Name] = property.Value.Clone();
+            }
             else if (booleans.Contains(property.Name))
             {
                 if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) fields[property.Name] = property.Value.GetBoolean();

@@ -7,7 +7,7 @@ namespace JourneyStudio.Journeys.Tests.Catalog;
 public sealed class NodeCatalogContentsTests
 {
     [Fact]
-    public void Default_HoldsExactlyTheTwentyFiveNodeTypes()
+    public void Default_HoldsExactlyTheThirtyFiveNodeTypes()
     {
         string[] expected =
         [
@@ -17,7 +17,9 @@ public sealed class NodeCatalogContentsTests
             "RecoveryCodeDisplayNode", "MultiFactorRegistrationOptionsNode", "PushRegistrationNode", "OathRegistrationNode",
             "CombinedMultiFactorRegistrationNode", "OathTokenVerifierNode", "GetAuthenticatorAppNode",
             "OptOutMultiFactorAuthenticationNode", "InnerTreeEvaluatorNode", "MessageNode", "SetSuccessUrlNode",
-            "ScriptedDecisionNode",
+            "ScriptedDecisionNode", "IdentifyExistingUserNode", "CreateObjectNode", "PatchObjectNode",
+            "AttributePresentDecisionNode", "AttributeValueDecisionNode", "QueryFilterDecisionNode", "IdentityStoreDecisionNode",
+            "IncrementLoginCountNode", "LoginCountDecisionNode", "KbaVerifyNode",
         ];
 
         Assert.Equal(expected.Order(), NodeCatalog.Default.All.Select(d => d.TypeId).Order());
@@ -56,6 +58,16 @@ public sealed class NodeCatalogContentsTests
     [InlineData(InnerTreeEvaluator, "Inner Tree Evaluator", NodeCategories.Utilities, false)]
     [InlineData(Message, "Message Node", NodeCategories.Utilities, true)]
     [InlineData(SetSuccessUrl, "Success URL", NodeCategories.Utilities, false)]
+    [InlineData(IdentifyExistingUser, "Identify Existing User", NodeCategories.IdentityManagement, false)]
+    [InlineData(CreateObject, "Create Object", NodeCategories.IdentityManagement, false)]
+    [InlineData(PatchObject, "Patch Object", NodeCategories.IdentityManagement, false)]
+    [InlineData(AttributePresentDecision, "Attribute Present Decision", NodeCategories.IdentityManagement, false)]
+    [InlineData(AttributeValueDecision, "Attribute Value Decision", NodeCategories.IdentityManagement, false)]
+    [InlineData(QueryFilterDecision, "Query Filter Decision", NodeCategories.IdentityManagement, false)]
+    [InlineData(IdentityStoreDecision, "Identity Store Decision", NodeCategories.Basic, false)]
+    [InlineData(IncrementLoginCount, "Increment Login Count", NodeCategories.IdentityManagement, false)]
+    [InlineData(LoginCountDecision, "Login Count Decision", NodeCategories.IdentityManagement, false)]
+    [InlineData(KbaVerify, "KBA Verification", NodeCategories.IdentityManagement, false)]
     public void Descriptor_HasAmDisplayNameCategoryAndPagePlacement(string typeId, string displayName, string category, bool canBeOnPage)
     {
         var descriptor = Descriptor(typeId);
@@ -109,6 +121,13 @@ public sealed class NodeCatalogContentsTests
         else if (typeId == ScriptedDecision)
             // And the script and outcomes of a new Scripted Decision (AM has no defaults for either).
             Assert.Equal([new ConfigProblem("script", "Script is required."), new ConfigProblem("outcomes", "Outcomes needs at least one value.")], problems);
+        else if (typeId == AttributePresentDecision)
+            // The attribute to check has no sensible default (AM has none).
+            Assert.Equal([new ConfigProblem("presentAttribute", "Present Attribute is required.")], problems);
+        else if (typeId == AttributeValueDecision)
+            Assert.Equal([new ConfigProblem("comparisonAttribute", "Comparison Attribute is required.")], problems);
+        else if (typeId == QueryFilterDecision)
+            Assert.Equal([new ConfigProblem("queryFilter", "Query Filter is required.")], problems);
         else
             Assert.Empty(problems);
     }

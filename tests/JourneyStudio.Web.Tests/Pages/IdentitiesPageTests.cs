@@ -143,3 +143,69 @@ public sealed class IdentitiesPageTests : StudioPageContext
         Assert.Equal(("alice", "studio"), (entry.Target, entry.Channel));
     }
 }
+
+/// <summary>The profile fields of the Identities page's dialog and table.</summary>
+public sealed class IdentitiesPageProfileTests : StudioPageContext
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Identities.CreateAsync(new NewIdentity("dora", "Dora-password-1", "Dora", "Day")
+        {
+            Profile = new IdentityProfileChanges
+            {
+                CustomAttributes = new Dictionary<string, string?> { ["country"] = "NL" },
+                KbaInfo = [new KbaAnswerInput("1", null, "Blue")],
+                TermsAccepted = new TermsAcceptance("2.1", new DateTimeOffset(2026, 5, 6, 7, 8, 0, TimeSpan.Zero)),
+            },
+        });
+    }
+
+    private IRenderedComponent<IComponent> Render()
+    {
+        var cut = RenderPage<Identities>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=identity-row]")));
+        return cut;
+    }
+
+    [Fact]
+    public async Task Edit_ShowsTheProfile_AndSavesTelephoneAndCustomAttributes_AndRemovesTheQuestions()
+    {
+        var cut = Render();
+
+        cut.Find("[data-testid=edit-identity]").Click();
+        var facts = cut.WaitForElement("[data-testid=identity-profile-facts]").TextContent;
+        Assert.Contains("Logins: 0", facts);
+        Assert.Contains("version 2.1 accepted 2026-05-06 07:08 UTC", facts);
+        Assert.Contains("What's your favorite color?", facts);
+        Assert.Equal("country=NL", cut.Find("textarea[data-testid=identity-custom]").GetAttribute("value") ?? cut.Find("textarea[data-testid=identity-custom]").TextContent);
+        cut.Find("input[data-testid=identity-telephone]").Change("+31 20 555 0100");
+        cut.Find("textarea[data-testid=identity-custom]").Change("country=BE\nteam=blue");
+        cut.Find("input[data-testid=identity-clear-kba]").Change(true);
+        cut.Find("[data-testid=save-identity]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("+31 20 555 0100", cut.Find("[data-testid=identity-telephone-cell]").TextContent.Trim()));
+        var profile = (await Identities.GetAsync("dora"))!.Profile;
+        Assert.Equal(new Dictionary<string, string> { ["country"] = "BE", ["team"] = "blue" }, profile.CustomAttributes);
+        Assert.Empty(profile.KbaQuestions);
+        Assert.Equal("changed telephoneNumber, country, team, kbaInfo", Assert.Single(await AuditAsync("dora")).Detail);
+    }
+
+    [Fact]
+    public async Task Edit_ABadTelephoneOrCustomLine_ShowsTheRule_AndSavesNothing()
+    {
+        var cut = Render();
+
+        cut.Find("[data-testid=edit-identity]").Click();
+        cut.WaitForElement("input[data-testid=identity-telephone]").Change("call me");
+        cut.Find("[data-testid=save-identity]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("is not a telephone number", cut.Find("[data-testid=identity-error]").TextContent));
+        cut.Find("input[data-testid=identity-telephone]").Change("");
+        cut.Find("textarea[data-testid=identity-custom]").Change("no equals sign");
+        cut.Find("[data-testid=save-identity]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("line 1: write name=value", cut.Find("[data-testid=identity-error]").TextContent));
+
+        Assert.Equal("", (await Identities.GetAsync("dora"))!.Profile.TelephoneNumber);
+        Assert.DoesNotContain(await AuditAsync("dora"), e => e.Succeeded);
+    }
+}
