@@ -31,6 +31,8 @@ public static class NodeTypeIds
     public const string Message = "MessageNode";
     public const string SetSuccessUrl = "SetSuccessUrlNode";
     public const string ScriptedDecision = "ScriptedDecisionNode";
+    public const string EmailSuspend = "EmailSuspendNode";
+    public const string EmailTemplate = "EmailTemplateNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -40,5 +42,6 @@ public static class NodeTypeIds
         RecoveryCodeCollectorDecision, RecoveryCodeDisplay, MfaRegistrationOptions, PushRegistration,
         OathRegistration, CombinedMfaRegistration, OathTokenVerifier, GetAuthenticatorApp, OptOutMfa,
         InnerTreeEvaluator, Message, SetSuccessUrl, ScriptedDecision,
+        EmailSuspend, EmailTemplate,
     ];
 }
