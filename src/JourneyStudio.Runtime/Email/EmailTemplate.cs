@@ -33,15 +33,17 @@ public sealed record EmailTemplate
     public bool IsDefault => UpdatedAt is null;
 
     /// <summary>
-    /// The content for a reader who prefers <paramref name="preferredLocales"/> (best first): an exact match, then the same
-    /// language (<c>fr-CA</c> reads <c>fr</c>), then the default locale.
+    /// The content for a reader who prefers <paramref name="preferredLocales"/> (best first): for each of their locales in turn
+    /// an exact match or the same language (<c>fr-CA</c> reads <c>fr</c>), then the default locale.
     /// </summary>
     public EmailTemplateContent ContentFor(IReadOnlyList<string> preferredLocales)
     {
+        // In the reader's order: fr-CA before en means French (fr) before English, even with an exact en.
         foreach (var locale in preferredLocales)
+        {
             if (Find(locale) is { } exact) return exact;
-        foreach (var locale in preferredLocales)
             if (locale.Split('-', '_')[0] is { Length: > 0 } language && Find(language) is { } sameLanguage) return sameLanguage;
+        }
         return Locales[DefaultLocale];
     }
 
