@@ -28,6 +28,9 @@ fetch(`/login/push-delivery?realm=${encodeURIComponent(realm)}`).then(r => r.ok 
 // A designer's preview link carries a signed token that lets this page start an unpublished revision.
 const preview = params.get('preview');
 
+// The link in an Email Suspend node's email: the first request resumes that sign-on; later steps go on with their authId.
+let resumeId = params.get('suspendedId');
+
 function authenticateUrl() {
   const query = new URLSearchParams();
   if (journey) { query.set('authIndexType', 'service'); query.set('authIndexValue', journey); }
@@ -47,7 +50,9 @@ async function submit(step) {
   card.querySelectorAll('button, input, select').forEach(control => { control.disabled = true; });
   let response;
   try {
-    response = await restPost(authenticateUrl(), step ?? {});
+    const url = resumeId ? `${realmPath(realm)}/authenticate?suspendedId=${encodeURIComponent(resumeId)}` : authenticateUrl();
+    resumeId = null;
+    response = await restPost(url, step ?? {});
   } catch (error) {
     showError(card, error);
     return;
@@ -332,6 +337,13 @@ const renderers = {
       case '1': view.append(el('p', { class: 'message warning' }, message)); break;
       default: view.append(el('p', { class: 'message' }, message));
     }
+  },
+
+  // Email Suspend: the journey waits until the link in the email is opened; nothing to submit here.
+  SuspendedTextOutputCallback: (callback, view) => {
+    const out = outputs(callback);
+    view.hasButtons = true;
+    view.append(el('p', { class: 'message suspended', 'data-testid': 'suspended-message', role: 'status' }, String(out.message ?? '')));
   },
 
   HiddenValueCallback: async (callback, view) => {

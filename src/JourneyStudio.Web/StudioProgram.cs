@@ -4,6 +4,7 @@ using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Scripts;
 using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Email;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Persistence;
@@ -110,6 +111,7 @@ public static class StudioProgram
         services.AddJourneyStudioIdentities();
         services.AddJourneyStudioDevices();
         services.AddJourneyStudioPush(builder.Configuration);
+        services.AddJourneyStudioEmail(builder.Configuration);
         services.AddJourneyStudioRealmServices(builder.Configuration);
         services.AddJourneyStudioAdministration();
         services.AddJourneyStudioBruteForce(builder.Configuration);

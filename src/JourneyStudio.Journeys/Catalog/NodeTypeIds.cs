@@ -41,6 +41,8 @@ public static class NodeTypeIds
     public const string IncrementLoginCount = "IncrementLoginCountNode";
     public const string LoginCountDecision = "LoginCountDecisionNode";
     public const string KbaVerify = "KbaVerifyNode";
+    public const string EmailSuspend = "EmailSuspendNode";
+    public const string EmailTemplate = "EmailTemplateNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -52,5 +54,6 @@ public static class NodeTypeIds
         InnerTreeEvaluator, Message, SetSuccessUrl, ScriptedDecision,
         IdentifyExistingUser, CreateObject, PatchObject, AttributePresentDecision, AttributeValueDecision, QueryFilterDecision,
         IdentityStoreDecision, IncrementLoginCount, LoginCountDecision, KbaVerify,
+        EmailSuspend, EmailTemplate,
     ];
 }

@@ -65,6 +65,11 @@ public static class AuditActions
     public const string TokenRevoke = "token.revoke";
     /// <summary>A script created or given a new revision (by a journey import or save that carried it).</summary>
     public const string ScriptSave = "script.save";
+    public const string EmailTemplateSave = "email.template.save";
+    /// <summary>A template's stored version deleted, so the shipped default applies again.</summary>
+    public const string EmailTemplateReset = "email.template.reset";
+    public const string MailboxDelete = "mailbox.delete";
+    public const string MailboxClear = "mailbox.clear";
 
     /// <summary>Every action name above, in declaration order (filters are checked against it).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

@@ -203,18 +203,19 @@ public sealed partial class JourneyEngine
                 return new JourneyStep
                 {
                     // The session keeps what it needs to match the answer, not one-time secrets shown to the user.
-                    State = next with { PendingCallbacks = step.Callbacks.Select(c => c.WithoutSecretOutputs()).ToList() },
+                    State = next with { PendingCallbacks = step.Callbacks.Select(c => c.WithoutSecretOutputs()).ToList(), SuspendedUntil = step.SuspendedUntil },
                     Trace = Trace(JourneySessionStatus.InProgress, sent: step.Callbacks),
                     Callbacks = step.Callbacks,
                     Header = step.Header,
                     Description = step.Description,
                     Stage = step.Stage,
+                    SuspendedUntil = step.SuspendedUntil,
                 };
             case Ended { Success: true }:
                 await NotifyCompletionAsync(run, true, journey);
                 return new JourneySuccess
                 {
-                    State = next with { Status = JourneySessionStatus.Succeeded, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null },
+                    State = next with { Status = JourneySessionStatus.Succeeded, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null, SuspendedUntil = null },
                     Trace = Trace(JourneySessionStatus.Succeeded),
                     Username = SharedText(run.SharedState, SharedStateKeys.Username),
                     AuthTypes = run.AuthTypes,
@@ -227,7 +228,7 @@ public sealed partial class JourneyEngine
                     State = next with
                     {
                         Status = JourneySessionStatus.Failed, PendingCallbacks = [], InnerJourneys = [], PageCallbackOwners = null,
-                        FailureReason = ended.Reason,
+                        FailureReason = ended.Reason, SuspendedUntil = null,
                     },
                     Trace = Trace(JourneySessionStatus.Failed, ended.Reason),
                     Reason = ended.Reason!,
@@ -322,7 +323,7 @@ public sealed partial class JourneyEngine
             LogNodeFailed(e, frame.JourneyName, node.Id, node.NodeType, e.Message);
             return new Ended(false, $"Node {Describe(node)} in journey '{frame.JourneyName}' failed: {e.Message}", true);
         }
-        if (result.IsSend) return new StepSent(result.Callbacks!, null, null, null, null);
+        if (result.IsSend) return new StepSent(result.Callbacks!, null, null, null, null, result.SuspendedUntil);
         var declared = descriptor.GetOutcomes(node.Config);
         if (declared.All(o => o.Id != result.Outcome))
             return Error(frame, node,
@@ -346,6 +347,7 @@ public sealed partial class JourneyEngine
         var newOwners = new List<int>();
         var childOutcomes = new List<VisitedNode>();
         var needsInput = false;
+        DateTimeOffset? suspendedUntil = null;
         string? lastOutcome = null;
 
         for (var i = 0; i < page.Children.Count; i++)
@@ -364,6 +366,7 @@ public sealed partial class JourneyEngine
                     newOwners.AddRange(step.Callbacks.Select(_ => i));
                     // Metadata alone is not a question for the user; AM moves on when nothing else is asked.
                     needsInput |= step.Callbacks.Any(c => c.Type != Callback.MetadataType);
+                    if (step.SuspendedUntil is { } until && (suspendedUntil is null || until > suspendedUntil)) suspendedUntil = until;
                     lastOutcome = null;
                     break;
                 case OutcomeTaken taken:
@@ -382,7 +385,7 @@ public sealed partial class JourneyEngine
         {
             var preferred = run.Request.PreferredLocales;
             var config = Bind<PageNodeConfig>(page);
-            return new StepSent(callbacks, newOwners, config.PageHeader.Resolve(preferred), config.PageDescription.Resolve(preferred), config.Stage);
+            return new StepSent(callbacks, newOwners, config.PageHeader.Resolve(preferred), config.PageDescription.Resolve(preferred), config.Stage, suspendedUntil);
         }
         if (lastOutcome is null)
             return Error(frame, page, $"The last node of page {Describe(page)} in journey '{frame.JourneyName}' sent only MetadataCallbacks, so the page has no outcome.");
@@ -605,7 +608,8 @@ public sealed partial class JourneyEngine
 
     private abstract record FrameResult;
 
-    private sealed record StepSent(IReadOnlyList<Callback> Callbacks, IReadOnlyList<int>? PageCallbackOwners, string? Header, string? Description, string? Stage) : FrameResult;
+    private sealed record StepSent(IReadOnlyList<Callback> Callbacks, IReadOnlyList<int>? PageCallbackOwners, string? Header, string? Description, string? Stage,
+        DateTimeOffset? SuspendedUntil = null) : FrameResult;
 
     private sealed record OutcomeTaken(string Outcome) : FrameResult;
 

@@ -39,4 +39,7 @@ public sealed record JourneyRequestInfo
 
     /// <summary>The client's preferred locales, best first (from Accept-Language or the <c>locale</c> query).</summary>
     public IReadOnlyList<string> PreferredLocales { get; init; } = [];
+
+    /// <summary>The request opened a suspended sign-on's resume link (<c>suspendedId</c>); see <see cref="NodeContext.ResumedFromSuspend"/>.</summary>
+    public bool ResumedFromSuspend { get; init; }
 }

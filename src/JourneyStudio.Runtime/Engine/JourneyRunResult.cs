@@ -21,6 +21,9 @@ public sealed record JourneyStep : JourneyRunResult
     public string? Description { get; init; }
 
     public string? Stage { get; init; }
+
+    /// <summary>Set when a node suspended the sign-on (<see cref="NodeResult.Suspend"/>).</summary>
+    public DateTimeOffset? SuspendedUntil { get; init; }
 }
 
 /// <summary>The journey reached Success.</summary>

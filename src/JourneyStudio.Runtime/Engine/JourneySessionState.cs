@@ -80,6 +80,12 @@ public sealed record JourneySessionState
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Set while the sign-on is suspended (Email Suspend): it waits for its resume link until then, and its step cannot be
+    /// answered with the authId. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? SuspendedUntil { get; init; }
+
     /// <summary>Why a failed sign-on failed (the engine's reason, e.g. a script's name, line and error); null otherwise.</summary>
     public string? FailureReason { get; init; }
 

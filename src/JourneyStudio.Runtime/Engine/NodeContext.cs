@@ -76,6 +76,12 @@ public sealed class NodeContext
         if (!await StepClaim.ClaimAsync(CancellationToken)) throw new StepClaimLostException();
     }
 
+    /// <summary>
+    /// True when this node suspended the sign-on and its resume link was just opened (AM's hasResumedFromSuspend): only the
+    /// node that receives the step's callbacks, and only on a resume, never on a submission with the authId.
+    /// </summary>
+    public bool ResumedFromSuspend => Callbacks is not null && Request.ResumedFromSuspend;
+
     /// <summary>Shared state <c>username</c>, when a node has collected one.</summary>
     public string? Username => GetSharedString(SharedStateKeys.Username);
 

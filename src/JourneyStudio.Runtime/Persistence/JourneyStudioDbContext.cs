@@ -64,6 +64,12 @@ public sealed class JourneyStudioDbContext(DbContextOptions<JourneyStudioDbConte
     public DbSet<Push.Embedded.VirtualInboxMessage> VirtualInbox => Set<Push.Embedded.VirtualInboxMessage>();
     public DbSet<Realms.RealmServiceSettings> RealmServiceSettings => Set<Realms.RealmServiceSettings>();
 
+    public DbSet<Email.MailboxMessage> Mailbox => Set<Email.MailboxMessage>();
+
+    public DbSet<Email.EmailTemplateRecord> EmailTemplates => Set<Email.EmailTemplateRecord>();
+
+    public DbSet<Email.SuspendedSignOnRecord> SuspendedSignOns => Set<Email.SuspendedSignOnRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcSortableDateTimeOffsetConverter>();
 

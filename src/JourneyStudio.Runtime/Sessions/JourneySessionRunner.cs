@@ -33,6 +33,7 @@ public sealed partial class JourneySessionRunner(
     AuthIdProtector authIds,
     ICredentialGuard credentialGuard,
     PreviewLinks previewLinks,
+    Email.SuspendedSignOnStore suspensions,
     TimeProvider time,
     JourneyStudioMetrics metrics,
     ILogger<JourneySessionRunner> logger)
@@ -141,10 +142,56 @@ public sealed partial class JourneySessionRunner(
         if (step != session.Step)
             return Reject(journeyName, 401, StaleStepMessage);
 
+        // A suspended sign-on goes on only through its resume link: the authId alone must not skip the email's proof.
+        if (session.State.SuspendedUntil is not null)
+            return Reject(journeyName, 400, SuspendedMessage);
+
         var parsed = StepSerializer.Parse(body, session.State.PendingCallbacks);
         if (!parsed.Succeeded)
             return Reject(journeyName, 400, parsed.Error!.Message);
+        return await RunStepAsync(session, step, parsed.Callbacks!, realm, request, startedAt, cancellationToken);
+    }
 
+    public const string SuspendedMessage =
+        "This sign-on is suspended until the link sent by email is opened; resume it with that link (suspendedId), not with the authId.";
+
+    /// <summary>AM's answer to a resume link that is unknown, used or expired: one message for all, so a link reveals nothing.</summary>
+    public const string ResumeRefusedMessage = "This link is not valid: it has expired or was already used. Start again.";
+
+    /// <summary>
+    /// Resumes the suspended sign-on a resume link (<paramref name="suspendedId"/>) names, from the node that suspended it.
+    /// The link is used up by this call whatever follows; an unknown, used or expired one is refused (401) and changes nothing.
+    /// The sign-on continues in its own realm (the link carries none).
+    /// </summary>
+    public async Task<AuthenticateOutcome> ResumeAsync(string suspendedId, JourneyRequestInfo request, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetTimestamp();
+        var claim = await suspensions.ClaimAsync(suspendedId, cancellationToken);
+        if (claim is not Email.SuspendedSignOnClaim.Resumable { SessionId: var sessionId })
+        {
+            var reason = ((Email.SuspendedSignOnClaim.Rejected)claim).Reason;
+            LogResumeRefused(reason);
+            return Reject(null, 401, ResumeRefusedMessage);
+        }
+        var session = await sessions.GetAsync(sessionId, cancellationToken);
+        using var logScope = SignOnLogScope.BeginStep(logger, sessionId, session?.State.JourneyName, session?.State.Realm ?? "");
+        if (session is null || session.IsTimedOut(time.GetUtcNow()))
+            return Reject(session?.State.JourneyName, 401, ResumeRefusedMessage);
+        var journeyName = session.State.JourneyName;
+        if (session.EndedBy is { } endedBy)
+            return Refuse(journeyName, session.State.Realm, session.Id, endedBy);
+        if (session.Status != JourneySessionStatus.InProgress || session.State.SuspendedUntil is null)
+            return Reject(journeyName, 401, ResumeRefusedMessage);
+        if (session.JourneyEnabled == false)
+            return Reject(journeyName, 403, DisabledMessage(journeyName));
+        return await RunStepAsync(session, session.Step, session.State.PendingCallbacks, session.State.Realm,
+            request with { ResumedFromSuspend = true }, startedAt, cancellationToken);
+    }
+
+    private async Task<AuthenticateOutcome> RunStepAsync(JourneySession session, int step, IReadOnlyList<Callback> submitted, string realm,
+        JourneyRequestInfo request, long startedAt, CancellationToken cancellationToken)
+    {
+        var journeyName = session.State.JourneyName;
         // The pinned revision, parsed once per instance: the session's read brought the journey row along.
         var pinned = session.Journey is { } head ? await journeys.GetRevisionAsync(head, session.State.Revision, cancellationToken) : null;
         var claim = new SessionStepClaim(sessions, session.Id, step);
@@ -152,7 +199,7 @@ public sealed partial class JourneySessionRunner(
         try
         {
             result = await engine.ContinueAsync(session.State, pinned is null ? null : new ResolvedJourney(pinned.Journey, pinned.Revision),
-                parsed.Callbacks!, claim, request with { SignOnId = session.Id }, cancellationToken);
+                submitted, claim, request with { SignOnId = session.Id }, cancellationToken);
             // Admitting a success creates a user session: an effect outside this sign-on, so this submission must hold the step.
             if (result is JourneySuccess { Username.Length: > 0 } && pinned?.Journey.Settings.NoSession != true && !await claim.ClaimAsync(cancellationToken))
                 throw new StepClaimLostException();
@@ -305,6 +352,9 @@ public sealed partial class JourneySessionRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Authenticate request for journey {Journey} refused with {StatusCode}: {Message}")]
     private partial void LogRejected(string journey, int statusCode, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resume link refused: {Reason}.")]
+    private partial void LogResumeRefused(Email.SuspendedSignOnRejection reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Journey} succeeded without setting a username, so no user session was created.")]
     private partial void LogSuccessWithoutUser(string journey);

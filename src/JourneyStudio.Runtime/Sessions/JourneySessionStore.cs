@@ -320,8 +320,10 @@ public sealed class JourneySessionStore(
         record.VisitedPathJson = JsonSerializer.Serialize(state.VisitedPath, JsonOptions);
         record.FailureReason = state.FailureReason is { } reason && reason.Length > MaxFailureReasonLength ? reason[..MaxFailureReasonLength] : state.FailureReason;
         record.UpdatedAt = now;
+        // A suspended sign-on waits for its resume link as long as the link lives, within the sign-on's maximum duration.
+        var idleUntil = state.SuspendedUntil is { } suspendedUntil && suspendedUntil > now + Options.IdleTimeout ? suspendedUntil : now + Options.IdleTimeout;
         record.ExpiresAt = state.Status == JourneySessionStatus.InProgress
-            ? Min(now + Options.IdleTimeout, record.MaxExpiresAt)
+            ? Min(idleUntil, record.MaxExpiresAt)
             : now + Options.FinishedRetention;
     }
 

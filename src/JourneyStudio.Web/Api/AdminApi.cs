@@ -24,6 +24,7 @@ public static class AdminApi
         api.MapAdminIdentityEndpoints();
         api.MapAdminAuditEndpoints();
         api.MapAdminOAuthClientEndpoints();
+        api.MapAdminMailboxEndpoints();
 
         // Anything else under the prefix (any method) is an API 404, not the studio's HTML not-found page.
         api.Map("{**path}", (HttpContext http) =>

@@ -18,6 +18,9 @@ public static class AuthenticateEndpoints
     /// <summary>The query parameter of a preview link's token (see <see cref="PreviewLinks"/>).</summary>
     public const string PreviewParameter = "preview";
 
+    /// <summary>The query parameter of a suspended sign-on's resume link (Email Suspend).</summary>
+    public const string SuspendedIdParameter = "suspendedId";
+
     /// <summary>A step is a few KB; a device profile a few more. Anything near this is not a sign-on.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -40,7 +43,14 @@ public static class AuthenticateEndpoints
         var runner = http.RequestServices.GetRequiredService<JourneySessionRunner>();
         var request = await WithExistingSessionAsync(RequestInfo(http), http);
         AuthenticateOutcome outcome;
-        if (step is { } submitted && submitted.TryGetProperty("authId", out var authId))
+        if (http.Request.Query.TryGetValue(SuspendedIdParameter, out var suspendedId))
+        {
+            // The link is the whole proof; AM ignores a body sent with it.
+            if (suspendedId.Count != 1 || string.IsNullOrEmpty(suspendedId[0]))
+                return AmErrors.Result(400, "suspendedId must be given once, as the link sent by email has it.");
+            outcome = await runner.ResumeAsync(suspendedId[0]!, request, http.RequestAborted);
+        }
+        else if (step is { } submitted && submitted.TryGetProperty("authId", out var authId))
         {
             if (authId.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(authId.GetString()))
                 return AmErrors.Result(400, "authId must be the string this server returned with the step.");

@@ -1,4 +1,5 @@
 using JourneyStudio.Journeys.Catalog;
+using JourneyStudio.Runtime.Email;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Nodes;
 using JourneyStudio.Runtime.Push;
@@ -30,6 +31,10 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(mfa.RecoveryCodes)
             .AddSingleton(mfa.Messages)
             .AddSingleton(mfa.Protector)
+            .AddSingleton(mfa.Db.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudio.Runtime.Persistence.JourneyStudioDbContext>>())
+            .AddSingleton(provider => new JourneyStudio.Runtime.Persistence.SignOnDbContextFactory(provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudio.Runtime.Persistence.JourneyStudioDbContext>>()))
+            .AddSingleton<JourneyStudio.Runtime.Audit.IAuditLog>(mfa.Audit)
+            .AddJourneyStudioEmail(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
             .AddJourneyEngine()
             // Validation on build: a processor whose constructor asks for something unregistered fails here, not at its first sign-on.
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

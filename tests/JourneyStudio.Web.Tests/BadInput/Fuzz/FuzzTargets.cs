@@ -52,7 +52,7 @@ public static class FuzzTargets
 
     private static readonly string Start = $"?authIndexType=service&authIndexValue={Uri.EscapeDataString(Testing.SignOnJourneys.Plain)}";
 
-    private static readonly FuzzSeed[] Authenticate = [new(Start, "{}"), new("", LiveStep)];
+    private static readonly FuzzSeed[] Authenticate = [new(Start, "{}"), new("", LiveStep), new("?suspendedId=fuzz-suspended-id", "")];
     private static readonly FuzzSeed[] Sessions = [new("?_action=getSessionInfo", """{"tokenId":"abc"}"""), new("?_action=logout", "{}")];
     private static readonly FuzzSeed[] Push =
         [new("?_action=register", LiveRegister), new("?_action=authenticate", LiveAuthenticate), new("?_action=refresh", LiveRefresh)];
@@ -103,6 +103,10 @@ public static class FuzzTargets
         ["DELETE /admin/api/identities/{username}"] = NoBody,
         ["DELETE /admin/api/identities/{username}/devices"] = NoBody,
         ["GET /admin/api/audit"] = [new("?action=journey.*&actor=admin&from=2026-01-01&limit=5", "{}")],
+        ["GET /admin/api/mailbox"] = NoBody,
+        ["DELETE /admin/api/mailbox"] = NoBody,
+        ["GET /admin/api/mailbox/{id}"] = NoBody,
+        ["DELETE /admin/api/mailbox/{id}"] = NoBody,
         ["* /admin/api/{**path}"] = NoBody,
         ["GET /json/realms/root/realms/{realm}/users/{username}/oauth2/applications"] = NoBody,
         ["DELETE /json/realms/root/realms/{realm}/users/{username}/oauth2/applications/{clientId}"] = NoBody,
@@ -130,6 +134,7 @@ public static class FuzzTargets
             "deviceToken" => DeviceToken,
             "path" => "fuzz/no-such-endpoint",
             "clientId" => ClientId,
+            "id" => "1",
             var other => throw new InvalidOperationException($"The fuzz test has no value for the route parameter '{other}' of {endpoint.Key}; add one."),
         }).TrimStart('/');
 }
