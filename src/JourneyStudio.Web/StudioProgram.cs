@@ -6,6 +6,7 @@ using JourneyStudio.Runtime.Scripts;
 using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.JourneyTests;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Push;
 using JourneyStudio.Runtime.Realms;
@@ -116,6 +117,7 @@ public static class StudioProgram
         services.AddJourneyStudioScripting(builder.Configuration);
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
+        services.AddJourneyStudioJourneyTests(builder.Configuration);
         services.AddJourneyStudioOpenIdConnect(builder.Configuration);
         services.AddStudioAdminAuthentication();
         services.AddStudioOperations(builder.Configuration);
