@@ -19,11 +19,17 @@ public abstract record JourneyTestRunResult
     public sealed record RevisionNotFound(int Revision) : JourneyTestRunResult;
 }
 
+/// <summary>Runs the tests of a journey as given (e.g. the designer's canvas), not necessarily stored.</summary>
+public interface IJourneyTestRuns
+{
+    Task<JourneyTestRun> RunAsync(Journey journey, int revision, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Runs the tests of stored journeys (the API, the studio and the command line share it) and refuses a publish when one
 /// fails (<see cref="IJourneyPublishCheck"/>). Inner journeys run at their live revision, as they would for end users.
 /// </summary>
-public sealed class JourneyTestService(JourneyStore store, JourneyTestRunner runner) : IJourneyPublishCheck
+public sealed class JourneyTestService(JourneyStore store, JourneyTestRunner runner) : IJourneyPublishCheck, IJourneyTestRuns
 {
     // The last run of each journey revision the publish check ran, so a refusal can list the failing scenarios.
     private readonly ConcurrentDictionary<(string Name, int Revision), JourneyTestRun> _lastRuns = new();

@@ -17,6 +17,7 @@ public static class JourneyTestServiceCollectionExtensions
         services.AddSingleton(provider => new JourneyTestRunner(
             provider.GetRequiredService<NodeCatalog>(), configuration, provider.GetService<IScriptSource>()));
         services.AddSingleton<JourneyTestService>();
+        services.AddSingleton<IJourneyTestRuns>(provider => provider.GetRequiredService<JourneyTestService>());
         services.AddSingleton<IJourneyPublishCheck>(provider => provider.GetRequiredService<JourneyTestService>());
         return services;
     }
