@@ -7,6 +7,7 @@ using JourneyStudio.Runtime.Devices;
 using JourneyStudio.Runtime.Email;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.JourneyTests;
 using JourneyStudio.Runtime.Persistence;
 using JourneyStudio.Runtime.Push;
 using JourneyStudio.Runtime.Realms;
@@ -118,6 +119,7 @@ public static class StudioProgram
         services.AddJourneyStudioScripting(builder.Configuration);
         services.AddJourneyEngine();
         services.AddJourneySessions(builder.Configuration);
+        services.AddJourneyStudioJourneyTests(builder.Configuration);
         services.AddJourneyStudioOpenIdConnect(builder.Configuration);
         services.AddStudioAdminAuthentication();
         services.AddStudioOperations(builder.Configuration);

@@ -74,4 +74,7 @@ public static class FindingCodes
 
     /// <summary>Warning: an Inner Tree Evaluator names a disabled journey; sign-ons through it fail until it is enabled.</summary>
     public const string InnerJourneyDisabled = "InnerJourneyDisabled";
+
+    /// <summary>Error (publish only): one of the journey's test scenarios fails on the draft (or its test section is not valid).</summary>
+    public const string JourneyTestFailed = "JourneyTestFailed";
 }

@@ -4,6 +4,7 @@ using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Administration;
+using JourneyStudio.Runtime.JourneyTests;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Net.Http.Headers;
 
@@ -29,7 +30,49 @@ internal static class AdminJourneyEndpoints
         journeys.MapGet("/{name}/validation", ValidationAsync);
         journeys.MapPost("/{name}/publish", PublishAsync);
         journeys.MapGet("/{name}/diff", DiffAsync);
+        journeys.MapPost("/{name}/tests/run", RunTestsAsync);
     }
+
+    /// <summary>
+    /// Runs the journey's test scenarios in the sandbox (<c>?revision=N</c>, default: the newest revision, the draft when
+    /// there is one) and answers every scenario's result; 200 whether they pass or not (<c>passed</c> says).
+    /// </summary>
+    private static async Task<IResult> RunTestsAsync(string name, HttpContext http, JourneyTestService tests, CancellationToken cancellationToken)
+    {
+        if (ReadRevisionParameter(http.Request, "revision", out var revision) is { } revisionProblem) return revisionProblem;
+        return await tests.RunAsync(name, revision, cancellationToken) switch
+        {
+            JourneyTestRunResult.Ran ran => Results.Json(TestRunJson(ran.Run)),
+            JourneyTestRunResult.RevisionNotFound missing => AdminApiErrors.NotFound($"The journey '{name}' has no revision {missing.Revision}."),
+            _ => NoSuchJourney(name),
+        };
+    }
+
+    internal static object TestRunJson(JourneyTestRun run) => new
+    {
+        name = run.JourneyName,
+        revision = run.Revision,
+        passed = run.Passed,
+        passedCount = run.Scenarios.Count(s => s.Passed),
+        failedCount = run.Failed.Count,
+        problems = run.Problems,
+        scenarios = run.Scenarios.Select(TestResultJson).ToList(),
+    };
+
+    private static object TestResultJson(JourneyTestScenarioResult s) => new
+    {
+        name = s.Name,
+        passed = s.Passed,
+        end = s.End switch
+        {
+            JourneyTestEnd.Success => "success", JourneyTestEnd.Failure => "failure", JourneyTestEnd.Step => "step", _ => "notRun",
+        },
+        steps = s.Steps,
+        divergedAtStep = s.DivergedAtStep,
+        divergedAtNodeId = s.DivergedAtNodeId,
+        reason = s.Reason,
+        path = s.Path.Select(p => new { journey = p.JourneyName, nodeId = p.NodeId, outcome = p.Outcome }).ToList(),
+    };
 
     private static async Task<IResult> ListAsync(JourneyAdminService admin, CancellationToken cancellationToken)
     {
@@ -124,7 +167,8 @@ internal static class AdminJourneyEndpoints
     /// than what the client looked at would put unseen changes in front of users (412; 409 when there is no draft at all).
     /// A draft with errors is refused with its findings (422); warnings are returned with the success.
     /// </summary>
-    private static async Task<IResult> PublishAsync(string name, HttpContext http, JourneyAdminService admin, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(string name, HttpContext http, JourneyAdminService admin, JourneyTestService tests,
+        CancellationToken cancellationToken)
     {
         if (ReadBasedOnRevision(http.Request, out var revision) is { } revisionProblem) return revisionProblem;
         if (revision is null)
@@ -142,7 +186,13 @@ internal static class AdminJourneyEndpoints
             }),
             PublishResult.Refused refused => AdminApiErrors.Error(StatusCodes.Status422UnprocessableEntity,
                 $"Revision {refused.Revision} of '{name}' was not published: it has {Plural(refused.Errors.Count(), "error")}. Fix them and save a new draft.",
-                new Dictionary<string, object?> { ["revision"] = refused.Revision, ["findings"] = refused.Findings.Select(Finding).ToList() }),
+                new Dictionary<string, object?>
+                {
+                    ["revision"] = refused.Revision,
+                    ["findings"] = refused.Findings.Select(Finding).ToList(),
+                    // Empty when validation refused it first: the tests run only on a draft without errors.
+                    ["failingTests"] = (tests.LastPublishRun(name, refused.Revision)?.Failed ?? []).Select(TestResultJson).ToList(),
+                }),
             PublishResult.NotCurrentDraft { DraftRevision: null } none => AdminApiErrors.Conflict(
                 $"The journey '{name}' has no draft to publish; revision {none.LiveRevision} is live.",
                 new Dictionary<string, object?> { ["draftRevision"] = null, ["liveRevision"] = none.LiveRevision }),

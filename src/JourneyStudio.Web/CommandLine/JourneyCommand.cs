@@ -1,7 +1,7 @@
 namespace JourneyStudio.Web.CommandLine;
 
 /// <summary>
-/// A parsed <c>journeys validate|import|export ...</c> command line. Arguments of the form
+/// A parsed <c>journeys validate|import|export|test ...</c> command line. Arguments of the form
 /// <c>--Section:Key=value</c> (or <c>--Section:Key value</c>) are configuration, as for the studio itself.
 /// </summary>
 public sealed record JourneyCommand(string Verb, IReadOnlyList<string> Arguments, string? OutputDirectory, IReadOnlyList<string> ConfigurationArguments)
@@ -11,6 +11,8 @@ public sealed record JourneyCommand(string Verb, IReadOnlyList<string> Arguments
           journeys validate FILE...            check journey export files (exit 0 when none has errors)
           journeys import FILE...              import export files into the studio's database (all or nothing)
           journeys export NAME... --out DIR    write each journey as DIR/NAME.journey.json
+          journeys test NAME|FILE...           run the journeys' test scenarios in the sandbox (exit 0 when all pass);
+                                               a NAME runs the newest revision in the database (the draft, if any)
         Settings such as --JourneyStudio:DataDirectory=PATH work as for the studio.
         """;
 
@@ -45,11 +47,17 @@ public sealed record JourneyCommand(string Verb, IReadOnlyList<string> Arguments
         }
 
         var start = positional.IndexOf("journeys");
-        if (start < 0 || start + 1 >= positional.Count) { error = "Name a command: validate, import or export."; return null; }
+        if (start < 0 || start + 1 >= positional.Count) { error = "Name a command: validate, import, export or test."; return null; }
         var verb = positional[start + 1];
         var rest = positional.Skip(start + 2).ToList();
         switch (verb)
         {
+            case "test" when rest.Count == 0:
+                error = "'journeys test' needs at least one journey name or export file."; return null;
+            case "test" when output is not null:
+                error = "--out is only for 'journeys export'."; return null;
+            case "test":
+                return new JourneyCommand(verb, rest, output, configuration);
             case "validate" or "import" when rest.Count == 0:
                 error = $"'journeys {verb}' needs at least one file."; return null;
             case "validate" or "import" when output is not null:

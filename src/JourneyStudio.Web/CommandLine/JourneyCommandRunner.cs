@@ -4,6 +4,8 @@ using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Validation;
 using JourneyStudio.Runtime.Administration;
 using JourneyStudio.Runtime.Audit;
+using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.JourneyTests;
 using JourneyStudio.Runtime.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,7 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
         "validate" => await ValidateAsync(command.Arguments, cancellationToken),
         "import" => await ImportAsync(command.Arguments, cancellationToken),
         "export" => await ExportAsync(command.Arguments, command.OutputDirectory!, cancellationToken),
+        "test" => await TestAsync(command.Arguments, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 
@@ -99,6 +102,74 @@ public sealed class JourneyCommandRunner(IServiceProvider services, TextWriter o
         }
         return ok ? 0 : 1;
     }
+
+    /// <summary>
+    /// Runs the scenarios of each argument: an existing file is an export (its journeys run with each other as inner
+    /// journeys, then the database's live ones), anything else names a journey in the database (its newest revision).
+    /// </summary>
+    private async Task<int> TestAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var runner = services.GetRequiredService<JourneyTestRunner>();
+        var files = arguments.Where(File.Exists).ToList();
+        var (loaded, ok) = await ReadFilesAsync(files, cancellationToken);
+        var store = await OpenExistingStoreAsync(cancellationToken);
+        var fromFiles = loaded.Select(l => l.Journey).ToList();
+        async ValueTask<ResolvedJourney?> OtherJourneyAsync(string name, CancellationToken ct)
+        {
+            if (fromFiles.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.Ordinal)) is { } inFile) return new ResolvedJourney(inFile, 1);
+            return store is not null && await store.GetAsync(name, ct) is { } live ? new ResolvedJourney(live.Journey, live.Revision) : null;
+        }
+
+        var toRun = loaded.Select(l => (Label: l.File, Journey: new ResolvedJourney(l.Journey, 1))).ToList();
+        foreach (var name in arguments.Where(a => !File.Exists(a)))
+        {
+            if (store is null)
+            {
+                await error.WriteLineAsync($"{name}: not a file, and there is no studio database at {DatabaseDescription} to find a journey of that name in.");
+                ok = false;
+                continue;
+            }
+            if (await store.GetLatestAsync(name, cancellationToken) is not { } stored)
+            {
+                await error.WriteLineAsync($"{name}: no journey of that name exists (and no file of that name either).");
+                ok = false;
+                continue;
+            }
+            toRun.Add(($"revision {stored.Revision}{(stored.IsDraft ? " (draft)" : "")}", new ResolvedJourney(stored.Journey, stored.Revision)));
+        }
+
+        foreach (var (label, journey) in toRun)
+        {
+            var run = await runner.RunAsync(journey, OtherJourneyAsync, cancellationToken);
+            var prefix = $"journey '{journey.Journey.Name}' ({label})";
+            foreach (var problem in run.Problems)
+                await error.WriteLineAsync($"{prefix}: the tests cannot be read: {problem}");
+            foreach (var scenario in run.Scenarios)
+            {
+                var path = string.Join(" > ", scenario.Path.Select(p => $"{NodeLabel(journey.Journey, p.NodeId)} [{p.Outcome}]"));
+                if (scenario.Passed)
+                    await output.WriteLineAsync($"{prefix}: PASS \"{scenario.Name}\" ({scenario.Steps} steps, {scenario.End})");
+                else
+                {
+                    await error.WriteLineAsync($"{prefix}: FAIL \"{scenario.Name}\": {scenario.Reason}");
+                    if (path.Length > 0) await error.WriteLineAsync($"    path: {path}");
+                }
+            }
+            var passed = run.Scenarios.Count(s => s.Passed);
+            await output.WriteLineAsync(run.Scenarios.Count == 0 && run.Problems.Count == 0
+                ? $"{prefix}: no test scenarios"
+                : $"{prefix}: {passed} of {run.Scenarios.Count} scenarios passed");
+            ok &= run.Passed;
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static string NodeLabel(Journey journey, string nodeId) => nodeId switch
+    {
+        StaticNodeIds.Success => "Success",
+        StaticNodeIds.Failure => "Failure",
+        _ => journey.FindNode(nodeId) is { DisplayName.Length: > 0 } node ? node.DisplayName : nodeId,
+    };
 
     private async Task<(List<(string File, Journey Journey)> Loaded, bool Ok)> ReadFilesAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {

@@ -295,6 +295,10 @@ public sealed class JourneyEditSession
     /// <summary>Lays the graph out left to right by longest path from Start, as one undoable step.</summary>
     public EditResult AutoLayout() => Commit(Current, JourneyLayout.Arrange(Current, Catalog));
 
+    /// <summary>Replaces the journey's test scenarios (saved with the journey, like any other edit, and undoable).</summary>
+    public EditResult SetTests(JourneyStudio.Journeys.Testing.JourneyTestSuite tests) =>
+        Commit(Current, JourneyStudio.Journeys.Testing.JourneyTestFormat.WithTests(Current, tests));
+
     // ---- helpers ----
 
     public string NameOf(JourneyNode node) =>

@@ -238,7 +238,8 @@ public sealed partial class JourneyEditor
         {
             if (await LoadReferencedJourneysAsync()) Refresh();
         }));
-        _pathHighlight = _highlightRun is not { } run ? PathHighlight.None
+        _pathHighlight = _testPath is { } test ? PathHighlight.Build(shown, test.Path, test.Status)
+            : _highlightRun is not { } run ? PathHighlight.None
             : _runStep is { Index: { } step, Trace.Count: > 0 } ? PathHighlight.BuildStep(shown, run, _runStep.Trace, step)
             : PathHighlight.Build(shown, run);
         _diagram.Sync(shown, _findings, _pathHighlight, _changes?.Diff);
@@ -627,6 +628,7 @@ public sealed partial class JourneyEditor
 
     private void ShowRun(JourneySessionSummary run)
     {
+        _testPath = null;
         _highlightRun = run;
         _runStep = null;
         Refresh();
@@ -638,8 +640,35 @@ public sealed partial class JourneyEditor
         Refresh();
     }
 
+    // ---- journey tests (JourneyTestsPanel) ----
+
+    private bool _testsOpen;
+    private (IReadOnlyList<VisitedNode> Path, JourneySessionStatus Status)? _testPath;
+
+    private void ToggleTests()
+    {
+        _testsOpen = !_testsOpen;
+        if (!_testsOpen && _testPath is not null) ClearHighlight();
+    }
+
+    private void SetTests(JourneyStudio.Journeys.Testing.JourneyTestSuite tests) => Report(_session!.SetTests(tests));
+
+    private void ShowTestPath(JourneyStudio.Runtime.JourneyTests.JourneyTestScenarioResult result)
+    {
+        _highlightRun = null;
+        _runStep = null;
+        _testPath = (result.Path.Select(p => new VisitedNode(p.JourneyName, p.NodeId, p.Outcome)).ToList(), result.End switch
+        {
+            JourneyStudio.Runtime.JourneyTests.JourneyTestEnd.Success => JourneySessionStatus.Succeeded,
+            JourneyStudio.Runtime.JourneyTests.JourneyTestEnd.Failure => JourneySessionStatus.Failed,
+            _ => JourneySessionStatus.InProgress,
+        });
+        Refresh();
+    }
+
     private void ClearHighlight()
     {
+        _testPath = null;
         _highlightRun = null;
         _runStep = null;
         Refresh();

@@ -92,6 +92,7 @@ public static class FuzzTargets
         ["GET /admin/api/journeys/{name}/validation"] = NoBody,
         ["POST /admin/api/journeys/{name}/publish"] = [new("", "{}"), new("?revision=1", "{}")],
         ["GET /admin/api/journeys/{name}/diff"] = [new("", "{}"), new("?from=1&to=1", "{}"), new("?from=x&to=-1", "{}"), new("?from=999", "{}")],
+        ["POST /admin/api/journeys/{name}/tests/run"] = [new("", "{}"), new("?revision=1", "{}"), new("?revision=x", "{}"), new("?revision=999", "{}")],
         ["GET /admin/api/identities"] = [new("?search=fuzz", "{}")],
         ["POST /admin/api/identities"] = [new("", Identity)],
         ["GET /admin/api/identities/{username}"] = NoBody,
