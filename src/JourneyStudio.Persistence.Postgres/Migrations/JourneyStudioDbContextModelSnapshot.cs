@@ -985,6 +985,9 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasMaxLength(100)
