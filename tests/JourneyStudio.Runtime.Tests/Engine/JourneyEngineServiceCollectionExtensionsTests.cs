@@ -30,6 +30,8 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(mfa.RecoveryCodes)
             .AddSingleton(mfa.Messages)
             .AddSingleton(mfa.Protector)
+            // idRepository reads identities synchronously from the database (IdentityStoreScriptIdentities).
+            .AddSingleton(mfa.Db.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudio.Runtime.Persistence.JourneyStudioDbContext>>())
             .AddJourneyEngine()
             // Validation on build: a processor whose constructor asks for something unregistered fails here, not at its first sign-on.
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
