@@ -4,6 +4,7 @@
 //   designer [runs]      the designer in headless Chromium (DesignerBench)
 //   guessing [seconds]   an attacker on one address (GuessingBench)
 //   tokens [seconds]     the OpenID Connect token endpoint next to the authenticate step's sign-ons (TokenBench)
+//   scripts [seconds]    a Scripted Decision step next to a Message Node step, one client (ScriptBench)
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -13,6 +14,7 @@ internal static class BenchProgram
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         if (args.Length > 0 && args[0] == "designer") return await DesignerBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "guessing") return await GuessingBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "scripts") return await ScriptBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "tokens") return await TokenBenchProgram.RunAsync(args[1..]);
         var options = LoadBenchOptions.Parse(args, out var problem);
         if (options is null)

@@ -1129,6 +1129,9 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasMaxLength(100)

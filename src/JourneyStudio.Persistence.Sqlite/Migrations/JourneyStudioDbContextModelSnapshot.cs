@@ -1087,6 +1087,9 @@ namespace JourneyStudio.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasMaxLength(100)

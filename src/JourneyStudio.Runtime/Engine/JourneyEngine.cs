@@ -141,6 +141,8 @@ public sealed partial class JourneyEngine
             SharedState = state.SharedState,
             Visited = state.VisitedPath.ToList(),
             AuthTypes = state.AuthTypes.ToList(),
+            SessionProperties = new Dictionary<string, string>(state.SessionProperties, StringComparer.Ordinal),
+            ErrorMessage = state.ErrorMessage,
             CancellationToken = cancellationToken,
         };
         run.Journeys[journey.Name] = journey;
@@ -178,6 +180,8 @@ public sealed partial class JourneyEngine
             SharedState = run.SharedState,
             VisitedPath = run.Visited,
             AuthTypes = run.AuthTypes,
+            SessionProperties = run.SessionProperties,
+            ErrorMessage = run.ErrorMessage,
             UpdatedAt = now,
         };
 
@@ -219,6 +223,7 @@ public sealed partial class JourneyEngine
                     Trace = Trace(JourneySessionStatus.Succeeded),
                     Username = SharedText(run.SharedState, SharedStateKeys.Username),
                     AuthTypes = run.AuthTypes,
+                    SessionProperties = run.SessionProperties,
                     SuccessUrl = SharedText(run.SharedState, SharedStateKeys.SuccessUrl) is { Length: > 0 } url ? url : null,
                 };
             case Ended ended:
@@ -232,6 +237,7 @@ public sealed partial class JourneyEngine
                     },
                     Trace = Trace(JourneySessionStatus.Failed, ended.Reason),
                     Reason = ended.Reason!,
+                    ClientMessage = run.ErrorMessage,
                 };
             default:
                 throw new InvalidOperationException($"Unexpected frame result {result}.");
@@ -323,7 +329,9 @@ public sealed partial class JourneyEngine
             LogNodeFailed(e, frame.JourneyName, node.Id, node.NodeType, e.Message);
             return new Ended(false, $"Node {Describe(node)} in journey '{frame.JourneyName}' failed: {e.Message}", true);
         }
-        if (result.IsSend) return new StepSent(result.Callbacks!, null, null, null, null, result.SuspendedUntil);
+        // AM: each node may replace the error message as the user goes through the journey; a failure tells the last one.
+        if (result.ErrorMessage is { Length: > 0 } message) run.ErrorMessage = message;
+        if (result.IsSend) return new StepSent(result.Callbacks!, null, result.Header, result.Description, result.Stage, result.SuspendedUntil);
         var declared = descriptor.GetOutcomes(node.Config);
         if (declared.All(o => o.Id != result.Outcome))
             return Error(frame, node,
@@ -516,7 +524,7 @@ public sealed partial class JourneyEngine
     }
 
     private NodeContext CreateContext(string journeyName, JourneyNode node, IReadOnlyList<Callback>? callbacks, JsonObject transient, Run run) =>
-        new(run.AuthTypes)
+        new(run.AuthTypes, run.SessionProperties)
         {
             Node = node,
             JourneyName = journeyName,
@@ -586,6 +594,9 @@ public sealed partial class JourneyEngine
         public required JsonObject SharedState { get; init; }
         public required List<VisitedNode> Visited { get; init; }
         public required List<string> AuthTypes { get; init; }
+        public required Dictionary<string, string> SessionProperties { get; init; }
+        /// <summary>The last <see cref="NodeResult.ErrorMessage"/> of this sign-on.</summary>
+        public string? ErrorMessage { get; set; }
         public required CancellationToken CancellationToken { get; init; }
         public required IStepClaim Claim { get; init; }
         public Dictionary<string, Journey> Journeys { get; } = new(StringComparer.Ordinal);

@@ -34,6 +34,9 @@ public sealed record JourneySuccess : JourneyRunResult
 
     public IReadOnlyList<string> AuthTypes { get; init; } = [];
 
+    /// <summary>What nodes put for the session (AM's <c>putSessionProperty</c>).</summary>
+    public IReadOnlyDictionary<string, string> SessionProperties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Shared state <c>successUrl</c> (e.g. from Set Success URL): where the client goes after signing on; null for the default.</summary>
     public string? SuccessUrl { get; init; }
 }
@@ -42,4 +45,7 @@ public sealed record JourneySuccess : JourneyRunResult
 public sealed record JourneyFailure : JourneyRunResult
 {
     public required string Reason { get; init; }
+
+    /// <summary>What the client is told (AM's <c>withErrorMessage</c> of a node in the failing request); null for AM's default.</summary>
+    public string? ClientMessage { get; init; }
 }

@@ -76,6 +76,12 @@ public sealed record JourneySessionState
     /// <summary>Authentication methods completed so far, e.g. <c>AuthenticatorPush</c>.</summary>
     public IReadOnlyList<string> AuthTypes { get; init; } = [];
 
+    /// <summary>Properties nodes put for the session this sign-on creates (AM's <c>putSessionProperty</c>).</summary>
+    public IReadOnlyDictionary<string, string> SessionProperties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The last error message a node's action set (AM's <c>withErrorMessage</c>), told to the client if the sign-on fails.</summary>
+    public string? ErrorMessage { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

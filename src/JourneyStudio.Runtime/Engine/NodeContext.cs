@@ -13,8 +13,13 @@ namespace JourneyStudio.Runtime.Engine;
 public sealed class NodeContext
 {
     private readonly ICollection<string> _authTypes;
+    private readonly IDictionary<string, string> _sessionProperties;
 
-    internal NodeContext(ICollection<string> authTypes) => _authTypes = authTypes;
+    internal NodeContext(ICollection<string> authTypes, IDictionary<string, string>? sessionProperties = null)
+    {
+        _authTypes = authTypes;
+        _sessionProperties = sessionProperties ?? new Dictionary<string, string>(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// A context for running a processor outside the engine (processor tests, tools), realm <c>root</c>;
@@ -27,8 +32,9 @@ public sealed class NodeContext
         JsonObject? transientState = null,
         ICollection<string>? authTypes = null,
         JourneyRequestInfo? request = null,
-        TimeProvider? time = null) =>
-        new(authTypes ?? new List<string>())
+        TimeProvider? time = null,
+        IDictionary<string, string>? sessionProperties = null) =>
+        new(authTypes ?? new List<string>(), sessionProperties)
         {
             Node = node,
             JourneyName = "",
@@ -91,6 +97,20 @@ public sealed class NodeContext
         ArgumentException.ThrowIfNullOrEmpty(authType);
         if (!_authTypes.Contains(authType)) _authTypes.Add(authType);
     }
+
+    /// <summary>
+    /// AM's <c>putSessionProperty</c>: a property of the session this sign-on creates (kept across steps, shown by
+    /// getSessionInfo); a later put of the same key wins.
+    /// </summary>
+    public void PutSessionProperty(string key, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _sessionProperties[key] = value;
+    }
+
+    /// <summary>AM's <c>removeSessionProperty</c>.</summary>
+    public void RemoveSessionProperty(string key) => _sessionProperties.Remove(key);
 
     /// <summary>The first submitted callback of the given AM type, or null (also on the first pass).</summary>
     public Callback? GetCallback(string type) => Callbacks?.FirstOrDefault(c => c.Type == type);

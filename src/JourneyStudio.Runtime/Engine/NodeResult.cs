@@ -26,6 +26,31 @@ public sealed class NodeResult
 
     public bool IsSend => Callbacks is not null;
 
+    /// <summary>
+    /// AM's <c>Action.withErrorMessage</c>: what the client is told (the 401's <c>message</c>) when the sign-on later reaches
+    /// Failure, unless a later node sets another; null leaves the message as it is (AM's "Login failure" when none is set).
+    /// </summary>
+    public string? ErrorMessage { get; private init; }
+
+    /// <summary>AM's <c>Action.withHeader</c>: the step's header when this node's callbacks are sent outside a Page.</summary>
+    public string? Header { get; private init; }
+
+    /// <summary>AM's <c>Action.withDescription</c>, as <see cref="Header"/>.</summary>
+    public string? Description { get; private init; }
+
+    /// <summary>AM's <c>Action.withStage</c>, as <see cref="Header"/>.</summary>
+    public string? Stage { get; private init; }
+
+    /// <summary>This result with AM's optional action extras (each null leaves it unset).</summary>
+    public NodeResult With(string? errorMessage = null, string? header = null, string? description = null, string? stage = null) =>
+        new(Callbacks, Outcome)
+        {
+            ErrorMessage = errorMessage ?? ErrorMessage,
+            Header = header ?? Header,
+            Description = description ?? Description,
+            Stage = stage ?? Stage,
+        };
+
     public static NodeResult Send(params IReadOnlyList<Callback> callbacks)
     {
         if (callbacks.Count == 0) throw new ArgumentException("A node that sends callbacks must send at least one.", nameof(callbacks));

@@ -26,7 +26,6 @@ public sealed partial class ScriptedDecisionNodeProcessor(
         {
             var stored = await scripts.FindAsync(config.Script, context.CancellationToken)
                 ?? throw new ScriptFailureException(ScriptFailureKind.ScriptMissing, config.Script, null, "there is no script with this id.");
-            var identity = context.Username is { Length: > 0 } username ? await identities.FindAsync(username, context.CancellationToken) : null;
 
             var decision = runner.Run(new ScriptInvocation
             {
@@ -38,7 +37,8 @@ public sealed partial class ScriptedDecisionNodeProcessor(
                 RequestParameters = context.Request.Parameters,
                 ExistingSession = context.Request.ExistingSession,
                 Callbacks = context.Callbacks,
-                Identity = identity,
+                // Looked up when the script asks, for any username: most scripts never touch idRepository.
+                FindIdentity = identities.Find,
                 CancellationToken = context.CancellationToken,
             });
 
@@ -53,7 +53,13 @@ public sealed partial class ScriptedDecisionNodeProcessor(
             if (decision.IdentityWrites.Count > 0 && await identities.ApplyAsync(decision.IdentityWrites, context.CancellationToken) is { } failed)
                 throw new ScriptFailureException(ScriptFailureKind.RuntimeError, stored.Script.Name, null, failed);
             foreach (var type in decision.NodeTypes.Where(t => t.Length > 0)) context.AddAuthType(type);
-            return decision.Callbacks is { } callbacks ? NodeResult.Send(callbacks) : NodeResult.Goto(decision.Outcome!);
+            foreach (var (key, value) in decision.SessionProperties.Where(p => p.Key.Length > 0))
+            {
+                if (value is null) context.RemoveSessionProperty(key);
+                else context.PutSessionProperty(key, value);
+            }
+            var result = decision.Callbacks is { } callbacks ? NodeResult.Send(callbacks) : NodeResult.Goto(decision.Outcome!);
+            return result.With(decision.ErrorMessage, decision.Header, decision.Description, decision.Stage);
         }
         catch (ScriptFailureException e)
         {

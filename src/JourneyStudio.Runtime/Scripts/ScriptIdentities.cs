@@ -1,12 +1,21 @@
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Scripts;
 
-/// <summary>What <c>idRepository</c> reads and writes: an identity's attributes under AM's names.</summary>
+/// <summary>
+/// What <c>idRepository</c> reads and writes: any identity's attributes under AM's names, by username. The one seam between
+/// scripts and the identity profile, so a richer attribute store can take its place.
+/// </summary>
 public interface IScriptIdentities
 {
-    /// <summary>The identity's attributes; null when there is no such identity.</summary>
-    Task<ScriptIdentity?> FindAsync(string username, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The identity's attributes; null when there is no such identity. Synchronous on purpose: a script reads the answer as
+    /// the return value of <c>getAttribute</c>/<c>getIdentity</c> inside Jint's synchronous run (AM's API is synchronous too),
+    /// so this is a plain synchronous read, not a wait on a task.
+    /// </summary>
+    ScriptIdentity? Find(string username);
 
     /// <summary>Why the writes cannot be applied (an attribute the profile does not have, a bad value); null when they can.</summary>
     string? Check(IReadOnlyList<ScriptIdentityWrite> writes);
@@ -20,13 +29,15 @@ public interface IScriptIdentities
 /// and <c>inetUserStatus</c> (<c>Active</c>/<c>Inactive</c>) read; <c>givenName</c>, <c>sn</c>, <c>mail</c> and
 /// <c>inetUserStatus</c> can be set.
 /// </summary>
-public sealed class IdentityStoreScriptIdentities(IdentityStore identities) : IScriptIdentities
+public sealed class IdentityStoreScriptIdentities(IdentityStore identities, IDbContextFactory<JourneyStudioDbContext> contextFactory) : IScriptIdentities
 {
     private static readonly string[] Writable = ["givenName", "sn", "mail", "inetUserStatus"];
 
-    public async Task<ScriptIdentity?> FindAsync(string username, CancellationToken cancellationToken = default)
+    public ScriptIdentity? Find(string username)
     {
-        var identity = await identities.GetAsync(username, cancellationToken);
+        if (string.IsNullOrEmpty(username) || username.Length > IdentityRules.MaxUsernameLength) return null;
+        using var db = contextFactory.CreateDbContext();
+        var identity = db.Identities.AsNoTracking().FirstOrDefault(i => i.Username == username);
         if (identity is null) return null;
         var attributes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {

@@ -36,8 +36,14 @@ public sealed record ScriptInvocation
     /// <summary>The callbacks this node sent, with the client's answers; null on the first pass.</summary>
     public IReadOnlyList<Callback>? Callbacks { get; init; }
 
-    /// <summary>The identity the sign-on has collected (its username and attributes) for <c>idRepository</c>; null when none.</summary>
+    /// <summary>An identity known before the run (e.g. the sign-on's own) for <c>idRepository</c>; null when none.</summary>
     public ScriptIdentity? Identity { get; init; }
+
+    /// <summary>
+    /// How <c>idRepository</c> finds other identities by username, when the script first asks for one; null finds none.
+    /// Synchronous because the script reads the answer as a return value (AM's API), inside Jint's synchronous run.
+    /// </summary>
+    public Func<string, ScriptIdentity?>? FindIdentity { get; init; }
 
     public CancellationToken CancellationToken { get; init; }
 }
@@ -65,7 +71,8 @@ public sealed record ScriptDecision
 
     public string? Stage { get; init; }
 
-    public IReadOnlyDictionary<string, string> SessionProperties { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Properties to put on the session (<c>putSessionProperty</c>); a null value removes one (<c>removeSessionProperty</c>).</summary>
+    public IReadOnlyDictionary<string, string?> SessionProperties { get; init; } = ImmutableDictionary<string, string?>.Empty;
 
     public IReadOnlyList<string> NodeTypes { get; init; } = [];
 
@@ -124,6 +131,7 @@ public sealed partial class ScriptRunner(
         engine.SetValue("__journeyStudioInput", InputJson(invocation));
         engine.SetValue("__journeyStudioLog", new Action<string, string>((level, message) => Log(script.Name, level, message)));
         engine.SetValue("__journeyStudioHttp", new Func<string, string>(request => SendHttp(script.Name, request, invocation.CancellationToken)));
+        engine.SetValue("__journeyStudioIdentity", new Func<string, string?>(username => FindIdentityJson(invocation, username)));
 
         JsValue collect;
         try
@@ -188,13 +196,17 @@ public sealed partial class ScriptRunner(
             ["existingSession"] = invocation.ExistingSession is { } session
                 ? new JsonObject(session.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))))
                 : null,
-            ["identity"] = invocation.Identity is { } identity
-                ? new JsonObject { ["username"] = identity.Username, ["attributes"] = ListMap(identity.Attributes) }
-                : null,
+            ["identity"] = invocation.Identity is { } identity ? IdentityJson(identity) : null,
             ["callbacks"] = invocation.Callbacks is { } callbacks ? new JsonArray(callbacks.Select(CallbackJson).ToArray()) : null,
         };
         return input.ToJsonString(CompactJson);
     }
+
+    private static string? FindIdentityJson(ScriptInvocation invocation, string username) =>
+        invocation.FindIdentity?.Invoke(username) is { } found ? IdentityJson(found).ToJsonString(CompactJson) : null;
+
+    private static JsonObject IdentityJson(ScriptIdentity identity) =>
+        new() { ["username"] = identity.Username, ["attributes"] = ListMap(identity.Attributes) };
 
     private static JsonObject ListMap(IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>
         new(values.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonArray(p.Value.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()))));
@@ -220,26 +232,27 @@ public sealed partial class ScriptRunner(
             .ToList();
         var decision = new ScriptDecision { SharedState = Detach(shared), TransientState = Detach(transient), IdentityWrites = writes };
 
-        // AM: an action wins over outcome; next-generation callbacksBuilder callbacks are sent.
-        if (root["built"] is JsonArray { Count: > 0 } built)
-            return decision with { Callbacks = built.OfType<JsonObject>().Select(d => ToCallback(scriptName, d)).ToList() };
         if (root["action"] is JsonObject action)
-        {
             decision = decision with
             {
                 ErrorMessage = (string?)action["errorMessage"],
                 Header = (string?)action["header"],
                 Description = (string?)action["description"],
                 Stage = (string?)action["stage"],
-                SessionProperties = (action["sessionProperties"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.ToString() ?? ""),
+                SessionProperties = (action["sessionProperties"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.ToString()),
                 NodeTypes = (action["nodeTypes"] as JsonArray ?? []).Select(t => t?.ToString() ?? "").ToList(),
             };
-            if (action["send"] is JsonArray send)
+        // AM: next-generation callbacksBuilder callbacks are sent; an action wins over outcome.
+        if (root["built"] is JsonArray { Count: > 0 } built)
+            return decision with { Callbacks = built.OfType<JsonObject>().Select(d => ToCallback(scriptName, d)).ToList() };
+        if (root["action"] is JsonObject chosen)
+        {
+            if (chosen["send"] is JsonArray send)
             {
                 if (send.Count == 0) throw new ScriptFailureException(ScriptFailureKind.RuntimeError, scriptName, null, "Action.send was given no callbacks.");
                 return decision with { Callbacks = send.OfType<JsonObject>().Select(d => ToCallback(scriptName, d)).ToList() };
             }
-            if ((string?)action["goTo"] is { Length: > 0 } goTo) return decision with { Outcome = goTo };
+            if ((string?)chosen["goTo"] is { Length: > 0 } goTo) return decision with { Outcome = goTo };
         }
         if ((string?)root["outcome"] is { Length: > 0 } outcome) return decision with { Outcome = outcome };
         throw new ScriptFailureException(ScriptFailureKind.NoOutcome, scriptName, null,

@@ -16,8 +16,11 @@ public abstract record AuthenticateOutcome
     /// </summary>
     public sealed record SignedOn(string JourneyName, string Realm, NewUserSession? Session, string? SuccessUrl = null) : AuthenticateOutcome;
 
-    /// <summary>The journey reached Failure or could not go on; <paramref name="Reason"/> is for the log, not the client.</summary>
-    public sealed record Failed(string JourneyName, string Reason) : AuthenticateOutcome;
+    /// <summary>
+    /// The journey reached Failure or could not go on; <paramref name="Reason"/> is for the log, not the client.
+    /// <paramref name="ClientMessage"/> is what a node chose to tell the client (AM's <c>withErrorMessage</c>), null for AM's default.
+    /// </summary>
+    public sealed record Failed(string JourneyName, string Reason, string? ClientMessage = null) : AuthenticateOutcome;
 
     /// <summary>
     /// No session for this sign-on because of the account's state (<paramref name="Reason"/>), whatever the journey's

@@ -276,7 +276,7 @@ public sealed partial class JourneySessionRunner(
         if (result is not JourneySuccess success || noSession || string.IsNullOrEmpty(success.Username))
             return new Admission(result);
         var state = result.State;
-        var creation = await userSessions.CreateAsync(success.Username, state.Realm, state.JourneyName, success.AuthTypes, cancellationToken);
+        var creation = await userSessions.CreateAsync(success.Username, state.Realm, state.JourneyName, success.AuthTypes, success.SessionProperties, cancellationToken);
         var refusal = (creation as UserSessionCreation.Refused)?.Reason;
         if (creation is UserSessionCreation.Created { Session: var created })
         {
@@ -322,7 +322,7 @@ public sealed partial class JourneySessionRunner(
                 metrics.SignOnFailed(state.JourneyName, state.Realm);
                 var lastNode = state.VisitedPath.Count > 0 ? state.VisitedPath[^1].NodeId : state.CurrentNodeId;
                 LogSignOnFailed(state.JourneyName, lastNode, failure.Reason, session.Id);
-                return new AuthenticateOutcome.Failed(state.JourneyName, failure.Reason);
+                return new AuthenticateOutcome.Failed(state.JourneyName, failure.Reason, failure.ClientMessage);
             default:
                 throw new InvalidOperationException($"Unexpected engine result {admission.Result.GetType().Name}.");
         }

@@ -33,6 +33,9 @@ public sealed class UserSessionRecord
 
     public required string JourneyName { get; init; }
 
+    /// <summary>JSON object of the session's properties (AM's <c>putSessionProperty</c>); null for none (sessions made before them).</summary>
+    public string? PropertiesJson { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset LastAccessAt { get; set; }

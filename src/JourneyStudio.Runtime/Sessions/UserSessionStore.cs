@@ -16,7 +16,11 @@ public sealed record UserSession(
     IReadOnlyList<string> AuthTypes,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastAccessAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>Properties the journey's nodes put for the session (AM's <c>putSessionProperty</c>), shown by getSessionInfo.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+}
 
 /// <summary>A new session and its tokenId, which exists only here and at the client.</summary>
 public sealed record NewUserSession(string TokenId, UserSession Session);
@@ -50,8 +54,14 @@ public sealed class UserSessionStore(
     /// no such identity, or an inactive one. Whether the identity is locked is the caller's check
     /// (<see cref="JourneySessionRunner"/>), since the lockout itself ends sessions through this store.
     /// </summary>
+    public Task<UserSessionCreation> CreateAsync(string username, string realm, string journeyName, IReadOnlyList<string> authTypes,
+        CancellationToken cancellationToken = default) =>
+        CreateAsync(username, realm, journeyName, authTypes, null, cancellationToken);
+
+    /// <inheritdoc cref="CreateAsync(string, string, string, IReadOnlyList{string}, CancellationToken)"/>
+    /// <param name="properties">The session's properties (AM's <c>putSessionProperty</c>); null or empty for none.</param>
     public async Task<UserSessionCreation> CreateAsync(string username, string realm, string journeyName, IReadOnlyList<string> authTypes,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? properties, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -70,6 +80,7 @@ public sealed class UserSessionStore(
             Realm = realm,
             JourneyName = journeyName,
             AuthTypesJson = JsonSerializer.Serialize(authTypes),
+            PropertiesJson = properties is { Count: > 0 } ? JsonSerializer.Serialize(properties) : null,
             CreatedAt = now,
             LastAccessAt = now,
             ExpiresAt = now + options.Value.UserSessionLifetime,
@@ -180,5 +191,10 @@ public sealed class UserSessionStore(
     private static UserSession ToSession(UserSessionRecord record, string username) =>
         new(username, record.Realm, record.JourneyName,
             JsonSerializer.Deserialize<List<string>>(record.AuthTypesJson) ?? [],
-            record.CreatedAt, record.LastAccessAt, record.ExpiresAt);
+            record.CreatedAt, record.LastAccessAt, record.ExpiresAt)
+        {
+            Properties = record.PropertiesJson is { } json
+                ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []
+                : System.Collections.Immutable.ImmutableDictionary<string, string>.Empty,
+        };
 }

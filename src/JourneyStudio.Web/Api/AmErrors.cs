@@ -25,8 +25,9 @@ public static class AmErrors
     };
 
     /// <summary>The login-failure body the SDK recognises (HTTP 401 with <c>detail.failureUrl</c>).</summary>
-    public static IResult LoginFailure() =>
-        Results.Json(new AmLoginFailure(401, "Unauthorized", "Login failure", new AmFailureDetail("")), statusCode: 401);
+    /// <summary>AM's 401 for a failed sign-on; <paramref name="message"/> is a node's <c>withErrorMessage</c>, else "Login failure".</summary>
+    public static IResult LoginFailure(string? message = null) =>
+        Results.Json(new AmLoginFailure(401, "Unauthorized", message is { Length: > 0 } ? message : "Login failure", new AmFailureDetail("")), statusCode: 401);
 
     public static string Reason(int statusCode) => statusCode switch
     {

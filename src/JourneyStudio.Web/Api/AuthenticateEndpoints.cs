@@ -76,7 +76,7 @@ public static class AuthenticateEndpoints
                 StepSerializer.Serialize(next.AuthId, next.Step.Callbacks, next.Step.Header, next.Step.Description, next.Step.Stage),
                 "application/json", Encoding.UTF8),
             AuthenticateOutcome.SignedOn signedOn => SignedOn(http, signedOn),
-            AuthenticateOutcome.Failed => AmErrors.LoginFailure(),
+            AuthenticateOutcome.Failed failed => AmErrors.LoginFailure(failed.ClientMessage),
             // Disabled, locked, unknown or changed accounts look like any failed sign-on: nothing to enumerate.
             AuthenticateOutcome.Refused => AmErrors.LoginFailure(),
             AuthenticateOutcome.Rejected rejected => AmErrors.Result(rejected.StatusCode, rejected.Message),

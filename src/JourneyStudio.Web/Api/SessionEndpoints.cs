@@ -38,7 +38,8 @@ public static class SessionEndpoints
                     Realms.Path(session.Realm),
                     session.LastAccessAt.UtcDateTime.ToString("O"),
                     session.ExpiresAt.UtcDateTime.ToString("O"),
-                    session.ExpiresAt.UtcDateTime.ToString("O")));
+                    session.ExpiresAt.UtcDateTime.ToString("O"),
+                    session.Properties));
             }
             case "logout":
             {
@@ -84,7 +85,9 @@ public static class SessionEndpoints
             : $"id={session.Username},ou=user,o={session.Realm},ou=services,ou=am-config";
 
     private sealed record SessionInfo(string Username, string UniversalId, string Realm, string LatestAccessTime,
-        string MaxIdleExpirationTime, string MaxSessionExpirationTime);
+        string MaxIdleExpirationTime, string MaxSessionExpirationTime,
+        // AM lists the session's (whitelisted) properties here; every property a journey put is listed.
+        IReadOnlyDictionary<string, string> Properties);
 
     private sealed record LogoutResult(string Result);
 }

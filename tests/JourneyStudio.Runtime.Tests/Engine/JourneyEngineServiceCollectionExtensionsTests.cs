@@ -31,6 +31,7 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(mfa.RecoveryCodes)
             .AddSingleton(mfa.Messages)
             .AddSingleton(mfa.Protector)
+            // idRepository reads identities synchronously from the database (IdentityStoreScriptIdentities).
             .AddSingleton(mfa.Db.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudio.Runtime.Persistence.JourneyStudioDbContext>>())
             .AddSingleton(provider => new JourneyStudio.Runtime.Persistence.SignOnDbContextFactory(provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudio.Runtime.Persistence.JourneyStudioDbContext>>()))
             .AddSingleton<JourneyStudio.Runtime.Audit.IAuditLog>(mfa.Audit)

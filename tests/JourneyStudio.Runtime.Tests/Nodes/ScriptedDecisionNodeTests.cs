@@ -109,6 +109,119 @@ public sealed class ScriptedDecisionNodeTests
         Assert.Equal(("ann", "mail", "new@example.com"), (_identities.Applied.Single().Username, _identities.Applied.Single().Attribute, _identities.Applied.Single().Values.Single()));
     }
 
+    [Theory]
+    [InlineData(ScriptDefinition.LegacyEvaluator, """
+        var fr = JavaImporter(org.forgerock.openam.auth.node.api.Action);
+        action = fr.Action.goTo("false").withErrorMessage("Your account needs attention.").build();
+        """)]
+    [InlineData(ScriptDefinition.NextGenerationEvaluator, """action.goTo("false").withErrorMessage("Your account needs attention.");""")]
+    public async Task WithErrorMessage_IsWhatAFailedSignOnTellsTheClient(string version, string source)
+    {
+        _source.Add(new ScriptDefinition { Id = "s", Name = "deny", EvaluatorVersion = version, Source = source });
+
+        var result = await _engine.StartAsync(J.Journey("Deny", "a", Scripted("a", "s", new { @true = J.Success, @false = J.Failure }, "true", "false")));
+
+        Assert.Equal("Your account needs attention.", Assert.IsType<JourneyFailure>(result).ClientMessage);
+    }
+
+    [Fact]
+    public async Task WithErrorMessage_SetEarlierInTheJourney_IsToldWhenALaterStepFails()
+    {
+        _source.Add(new ScriptDefinition { Id = "s", Name = "warn", EvaluatorVersion = "2.0", Source = """action.goTo("true").withErrorMessage("Wrong name.");""" });
+        var journey = J.Journey("Later", "a",
+            Scripted("a", "s", new { @true = "u" }, "true"),
+            J.Node("u", NodeTypeIds.UsernameCollector, new { outcome = J.Failure }));
+
+        var step = await _engine.StartAsync(journey);
+        var failed = await _engine.SubmitAsync(step, ("IDToken1", "ann"));
+
+        Assert.Equal("Wrong name.", Assert.IsType<JourneyFailure>(failed).ClientMessage);
+    }
+
+    [Fact]
+    public async Task AFailureWithoutAnErrorMessage_HasNoClientMessage()
+    {
+        _source.Add(new ScriptDefinition { Id = "s", Name = "plain", Source = "outcome = 'false';" });
+
+        var result = await _engine.StartAsync(J.Journey("Plain", "a", Scripted("a", "s", new { @false = J.Failure }, "false")));
+
+        Assert.Null(Assert.IsType<JourneyFailure>(result).ClientMessage);
+    }
+
+    [Theory]
+    [InlineData(ScriptDefinition.LegacyEvaluator, """
+        var fr = JavaImporter(org.forgerock.openam.auth.node.api.Action);
+        action = fr.Action.goTo("true").putSessionProperty("department", "sales").putSessionProperty("gone", "x").removeSessionProperty("gone").build();
+        """)]
+    [InlineData(ScriptDefinition.NextGenerationEvaluator, """
+        action.goTo("true").putSessionProperty("department", "sales").putSessionProperty("gone", "x").removeSessionProperty("gone");
+        """)]
+    public async Task PutSessionProperty_SurvivesLaterSteps_AndReachesTheSuccess(string version, string source)
+    {
+        _source.Add(new ScriptDefinition { Id = "s", Name = "props", EvaluatorVersion = version, Source = source });
+        var journey = J.Journey("Props", "a",
+            Scripted("a", "s", new { @true = "u" }, "true"),
+            J.Node("u", NodeTypeIds.UsernameCollector, new { outcome = J.Success }));
+
+        var step = await _engine.StartAsync(journey);
+        var done = await _engine.SubmitAsync(step, ("IDToken1", "ann"));
+
+        Assert.Equal(new Dictionary<string, string> { ["department"] = "sales" }, Assert.IsType<JourneySuccess>(done).SessionProperties);
+    }
+
+    [Theory]
+    [InlineData(ScriptDefinition.LegacyEvaluator, """
+        var fr = JavaImporter(org.forgerock.openam.auth.node.api.Action, javax.security.auth.callback.NameCallback);
+        if (callbacks.isEmpty()) action = fr.Action.send(new fr.NameCallback("Name")).withHeader("Sign in").withDescription("Use your work name").withStage("NAME").build();
+        else outcome = "true";
+        """)]
+    [InlineData(ScriptDefinition.NextGenerationEvaluator, """
+        if (callbacks.isEmpty()) { callbacksBuilder.nameCallback("Name"); action.withHeader("Sign in").withDescription("Use your work name").withStage("NAME"); }
+        else action.goTo("true");
+        """)]
+    public async Task WithHeaderDescriptionAndStage_AreTheStepsHeaderDescriptionAndStage(string version, string source)
+    {
+        _source.Add(new ScriptDefinition { Id = "s", Name = "page", EvaluatorVersion = version, Source = source });
+
+        var step = await _engine.StartAsync(J.Journey("Page", "a", Scripted("a", "s", new { @true = J.Success }, "true")));
+
+        var sent = Assert.IsType<JourneyStep>(step);
+        Assert.Equal(("Sign in", "Use your work name", "NAME"), (sent.Header, sent.Description, sent.Stage));
+    }
+
+    [Theory]
+    [InlineData(ScriptDefinition.LegacyEvaluator, """
+        var mail = idRepository.getAttribute("bob", "mail").iterator().next();
+        idRepository.setAttribute("bob", "givenName", ["Robert"]);
+        idRepository.addAttribute("bob", "sn", "Jones");
+        sharedState.put("seen", mail + "|" + idRepository.getAttribute("bob", "givenName").get(0) + "|" + idRepository.getAttribute("nobody", "mail").size());
+        outcome = "true";
+        """, "bob@example.com|Robert|0")]
+    [InlineData(ScriptDefinition.NextGenerationEvaluator, """
+        var bob = idRepository.getIdentity("bob");
+        bob.setAttribute("givenName", ["Robert"]);
+        bob.addAttribute("sn", "Jones");
+        var before = idRepository.getIdentity("bob").getAttributeValues("givenName")[0];
+        bob.store();
+        nodeState.putShared("seen", bob.getAttributeValues("mail")[0] + "|" + before + "|" + (idRepository.getIdentity("nobody") === null ? 0 : 1));
+        action.goTo("true");
+        """, "bob@example.com|Bob|0")]
+    public async Task IdRepository_ReadsAndWritesAnotherIdentityThanTheSignOns(string version, string source, string expected)
+    {
+        _identities.Known["bob"] = new ScriptIdentity("bob", new Dictionary<string, IReadOnlyList<string>> { ["mail"] = ["bob@example.com"], ["givenName"] = ["Bob"] });
+        _source.Add(new ScriptDefinition { Id = "s", Name = "other", EvaluatorVersion = version, Source = source });
+        var journey = J.Journey("Other", "u",
+            J.Node("u", NodeTypeIds.UsernameCollector, new { outcome = "a" }),
+            Scripted("a", "s", new { @true = J.Success }, "true"));
+
+        var step = await _engine.StartAsync(journey);
+        var done = await _engine.SubmitAsync(step, ("IDToken1", "ann"));
+
+        Assert.Equal(expected, (string?)Assert.IsType<JourneySuccess>(done).State.SharedState["seen"]);
+        Assert.Equal([("bob", "givenName", "Robert"), ("bob", "sn", "Jones")],
+            _identities.Applied.Select(w => (w.Username, w.Attribute, string.Join(",", w.Values))));
+    }
+
     private sealed class InMemoryScripts : IScriptSource
     {
         private readonly Dictionary<string, StoredScript> _scripts = new(StringComparer.Ordinal);
@@ -125,8 +238,7 @@ public sealed class ScriptedDecisionNodeTests
 
         public List<ScriptIdentityWrite> Applied { get; } = [];
 
-        public Task<ScriptIdentity?> FindAsync(string username, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Known.GetValueOrDefault(username));
+        public ScriptIdentity? Find(string username) => Known.GetValueOrDefault(username);
 
         public string? Check(IReadOnlyList<ScriptIdentityWrite> writes) => null;
 

@@ -67,6 +67,19 @@ public sealed class ScriptedDecisionHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANextGenerationWithErrorMessage_IsThe401MessageTheClientGets()
+    {
+        using var client = new AmClient(_server);
+        var first = await client.StartAsync(SignOn);
+        var greeting = await client.SubmitAsync(AmClient.Fill(first.Body, SignOnJourneys.Username, SignOnJourneys.Password, 0), SignOn);
+
+        var stopped = await client.SubmitAsync(AmClient.Fill(greeting.Body, 1), SignOn);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stopped.Status);
+        Assert.Equal("""{"code":401,"reason":"Unauthorized","message":"Stopped.","detail":{"failureUrl":""}}""", stopped.Body.ToJsonString());
+    }
+
+    [Fact]
     public async Task AScriptedJourney_WithAWrongPassword_FailsAtTheDataStoreDecision()
     {
         using var client = new AmClient(_server);

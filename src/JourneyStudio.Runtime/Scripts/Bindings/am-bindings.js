@@ -7,7 +7,8 @@
   var input = JSON.parse(global.__journeyStudioInput);
   var hostLog = global.__journeyStudioLog;
   var hostHttp = global.__journeyStudioHttp;
-  ['__journeyStudioInput', '__journeyStudioLog', '__journeyStudioHttp'].forEach(function (name) {
+  var hostIdentity = global.__journeyStudioIdentity;
+  ['__journeyStudioInput', '__journeyStudioLog', '__journeyStudioHttp', '__journeyStudioIdentity'].forEach(function (name) {
     try { delete global[name]; } catch (e) { global[name] = undefined; }
   });
 
@@ -218,7 +219,7 @@
     var builder = {
       build: function () { var built = Object.assign({}, action); hidden(built, '__action', true); return built; },
       putSessionProperty: function (k, v) { action.sessionProperties[String(k)] = String(v); return builder; },
-      removeSessionProperty: function (k) { delete action.sessionProperties[String(k)]; return builder; },
+      removeSessionProperty: function (k) { action.sessionProperties[String(k)] = null; return builder; },
       withErrorMessage: function (m) { action.errorMessage = String(m); return builder; },
       withLockoutMessage: function (m) { action.errorMessage = String(m); return builder; },
       withHeader: function (h) { action.header = String(h); return builder; },
@@ -409,15 +410,24 @@
 
   // ---- action (next generation): action.goTo(outcome) with the same chained extras as Action's builder.
 
+  // The extras (withErrorMessage, putSessionProperty, withHeader…) may be chained after goTo or called on action itself,
+  // e.g. before callbacksBuilder's callbacks are sent; they apply to the one action the script ends with.
+  function currentAction() { if (!result.chosen) result.chosen = newAction(); return result.chosen; }
   var nextGenerationAction = {
     goTo: function (outcome) {
-      var a = newAction();
+      var a = currentAction();
       a.goTo = String(outcome);
-      result.chosen = a;
-      var chain = actionBuilder(a);
-      return chain;
+      return actionBuilder(a);
     },
   };
+  ['putSessionProperty', 'removeSessionProperty', 'withErrorMessage', 'withLockoutMessage', 'withHeader', 'withDescription',
+    'withStage', 'addNodeType', 'withIdentifiedIdentity'].forEach(function (name) {
+    nextGenerationAction[name] = function () {
+      var chain = actionBuilder(currentAction());
+      chain[name].apply(chain, arguments);
+      return nextGenerationAction;
+    };
+  });
 
   // ---- logger: both APIs' method names.
 
@@ -477,21 +487,29 @@
 
   var httpClient = { send: send, request: function (url, options) { return send(url, options); } };
 
-  // ---- idRepository: the identity the sign-on has collected, read up front; writes are applied after the script.
+  // ---- idRepository: any identity, looked up by username on first use (the sign-on's own one comes with the input);
+  // writes are applied after the script. Legacy setAttribute/addAttribute write at once, as AM's do; next-generation
+  // getIdentity(...) changes are kept until store(), as AM documents.
 
-  var identity = input.identity;
-  function attributesOf(username) {
-    if (!identity || String(username).toLowerCase() !== String(identity.username).toLowerCase()) {
-      hostLog('warning', 'idRepository: only the identity of this sign-on (' + (identity ? identity.username : 'none yet') + ') can be read, not ' + username);
-      return null;
+  var identities = {};
+  if (input.identity) identities[String(input.identity.username).toLowerCase()] = input.identity;
+  function identityOf(username) {
+    if (username === null || username === undefined) return null;
+    var key = String(username).toLowerCase();
+    if (!has(identities, key)) {
+      var found = hostIdentity(String(username));
+      identities[key] = found === null || found === undefined ? null : JSON.parse(found);
     }
-    return identity.attributes;
+    return identities[key];
   }
+  function attributesOf(username) { var found = identityOf(username); return found ? found.attributes : null; }
+  function changed(current, values, mode) { var v = list(values); return mode === 'add' ? (current || []).concat(v) : v; }
   function write(username, attribute, values, mode) {
-    if (!attributesOf(username)) throw new Error('idRepository: there is no identity ' + username + ' in this sign-on.');
-    var v = list(values);
-    identity.attributes[attribute] = mode === 'add' ? (identity.attributes[attribute] || []).concat(v) : v;
-    result.identityWrites.push({ username: identity.username, attribute: String(attribute), values: identity.attributes[attribute] });
+    var found = identityOf(username);
+    if (!found) throw new Error('idRepository: there is no identity ' + username + '.');
+    var name = String(attribute);
+    found.attributes[name] = changed(found.attributes[name], values, mode);
+    result.identityWrites.push({ username: found.username, attribute: name, values: found.attributes[name] });
   }
   var idRepository = {
     getAttribute: function (username, attribute) {
@@ -501,17 +519,23 @@
     setAttribute: function (username, attribute, values) { write(username, attribute, values, 'set'); },
     addAttribute: function (username, attribute, value) { write(username, attribute, value, 'add'); },
     getIdentity: function (username) {
-      var a = attributesOf(username);
-      if (!a) return null;
-      var found = {
-        getName: function () { return identity.username; },
-        getAttributeValues: function (attribute) { return a[attribute] ? a[attribute].slice() : []; },
-        getAttribute: function (attribute) { return javaList(a[attribute] || []); },
-        setAttribute: function (attribute, values) { write(username, attribute, values, 'set'); return found; },
-        addAttribute: function (attribute, value) { write(username, attribute, value, 'add'); return found; },
-        store: function () { return found; },
+      var found = identityOf(username);
+      if (!found) return null;
+      var pending = {};
+      var current = function (attribute) { return has(pending, attribute) ? pending[attribute] : (found.attributes[attribute] || []); };
+      var self = {
+        getName: function () { return found.username; },
+        getAttributeValues: function (attribute) { return current(String(attribute)).slice(); },
+        getAttribute: function (attribute) { return javaList(current(String(attribute))); },
+        setAttribute: function (attribute, values) { pending[String(attribute)] = changed(current(String(attribute)), values, 'set'); return self; },
+        addAttribute: function (attribute, value) { pending[String(attribute)] = changed(current(String(attribute)), value, 'add'); return self; },
+        store: function () {
+          Object.keys(pending).forEach(function (attribute) { write(found.username, attribute, pending[attribute], 'set'); });
+          pending = {};
+          return self;
+        },
       };
-      return found;
+      return self;
     },
   };
 
