@@ -27,6 +27,7 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(mfa.Guard)
             .AddSingleton<IPushTransport>(mfa.Transport)
             .AddSingleton(mfa.Identities)
+            .AddSingleton<JourneyStudio.Runtime.Identities.ManagedUserAttributes>()
             .AddSingleton(mfa.Devices)
             .AddSingleton(mfa.RecoveryCodes)
             .AddSingleton(mfa.Messages)

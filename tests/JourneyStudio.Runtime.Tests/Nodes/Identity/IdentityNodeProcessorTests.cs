@@ -106,7 +106,7 @@ public sealed class CreateObjectNodeTests : IdentityNodeTests
         var context = Context(new { objectAttributes = JsonNode.Parse(attributes) }, new { password = "Str0ng-passw0rd" });
 
         Assert.Equal(CreateObjectDescriptor.FailureOutcome, (await Processor.ProcessAsync(context, new CreateObjectConfig())).Outcome);
-        Assert.Single(await Store.ListAsync());
+        Assert.Single((await Store.SearchAsync(new IdentityQuery())).Identities);
     }
 }
 
