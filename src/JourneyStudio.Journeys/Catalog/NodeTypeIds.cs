@@ -31,6 +31,13 @@ public static class NodeTypeIds
     public const string Message = "MessageNode";
     public const string SetSuccessUrl = "SetSuccessUrlNode";
     public const string ScriptedDecision = "ScriptedDecisionNode";
+    public const string AttributeCollector = "AttributeCollectorNode";
+    public const string ChoiceCollector = "ChoiceCollectorNode";
+    public const string AccountLockout = "AccountLockoutNode";
+    public const string AcceptTermsAndConditions = "AcceptTermsAndConditionsNode";
+    public const string KbaCreate = "KbaCreateNode";
+    public const string SessionData = "SessionDataNode";
+    public const string AnonymousUser = "AnonymousUserNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -40,5 +47,6 @@ public static class NodeTypeIds
         RecoveryCodeCollectorDecision, RecoveryCodeDisplay, MfaRegistrationOptions, PushRegistration,
         OathRegistration, CombinedMfaRegistration, OathTokenVerifier, GetAuthenticatorApp, OptOutMfa,
         InnerTreeEvaluator, Message, SetSuccessUrl, ScriptedDecision,
+        AttributeCollector, ChoiceCollector, AccountLockout, AcceptTermsAndConditions, KbaCreate, SessionData, AnonymousUser,
     ];
 }

@@ -65,6 +65,8 @@ public static class AuditActions
     public const string TokenRevoke = "token.revoke";
     /// <summary>A script created or given a new revision (by a journey import or save that carried it).</summary>
     public const string ScriptSave = "script.save";
+    public const string TermsPublish = "terms.publish";
+    public const string KbaQuestionsSave = "kba.questions.save";
 
     /// <summary>Every action name above, in declaration order (filters are checked against it).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

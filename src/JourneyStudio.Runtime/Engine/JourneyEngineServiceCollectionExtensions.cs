@@ -28,6 +28,7 @@ public static class JourneyEngineServiceCollectionExtensions
         services.TryAddSingleton<IRetryCounterStore, InMemoryRetryCounterStore>();
         services.TryAddSingleton(provider => PushEndpoints.FromConfiguration(provider.GetService<IConfiguration>()));
         services.TryAddScoped<MfaRegistrar>();
+        services.AddOptions<KbaOptions>().BindConfiguration(KbaOptions.SectionName);
         services.AddJourneyStudioScripting();
         foreach (var type in typeof(JourneyEngine).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeProcessor).IsAssignableFrom(t)))
