@@ -7,7 +7,7 @@ namespace JourneyStudio.Journeys.Tests.Catalog;
 public sealed class NodeCatalogContentsTests
 {
     [Fact]
-    public void Default_HoldsExactlyTheTwentyFiveNodeTypes()
+    public void Default_HoldsExactlyTheCataloguedNodeTypes()
     {
         string[] expected =
         [
@@ -17,7 +17,8 @@ public sealed class NodeCatalogContentsTests
             "RecoveryCodeDisplayNode", "MultiFactorRegistrationOptionsNode", "PushRegistrationNode", "OathRegistrationNode",
             "CombinedMultiFactorRegistrationNode", "OathTokenVerifierNode", "GetAuthenticatorAppNode",
             "OptOutMultiFactorAuthenticationNode", "InnerTreeEvaluatorNode", "MessageNode", "SetSuccessUrlNode",
-            "ScriptedDecisionNode",
+            "ScriptedDecisionNode", "AttributeCollectorNode", "ChoiceCollectorNode", "AccountLockoutNode",
+            "AcceptTermsAndConditionsNode", "KbaCreateNode", "SessionDataNode", "AnonymousUserNode",
         ];
 
         Assert.Equal(expected.Order(), NodeCatalog.Default.All.Select(d => d.TypeId).Order());
@@ -56,6 +57,13 @@ public sealed class NodeCatalogContentsTests
     [InlineData(InnerTreeEvaluator, "Inner Tree Evaluator", NodeCategories.Utilities, false)]
     [InlineData(Message, "Message Node", NodeCategories.Utilities, true)]
     [InlineData(SetSuccessUrl, "Success URL", NodeCategories.Utilities, false)]
+    [InlineData(AttributeCollector, "Attribute Collector", NodeCategories.Basic, true)]
+    [InlineData(ChoiceCollector, "Choice Collector", NodeCategories.Utilities, true)]
+    [InlineData(AccountLockout, "Account Lockout", NodeCategories.Utilities, false)]
+    [InlineData(AcceptTermsAndConditions, "Accept Terms and Conditions", NodeCategories.Basic, true)]
+    [InlineData(KbaCreate, "KBA Definition", NodeCategories.Basic, true)]
+    [InlineData(SessionData, "Get Session Data", NodeCategories.Utilities, false)]
+    [InlineData(AnonymousUser, "Anonymous User Mapping", NodeCategories.Basic, false)]
     public void Descriptor_HasAmDisplayNameCategoryAndPagePlacement(string typeId, string displayName, string category, bool canBeOnPage)
     {
         var descriptor = Descriptor(typeId);

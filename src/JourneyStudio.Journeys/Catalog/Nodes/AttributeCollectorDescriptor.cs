@@ -5,7 +5,7 @@ public sealed record AttributeCollectorConfig
 {
     [NodeProperty("attributesToCollect", "Attributes to Collect", Required = true,
         Help = "The identity attributes to ask for, by their schema name, e.g. givenName, mail or preferences/marketing.")]
-    public IReadOnlyList<string> AttributesToCollect { get; init; } = [];
+    public IReadOnlyList<string> AttributesToCollect { get; init; } = ["mail"];
 
     [NodeProperty("required", "All Attributes Required",
         Help = "Every attribute must have a value before the journey continues.")]

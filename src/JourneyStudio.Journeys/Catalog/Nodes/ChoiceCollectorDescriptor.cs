@@ -5,14 +5,14 @@ public sealed record ChoiceCollectorConfig
 {
     [NodeProperty("choices", "Choices", Required = true,
         Help = "Two or more choices to show; each becomes an outcome named after it.")]
-    public IReadOnlyList<string> Choices { get; init; } = [];
+    public IReadOnlyList<string> Choices { get; init; } = ["Yes", "No"];
 
     [NodeProperty("defaultChoice", "Default Choice", Required = true,
         Help = "The choice selected at first; one of the choices above.")]
-    public string DefaultChoice { get; init; } = "";
+    public string DefaultChoice { get; init; } = "Yes";
 
     [NodeProperty("prompt", "Prompt", Required = true, Help = "The question shown above the choices.")]
-    public string Prompt { get; init; } = "";
+    public string Prompt { get; init; } = "Choose one";
 
     /// <summary>The default choice's position, or the first choice when it is not one of them (AM's fallback).</summary>
     public int DefaultChoiceIndex => Math.Max(0, Choices.ToList().IndexOf(DefaultChoice));
