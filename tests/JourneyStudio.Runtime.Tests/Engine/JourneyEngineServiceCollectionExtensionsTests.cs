@@ -30,6 +30,9 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(mfa.RecoveryCodes)
             .AddSingleton(mfa.Messages)
             .AddSingleton(mfa.Protector)
+            .AddSingleton<IIdentityAccounts>(new FakeIdentityAccounts())
+            .AddSingleton<JourneyStudio.Runtime.SelfService.ISelfServiceContent>(new FakeSelfServiceContent())
+            .AddSingleton(JourneyStudio.Runtime.Identities.IdentitySchema.Default)
             .AddJourneyEngine()
             // Validation on build: a processor whose constructor asks for something unregistered fails here, not at its first sign-on.
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
