@@ -111,8 +111,12 @@ const policyTexts = {
   CANNOT_CONTAIN_OTHERS: p => `It must not contain ${[].concat(p.disallowedFields ?? []).join(', ') || 'other fields'}.`,
   CANNOT_CONTAIN_CHARACTERS: p => `It must not contain ${[].concat(p.forbiddenChars ?? []).join(' ')}.`,
   VALID_TYPE: () => 'This value has the wrong type.',
+  VALID_PHONE_FORMAT: () => 'Enter a valid phone number: digits, spaces, dashes and parentheses, optionally starting with +.',
 };
 
+let failureCount = 0;
+
+/** The failed policies of a callback as a list with an id (for aria-describedby), or null when none failed. */
 function policyFailures(out) {
   const failed = [].concat(out.failedPolicies ?? []).map(entry => {
     let policy = entry;
@@ -120,7 +124,9 @@ function policyFailures(out) {
     const requirement = policy?.policyRequirement ?? 'UNKNOWN';
     return (policyTexts[requirement] ?? (() => requirement))(policy?.params ?? {});
   });
-  return failed.length === 0 ? null : el('ul', { class: 'message error policy-failures', role: 'alert' }, ...failed.map(text => el('li', {}, text)));
+  return failed.length === 0 ? null
+    : el('ul', { id: `policy-failures-${++failureCount}`, class: 'message error policy-failures', role: 'alert', 'data-testid': 'policy-failures' },
+      ...failed.map(text => el('li', {}, text)));
 }
 
 // ---- Scripts: the shapes the ForgeRock SDK recognises, never run.
@@ -228,13 +234,19 @@ function textField(callback, view, { kind = 'text', label, autocomplete, value }
   const input = inputOf(callback);
   const out = outputs(callback);
   const id = `cb-${input.name}`;
-  const field = el('input', { id, name: input.name, type: kind, autocomplete, value: value ?? input.value ?? '',
-    'aria-required': out.required === true ? 'true' : null });
-  view.append(el('label', { for: id }, label), field);
   const failures = policyFailures(out);
+  const field = el('input', { id, name: input.name, type: kind, autocomplete, value: value ?? input.value ?? '',
+    'aria-required': out.required === true || requiredByPolicy(out) ? 'true' : null,
+    'aria-invalid': failures ? 'true' : null, 'aria-describedby': failures?.id ?? null });
+  view.append(el('label', { for: id }, label), field);
   if (failures) view.append(failures);
   view.read(() => { input.value = kind === 'number' && field.value !== '' ? Number(field.value) : field.value; });
   view.needsUserInput = true;
+}
+
+/** Whether the callback's policies (IDM's policy object) include REQUIRED. */
+function requiredByPolicy(out) {
+  return [].concat(out.policies?.policyRequirements ?? []).includes('REQUIRED');
 }
 
 /** The validateOnly input of the Validated* and attribute callbacks: this page always submits for real. */
@@ -288,10 +300,10 @@ const renderers = {
     const out = outputs(callback);
     const input = inputOf(callback);
     const id = `cb-${input.name}`;
-    const box = el('input', { id, name: input.name, type: 'checkbox' });
+    const failures = policyFailures(out);
+    const box = el('input', { id, name: input.name, type: 'checkbox', 'aria-describedby': failures?.id ?? null });
     box.checked = (input.value ?? out.value) === true;
     view.append(el('label', { for: id, class: 'checkbox' }, box, out.prompt || out.name));
-    const failures = policyFailures(out);
     if (failures) view.append(failures);
     view.read(() => { input.value = box.checked; });
     submitForReal(callback, view);
@@ -309,6 +321,53 @@ const renderers = {
     });
     view.append(group);
     view.read(() => { const c = group.querySelector('input:checked'); if (c) input.value = Number(c.value); });
+    view.needsUserInput = true;
+  },
+
+  // KBA Definition: pick a predefined question (or, where allowed, write one) and answer it. The question input takes the
+  // question's text, as AM expects.
+  KbaCreateCallback: (callback, view) => {
+    const out = outputs(callback);
+    const question = inputOf(callback, 'question');
+    const answer = inputOf(callback, 'answer');
+    const base = `cb-${question.name.replace(/question$/, '')}`;
+    const OWN = '\u0000own';
+    const predefined = [].concat(out.predefinedQuestions ?? []);
+    const select = el('select', { id: `${base}question`, name: question.name, 'aria-required': 'true', 'data-testid': 'kba-question' },
+      el('option', { value: '' }, 'Choose a question'),
+      ...predefined.map(q => el('option', { value: q }, q)),
+      out.allowUserDefinedQuestions ? el('option', { value: OWN }, 'Write my own question') : null);
+    const own = el('input', { id: `${base}custom`, type: 'text', autocomplete: 'off', 'data-testid': 'kba-custom-question' });
+    const ownLabel = el('label', { for: own.id }, 'Your question');
+    const ownBox = el('div', { class: 'kba-custom' }, ownLabel, own);
+    if (question.value && !predefined.includes(question.value)) { select.value = out.allowUserDefinedQuestions ? OWN : ''; own.value = question.value; }
+    else select.value = question.value ?? '';
+    const showOwn = () => { ownBox.hidden = select.value !== OWN; };
+    select.addEventListener('change', showOwn);
+    showOwn();
+    const answerField = el('input', { id: `${base}answer`, name: answer.name, type: 'text', autocomplete: 'off', 'aria-required': 'true',
+      value: answer.value ?? '', 'data-testid': 'kba-answer' });
+    view.append(el('fieldset', { class: 'kba' }, el('legend', {}, out.prompt || 'Security question'),
+      el('label', { for: select.id }, 'Question'), select, ownBox,
+      el('label', { for: answerField.id }, 'Answer'), answerField));
+    view.read(() => { question.value = select.value === OWN ? own.value : select.value; answer.value = answerField.value; });
+    view.needsUserInput = true;
+  },
+
+  // Accept Terms and Conditions: the terms as text (never HTML) and a checkbox that the journey needs ticked.
+  TermsAndConditionsCallback: (callback, view) => {
+    const out = outputs(callback);
+    const input = inputOf(callback);
+    const id = `cb-${input.name}`;
+    const termsId = `${id}-terms`;
+    const box = el('input', { id, name: input.name, type: 'checkbox', 'aria-describedby': termsId, 'data-testid': 'terms-accept' });
+    box.checked = input.value === true;
+    view.append(el('section', { class: 'terms' },
+      el('h2', {}, 'Terms and conditions'),
+      el('div', { id: termsId, class: 'terms-text', tabindex: '0', 'data-testid': 'terms-text' }, String(out.terms ?? '')),
+      el('p', { class: 'terms-version' }, `Version ${out.version ?? ''}`),
+      el('label', { for: id, class: 'checkbox' }, box, 'I accept the terms and conditions')));
+    view.read(() => { input.value = box.checked; });
     view.needsUserInput = true;
   },
 

@@ -43,6 +43,13 @@ public static class NodeTypeIds
     public const string KbaVerify = "KbaVerifyNode";
     public const string EmailSuspend = "EmailSuspendNode";
     public const string EmailTemplate = "EmailTemplateNode";
+    public const string AttributeCollector = "AttributeCollectorNode";
+    public const string ChoiceCollector = "ChoiceCollectorNode";
+    public const string AccountLockout = "AccountLockoutNode";
+    public const string AcceptTermsAndConditions = "AcceptTermsAndConditionsNode";
+    public const string KbaCreate = "KbaCreateNode";
+    public const string SessionData = "SessionDataNode";
+    public const string AnonymousUser = "AnonymousUserNode";
 
     /// <summary>Every type id above, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -55,5 +62,6 @@ public static class NodeTypeIds
         IdentifyExistingUser, CreateObject, PatchObject, AttributePresentDecision, AttributeValueDecision, QueryFilterDecision,
         IdentityStoreDecision, IncrementLoginCount, LoginCountDecision, KbaVerify,
         EmailSuspend, EmailTemplate,
+        AttributeCollector, ChoiceCollector, AccountLockout, AcceptTermsAndConditions, KbaCreate, SessionData, AnonymousUser,
     ];
 }

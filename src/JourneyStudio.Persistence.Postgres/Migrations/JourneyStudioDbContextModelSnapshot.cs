@@ -1008,6 +1008,100 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.ToTable("ScriptRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.SelfService.KbaQuestionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("KbaQuestions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Position = 0,
+                            Question = "What's your favorite color?",
+                            QuestionId = "1"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Position = 1,
+                            Question = "Who was your first employer?",
+                            QuestionId = "2"
+                        });
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.SelfService.TermsVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TermsVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = "2026-01-01T00:00:00.0000000Z",
+                            CreatedBy = "system",
+                            IsActive = true,
+                            Terms = "These are placeholder terms and conditions. An administrator publishes the real ones in the studio, under Terms & Questions.",
+                            Version = "0.0"
+                        });
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Sessions.JourneySessionRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -70,6 +70,8 @@ public static class AuditActions
     public const string EmailTemplateReset = "email.template.reset";
     public const string MailboxDelete = "mailbox.delete";
     public const string MailboxClear = "mailbox.clear";
+    public const string TermsPublish = "terms.publish";
+    public const string KbaQuestionsSave = "kba.questions.save";
 
     /// <summary>Every action name above, in declaration order (filters are checked against it).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

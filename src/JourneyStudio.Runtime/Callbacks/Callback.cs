@@ -11,7 +11,10 @@ public sealed record CallbackOutput(string Name, JsonElement Value);
 /// <c>validateOnly</c> for the second input of the Validated* callbacks); <c>n</c> depends on the callback's
 /// position in the step, so a callback only knows its suffix and the step serializer adds the rest.
 /// </summary>
-public sealed record CallbackInput(string NameSuffix, JsonElement Value);
+/// <param name="AnyNumber">
+/// The input takes any JSON number (a NumberAttributeInputCallback's value), not only the exact JSON type it was sent with.
+/// </param>
+public sealed record CallbackInput(string NameSuffix, JsonElement Value, bool AnyNumber = false);
 
 /// <summary>The <c>messageType</c> values of a TextOutputCallback. AM writes them as JSON strings ("0", "4").</summary>
 public enum TextOutputMessageType
@@ -48,7 +51,7 @@ public sealed class Callback
     /// not echoed back when a Page is re-sent).
     /// </summary>
     [JsonIgnore]
-    public bool CarriesSecret => Type is PasswordType or "ValidatedCreatePasswordCallback" || InputsAreSecret;
+    public bool CarriesSecret => Type is PasswordType or ValidatedCreatePasswordType || InputsAreSecret;
 
     /// <summary>
     /// Set by the node that sends it when the answer is a secret although the type is not (a one-time code or a recovery
@@ -128,6 +131,17 @@ public sealed class Callback
     public const string MetadataType = "MetadataCallback";
     public const string DeviceProfileType = "DeviceProfileCallback";
 
+    public const string StringAttributeInputType = "StringAttributeInputCallback";
+    public const string BooleanAttributeInputType = "BooleanAttributeInputCallback";
+    public const string NumberAttributeInputType = "NumberAttributeInputCallback";
+    public const string ValidatedCreateUsernameType = "ValidatedCreateUsernameCallback";
+    public const string ValidatedCreatePasswordType = "ValidatedCreatePasswordCallback";
+    public const string KbaCreateType = "KbaCreateCallback";
+    public const string TermsAndConditionsType = "TermsAndConditionsCallback";
+
+    /// <summary>Suffix of the second input of the Validated* and attribute callbacks (<c>IDToken{n}validateOnly</c>).</summary>
+    public const string ValidateOnlySuffix = "validateOnly";
+
     /// <summary>ConfirmationCallback <c>optionType</c> when the options are custom strings (Java's UNSPECIFIED_OPTION).</summary>
     public const int UnspecifiedOptionType = -1;
 
@@ -181,10 +195,77 @@ public sealed class Callback
     public static Callback DeviceProfile(bool metadata, bool location, string message) =>
         Create(DeviceProfileType, [Out("metadata", metadata), Out("location", location), Out("message", message)], [In("")]);
 
+    /// <summary>
+    /// AM's String/Boolean/NumberAttributeInputCallback: outputs <c>name</c>, <c>prompt</c>, <c>required</c>, <c>policies</c> (IDM's
+    /// policy object, <c>{}</c> when inputs are not validated), <c>failedPolicies</c> (JSON <em>strings</em>, as AM sends them),
+    /// <c>validateOnly</c> and <c>value</c>; inputs the value and <c>IDToken{n}validateOnly</c>.
+    /// </summary>
+    public static Callback AttributeInput(AttributeInputKind kind, string name, string prompt, bool required, JsonElement policies,
+        IReadOnlyList<string> failedPolicies, JsonElement value)
+    {
+        var type = kind switch
+        {
+            AttributeInputKind.Boolean => BooleanAttributeInputType,
+            AttributeInputKind.Number => NumberAttributeInputType,
+            _ => StringAttributeInputType,
+        };
+        return Create(type,
+            [Out("name", name), Out("prompt", prompt), Out("required", required), new CallbackOutput("policies", policies.Clone()),
+             Out("failedPolicies", failedPolicies), Out("validateOnly", false), new CallbackOutput("value", value.Clone())],
+            [new CallbackInput("", value.Clone(), AnyNumber: kind == AttributeInputKind.Number), new CallbackInput(ValidateOnlySuffix, JsonSerializer.SerializeToElement(false))]);
+    }
+
+    /// <summary>AM's ValidatedCreateUsernameCallback: <c>policies</c>, <c>failedPolicies</c> (JSON strings), <c>validateOnly</c>, <c>prompt</c>.</summary>
+    public static Callback ValidatedCreateUsername(string prompt, JsonElement policies, IReadOnlyList<string> failedPolicies, string value = "") =>
+        Create(ValidatedCreateUsernameType,
+            [new CallbackOutput("policies", policies.Clone()), Out("failedPolicies", failedPolicies), Out("validateOnly", false), Out("prompt", prompt)],
+            [In(value), new CallbackInput(ValidateOnlySuffix, JsonSerializer.SerializeToElement(false))]);
+
+    /// <summary>AM's ValidatedCreatePasswordCallback: <c>echoOn</c> false, then the username callback's outputs. The value is never echoed.</summary>
+    public static Callback ValidatedCreatePassword(string prompt, JsonElement policies, IReadOnlyList<string> failedPolicies) =>
+        Create(ValidatedCreatePasswordType,
+            [Out("echoOn", false), new CallbackOutput("policies", policies.Clone()), Out("failedPolicies", failedPolicies),
+             Out("validateOnly", false), Out("prompt", prompt)],
+            [In(""), new CallbackInput(ValidateOnlySuffix, JsonSerializer.SerializeToElement(false))]);
+
+    /// <summary>
+    /// AM's KbaCreateCallback: <c>prompt</c>, <c>predefinedQuestions</c> (question texts), <c>allowUserDefinedQuestions</c>; inputs
+    /// <c>IDToken{n}question</c> (the text of a predefined question, or the user's own) and <c>IDToken{n}answer</c>.
+    /// </summary>
+    public static Callback KbaCreate(string prompt, IReadOnlyList<string> predefinedQuestions, bool allowUserDefinedQuestions) =>
+        Create(KbaCreateType,
+            [Out("prompt", prompt), Out("predefinedQuestions", predefinedQuestions), Out("allowUserDefinedQuestions", allowUserDefinedQuestions)],
+            [new CallbackInput(KbaQuestionSuffix, JsonSerializer.SerializeToElement("")), new CallbackInput(KbaAnswerSuffix, JsonSerializer.SerializeToElement(""))]);
+
+    public const string KbaQuestionSuffix = "question";
+    public const string KbaAnswerSuffix = "answer";
+
+    /// <summary>AM's TermsAndConditionsCallback: <c>version</c>, <c>terms</c>, <c>createDate</c> (ISO 8601); input true when accepted.</summary>
+    public static Callback TermsAndConditions(string version, string terms, DateTimeOffset createDate) =>
+        Create(TermsAndConditionsType,
+            [Out("version", version), Out("terms", terms),
+             Out("createDate", createDate.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture))],
+            [In(false)]);
+
+    /// <summary>The input with this name suffix ("" for the main one), or null.</summary>
+    public JsonElement? GetInput(string nameSuffix) => Inputs.FirstOrDefault(i => i.NameSuffix == nameSuffix)?.Value;
+
+    /// <summary>True when the client asked only to check the values (<c>IDToken{n}validateOnly</c> true).</summary>
+    [JsonIgnore]
+    public bool IsValidateOnly => GetInput(ValidateOnlySuffix) is { ValueKind: JsonValueKind.True };
+
     private static Callback Create(string type, IReadOnlyList<CallbackOutput> outputs, IReadOnlyList<CallbackInput> inputs) =>
         new(type, outputs, inputs);
 
     private static CallbackOutput Out(string name, object value) => new(name, JsonSerializer.SerializeToElement(value));
 
     private static CallbackInput In(object value) => new("", JsonSerializer.SerializeToElement(value));
+}
+
+/// <summary>The JSON type of an attribute, which picks the *AttributeInputCallback AM sends for it.</summary>
+public enum AttributeInputKind
+{
+    String,
+    Boolean,
+    Number,
 }

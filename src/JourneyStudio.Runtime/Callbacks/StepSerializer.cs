@@ -136,7 +136,7 @@ public static class StepSerializer
                         $"Callback {index} ({expected.Type}) is missing input {name}.", index, name);
                 var expectedKind = Describe(expected.Inputs[j].Value);
                 var actualKind = Describe(value);
-                if (expectedKind != actualKind)
+                if (expectedKind != actualKind && !(expected.Inputs[j].AnyNumber && value.ValueKind == JsonValueKind.Number))
                     return StepParseResult.Failure(StepParseErrorCode.WrongInputType,
                         $"Input {name} of callback {index} ({expected.Type}) must be {expectedKind}, not {actualKind}.", index, name);
                 callback = callback.WithInputValue(j, value);

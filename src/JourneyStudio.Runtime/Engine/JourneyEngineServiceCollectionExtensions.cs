@@ -28,6 +28,9 @@ public static class JourneyEngineServiceCollectionExtensions
         services.TryAddSingleton<IRetryCounterStore, InMemoryRetryCounterStore>();
         services.TryAddSingleton(provider => PushEndpoints.FromConfiguration(provider.GetService<IConfiguration>()));
         services.TryAddScoped<MfaRegistrar>();
+        // Bound when the host has configuration; defaults otherwise (engine tests, tools).
+        services.AddOptions<KbaOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(KbaOptions.SectionName).Bind(options));
         services.AddJourneyStudioScripting();
         foreach (var type in typeof(JourneyEngine).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeProcessor).IsAssignableFrom(t)))

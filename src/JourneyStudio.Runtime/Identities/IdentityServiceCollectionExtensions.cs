@@ -22,6 +22,11 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<ManagedUserAttributes>();
         services.TryAddSingleton<IAccountLockout, NoAccountLockout>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
+        services.TryAddSingleton<IIdentityAccounts, IdentityAccounts>();
+        services.AddOptions<PasswordPolicyOptions>().BindConfiguration(PasswordPolicyOptions.SectionName);
+        services.TryAddSingleton<IdentitySchema>();
+        services.TryAddSingleton<SelfService.SelfServiceStore>();
+        services.TryAddSingleton<SelfService.ISelfServiceContent>(provider => provider.GetRequiredService<SelfService.SelfServiceStore>());
         services.AddSignOnStore<IRetryCounterStore, DatabaseRetryCounterStore>();
         return services;
     }

@@ -7,7 +7,7 @@ namespace JourneyStudio.Journeys.Tests.Catalog;
 public sealed class NodeCatalogContentsTests
 {
     [Fact]
-    public void Default_HoldsExactlyTheThirtyFiveNodeTypes()
+    public void Default_HoldsExactlyTheCataloguedNodeTypes()
     {
         string[] expected =
         [
@@ -20,6 +20,8 @@ public sealed class NodeCatalogContentsTests
             "ScriptedDecisionNode", "IdentifyExistingUserNode", "CreateObjectNode", "PatchObjectNode",
             "AttributePresentDecisionNode", "AttributeValueDecisionNode", "QueryFilterDecisionNode", "IdentityStoreDecisionNode",
             "IncrementLoginCountNode", "LoginCountDecisionNode", "KbaVerifyNode",
+            "AttributeCollectorNode", "ChoiceCollectorNode", "AccountLockoutNode",
+            "AcceptTermsAndConditionsNode", "KbaCreateNode", "SessionDataNode", "AnonymousUserNode", "EmailSuspendNode", "EmailTemplateNode",
         ];
 
         Assert.Equal(expected.Order(), NodeCatalog.Default.All.Select(d => d.TypeId).Order());
@@ -68,6 +70,13 @@ public sealed class NodeCatalogContentsTests
     [InlineData(IncrementLoginCount, "Increment Login Count", NodeCategories.IdentityManagement, false)]
     [InlineData(LoginCountDecision, "Login Count Decision", NodeCategories.IdentityManagement, false)]
     [InlineData(KbaVerify, "KBA Verification", NodeCategories.IdentityManagement, false)]
+    [InlineData(AttributeCollector, "Attribute Collector", NodeCategories.Basic, true)]
+    [InlineData(ChoiceCollector, "Choice Collector", NodeCategories.Utilities, true)]
+    [InlineData(AccountLockout, "Account Lockout", NodeCategories.Utilities, false)]
+    [InlineData(AcceptTermsAndConditions, "Accept Terms and Conditions", NodeCategories.Basic, true)]
+    [InlineData(KbaCreate, "KBA Definition", NodeCategories.Basic, true)]
+    [InlineData(SessionData, "Get Session Data", NodeCategories.Utilities, false)]
+    [InlineData(AnonymousUser, "Anonymous User Mapping", NodeCategories.Basic, false)]
     public void Descriptor_HasAmDisplayNameCategoryAndPagePlacement(string typeId, string displayName, string category, bool canBeOnPage)
     {
         var descriptor = Descriptor(typeId);

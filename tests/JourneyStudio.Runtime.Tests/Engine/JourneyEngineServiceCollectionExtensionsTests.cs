@@ -37,6 +37,9 @@ public sealed class JourneyEngineServiceCollectionExtensionsTests
             .AddSingleton(provider => new JourneyStudio.Runtime.Persistence.SignOnDbContextFactory(provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JourneyStudio.Runtime.Persistence.JourneyStudioDbContext>>()))
             .AddSingleton<JourneyStudio.Runtime.Audit.IAuditLog>(mfa.Audit)
             .AddJourneyStudioEmail(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+            .AddSingleton<IIdentityAccounts>(new FakeIdentityAccounts())
+            .AddSingleton<JourneyStudio.Runtime.SelfService.ISelfServiceContent>(new FakeSelfServiceContent())
+            .AddSingleton(JourneyStudio.Runtime.Identities.IdentitySchema.Default)
             .AddJourneyEngine()
             // Validation on build: a processor whose constructor asks for something unregistered fails here, not at its first sign-on.
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -3,7 +3,9 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
+using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JourneyStudio.Runtime.Tests.Support;
 
@@ -16,6 +18,10 @@ public sealed class EngineHarness
 {
     public FakeJourneyResolver Journeys { get; } = new();
     public FakeIdentityVerifier Identities { get; } = new();
+    public FakeIdentityAccounts Accounts { get; } = new();
+    public FakeSelfServiceContent SelfService { get; } = new();
+    public IdentitySchema Schema { get; set; } = IdentitySchema.Default;
+    public KbaOptions Kba { get; } = new();
     public InMemoryRetryCounterStore RetryCounters { get; } = new();
     public ManualTimeProvider Time { get; } = new();
     public ListLogger<JourneyEngine> Log { get; } = new();
@@ -27,14 +33,21 @@ public sealed class EngineHarness
     [
         new UsernameCollectorNodeProcessor(),
         new PasswordCollectorNodeProcessor(),
-        new ValidatedUsernameNodeProcessor(),
-        new ValidatedPasswordNodeProcessor(),
+        new ValidatedUsernameNodeProcessor(Schema, Accounts),
+        new ValidatedPasswordNodeProcessor(Schema),
         new DataStoreDecisionNodeProcessor(Identities),
         new DeviceProfileCollectorNodeProcessor(),
         new PollingWaitNodeProcessor(),
         new RetryLimitDecisionNodeProcessor(RetryCounters),
         new MessageNodeProcessor(),
         new SetSuccessUrlNodeProcessor(),
+        new AttributeCollectorNodeProcessor(Schema),
+        new ChoiceCollectorNodeProcessor(),
+        new AccountLockoutNodeProcessor(Accounts, NullLogger<AccountLockoutNodeProcessor>.Instance),
+        new AcceptTermsAndConditionsNodeProcessor(SelfService),
+        new KbaCreateNodeProcessor(SelfService, Microsoft.Extensions.Options.Options.Create(Kba)),
+        new SessionDataNodeProcessor(NullLogger<SessionDataNodeProcessor>.Instance),
+        new AnonymousUserNodeProcessor(Accounts),
     ];
 
     public JourneyEngine CreateEngine()
@@ -56,6 +69,13 @@ public sealed class EngineHarness
     {
         var (restored, submitted) = Answer(result, answers);
         return await CreateEngine().ContinueAsync(restored, submitted, JourneyRequestInfo.Empty);
+    }
+
+    /// <summary>Starts <paramref name="journey"/> for a request with these properties of an existing session.</summary>
+    public async Task<JourneyRunResult> StartWithSessionAsync(Journey journey, IReadOnlyDictionary<string, string> session)
+    {
+        Journeys.Save(journey);
+        return await CreateEngine().StartAsync(journey.Name, "alpha", new JourneyRequestInfo { ExistingSession = session });
     }
 
     /// <summary>
