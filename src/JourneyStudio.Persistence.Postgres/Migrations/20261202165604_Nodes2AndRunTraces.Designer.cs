@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JourneyStudio.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(JourneyStudioDbContext))]
-    [Migration("20261202153618_UserSessionProperties")]
-    partial class UserSessionProperties
+    [Migration("20261202165604_Nodes2AndRunTraces")]
+    partial class Nodes2AndRunTraces
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -395,6 +395,109 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.ToTable("RecoveryCodes", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.Email.EmailTemplateRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DefaultLocale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("LocalesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("EmailTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.Email.MailboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SentAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("Mailbox", (string)null);
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.Email.SuspendedSignOnRecord", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SuspendedSignOns", (string)null);
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Identities.Identity", b =>
                 {
                     b.Property<int>("Id")
@@ -410,15 +513,32 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CustomAttributes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("KbaInfo")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastLogin")
+                        .HasColumnType("text");
+
+                    b.Property<int>("LoginCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Mail")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<bool?>("MarketingPreference")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("OathSkip")
                         .IsRequired()
@@ -439,9 +559,24 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TelephoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TermsAcceptedAt")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TermsVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool?>("UpdatesPreference")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Username")
                         .IsRequired()
@@ -876,6 +1011,100 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.ToTable("ScriptRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JourneyStudio.Runtime.SelfService.KbaQuestionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("KbaQuestions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Position = 0,
+                            Question = "What's your favorite color?",
+                            QuestionId = "1"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Position = 1,
+                            Question = "Who was your first employer?",
+                            QuestionId = "2"
+                        });
+                });
+
+            modelBuilder.Entity("JourneyStudio.Runtime.SelfService.TermsVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TermsVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = "2026-01-01T00:00:00.0000000Z",
+                            CreatedBy = "system",
+                            IsActive = true,
+                            Terms = "These are placeholder terms and conditions. An administrator publishes the real ones in the studio, under Terms & Questions.",
+                            Version = "0.0"
+                        });
+                });
+
             modelBuilder.Entity("JourneyStudio.Runtime.Sessions.JourneySessionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -901,6 +1130,9 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.Property<string>("FailureReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("JourneyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("JourneyName")
                         .IsRequired()
@@ -932,6 +1164,10 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TraceJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("text");
@@ -950,6 +1186,8 @@ namespace JourneyStudio.Persistence.Postgres.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("Username");
+
+                    b.HasIndex("JourneyId", "CreatedAt");
 
                     b.HasIndex("JourneyName", "CreatedAt");
 
