@@ -2,6 +2,7 @@ using JourneyStudio.Journeys.Catalog;
 using JourneyStudio.Runtime.Audit;
 using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Devices;
+using JourneyStudio.Runtime.Email;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Nodes.Mfa;
@@ -54,6 +55,8 @@ public sealed class JourneyTestSandbox : IAsyncDisposable
         await using var db = await _services.GetRequiredService<IDbContextFactory<JourneyStudioDbContext>>().CreateDbContextAsync(cancellationToken);
         var tables = db.Model.GetEntityTypes()
             .Where(t => t.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))
+            // Tables the migrations seed (the terms, the security questions) keep their rows, as a new studio has them.
+            .Where(t => !t.GetSeedData().Any())
             .Select(t => t.GetTableName())
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
@@ -92,6 +95,8 @@ public sealed class JourneyTestSandbox : IAsyncDisposable
                 [DatabaseOptions.ProviderSetting] = "sqlite",
                 [DatabaseOptions.ConnectionStringSetting] = "",
                 [PushServiceCollectionExtensions.TransportSetting] = PushTransportNames.Embedded,
+                // Mail stays in the sandbox's own mailbox: a test never sends a real message.
+                [EmailSettings.TransportSetting] = "embedded",
                 [PushEndpoints.PublicBaseUrlSetting] = BaseUrl,
                 [JourneyStudioDataOptions.SectionName + ":DataProtection:CertificatePath"] = "",
             })
@@ -114,6 +119,7 @@ public sealed class JourneyTestSandbox : IAsyncDisposable
         services.AddJourneyStudioRealmServices(configuration);
         services.AddJourneyStudioBruteForce(configuration);
         services.AddJourneyStudioScripting(configuration);
+        services.AddJourneyStudioEmail(configuration);
         services.AddJourneyEngine();
         // Sandbox sign-ons leave no trace in the studio's audit log.
         services.AddSingleton<IAuditLog, NoAuditLog>();
