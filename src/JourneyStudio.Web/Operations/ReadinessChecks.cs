@@ -20,7 +20,8 @@ public sealed class DatabaseReadinessCheck(IDbContextFactory<JourneyStudioDbCont
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
-                return HealthCheckResult.Unhealthy("The database cannot be reached.");
+                // SQLite answers "cannot connect" for a file that is no database at all, so one wording covers both.
+                return HealthCheckResult.Unhealthy("The database cannot be reached or read.");
             // CanConnect alone may only look for the file (SQLite); reading a table proves the database is usable.
             await db.Database.GetAppliedMigrationsAsync(cancellationToken);
             return HealthCheckResult.Healthy();

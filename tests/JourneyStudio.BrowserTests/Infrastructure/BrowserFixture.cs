@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium was not found at {ChromiumPath}. Run tests/run.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
         Server = StudioServer.Start();
         _playwright = await Playwright.CreateAsync();
+        // Expectations wait as long as actions do: on a loaded 2-core machine a page's first render can take over 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

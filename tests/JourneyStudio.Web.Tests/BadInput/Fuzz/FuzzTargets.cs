@@ -52,7 +52,7 @@ public static class FuzzTargets
 
     private static readonly string Start = $"?authIndexType=service&authIndexValue={Uri.EscapeDataString(Testing.SignOnJourneys.Plain)}";
 
-    private static readonly FuzzSeed[] Authenticate = [new(Start, "{}"), new("", LiveStep), new("?suspendedId=fuzz-suspended-id", "")];
+    private static readonly FuzzSeed[] Authenticate = [new(Start, "{}"), new("", LiveStep), new("?suspendedId=fuzz-suspended-id", "{}")];
     private static readonly FuzzSeed[] Sessions = [new("?_action=getSessionInfo", """{"tokenId":"abc"}"""), new("?_action=logout", "{}")];
     private static readonly FuzzSeed[] Push =
         [new("?_action=register", LiveRegister), new("?_action=authenticate", LiveAuthenticate), new("?_action=refresh", LiveRefresh)];
