@@ -60,7 +60,7 @@ internal static class TokenBench
             connect: async client =>
             {
                 var cookies = new CookieContainer();
-                var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+                var http = LoadRunner.WithLongTimeout(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress });
                 if (await prepare(http, client) is { Length: > 0 } tokenId) cookies.Add(server.BaseAddress, new Cookie("iPlanetDirectoryPro", tokenId, "/"));
                 return http;
             });

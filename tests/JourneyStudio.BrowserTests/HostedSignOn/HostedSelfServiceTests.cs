@@ -47,7 +47,8 @@ public sealed class HostedSelfServiceTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByLabel("Email Address")).ToHaveValueAsync("not-an-address");
         await page.ScreenshotAsync(new() { Path = "/tmp/journeystudio-hosted-sign-up.png", FullPage = true });
 
-        await FillAsync(page, "browser.user", "ada@example.com", "Correct-Horse-9");
+        // A name no other test of the shared browser studio uses (the list-page tests create "browser.user").
+        await FillAsync(page, "sign.up.user", "ada@example.com", "Correct-Horse-9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");

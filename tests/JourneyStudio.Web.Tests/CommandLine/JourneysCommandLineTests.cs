@@ -1,35 +1,12 @@
-using System.Diagnostics;
 using JourneyStudio.Journeys.Frodo;
 using JourneyStudio.Journeys.Model;
 
 namespace JourneyStudio.Web.Tests.CommandLine;
 
 /// <summary>The operator's command line, run as a real process of the studio program, as a pipeline would.</summary>
-public sealed class JourneysCommandLineTests : IDisposable
+public sealed class JourneysCommandLineTests : StudioProgramProcess
 {
-    private static readonly string ProgramDll = Path.Combine(AppContext.BaseDirectory, "JourneyStudio.Web.dll");
-    private static readonly string ShippedFolder = Path.Combine(AppContext.BaseDirectory, "journeys");
     private static readonly string ReferenceFolder = Path.Combine(AppContext.BaseDirectory, "ReferenceJourneys");
-
-    private readonly string _work = Directory.CreateTempSubdirectory("journeystudio-cli-").FullName;
-
-    private string DataDirectory => Path.Combine(_work, "data");
-
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _work };
-        start.ArgumentList.Add(ProgramDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.ArgumentList.Add($"--JourneyStudio:DataDirectory={DataDirectory}");
-        start.Environment["JourneyStudio__Admin__Password"] = "Command-line-test-1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await output, await error);
-    }
 
     private static string Shipped(string name) => Path.Combine(ShippedFolder, $"{name}.journey.json");
 
@@ -57,7 +34,7 @@ public sealed class JourneysCommandLineTests : IDisposable
     [Fact]
     public async Task Validate_MalformedFile_ExitsOneAndNamesThePlace()
     {
-        var file = Path.Combine(_work, "broken.json");
+        var file = Path.Combine(Work, "broken.json");
         await File.WriteAllTextAsync(file, """{"tree": {"_id": "X", "nodes": {"n1": {"nodeType": "PageNode", "x": "left"}}}}""");
 
         var run = await RunAsync("journeys", "validate", file);
@@ -69,7 +46,7 @@ public sealed class JourneysCommandLineTests : IDisposable
     [Fact]
     public async Task Validate_MissingFile_ExitsOneAndSaysSo()
     {
-        var run = await RunAsync("journeys", "validate", Path.Combine(_work, "nope.json"));
+        var run = await RunAsync("journeys", "validate", Path.Combine(Work, "nope.json"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("nope.json: cannot be read", run.Error);
@@ -82,11 +59,11 @@ public sealed class JourneysCommandLineTests : IDisposable
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("journey 'Login with Push MFA' imported as revision", import.Output);
 
-        var export = await RunAsync("journeys", "export", "Login with Push MFA", "--out", Path.Combine(_work, "out"));
+        var export = await RunAsync("journeys", "export", "Login with Push MFA", "--out", Path.Combine(Work, "out"));
 
         Assert.Equal(0, export.ExitCode);
         var original = Assert.Single(FrodoJourneyReader.Read(await File.ReadAllTextAsync(Shipped("Login with Push MFA"))));
-        var exported = Assert.Single(FrodoJourneyReader.Read(await File.ReadAllTextAsync(Path.Combine(_work, "out", "Login with Push MFA.journey.json"))));
+        var exported = Assert.Single(FrodoJourneyReader.Read(await File.ReadAllTextAsync(Path.Combine(Work, "out", "Login with Push MFA.journey.json"))));
         Assert.Empty(JourneyComparer.Differences(original, exported));
     }
 
@@ -122,7 +99,7 @@ public sealed class JourneysCommandLineTests : IDisposable
     [Fact]
     public async Task Import_OneBadFileAmongGoodOnes_ImportsNothing()
     {
-        var bad = Path.Combine(_work, "bad.json");
+        var bad = Path.Combine(Work, "bad.json");
         await File.WriteAllTextAsync(bad, "{ not json");
 
         var run = await RunAsync("journeys", "import", Shipped("Login"), bad);
@@ -130,7 +107,7 @@ public sealed class JourneysCommandLineTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{bad}: $", run.Error);
         Assert.Contains("Nothing was imported.", run.Error);
-        var export = await RunAsync("journeys", "export", "Login", "--out", Path.Combine(_work, "out"));
+        var export = await RunAsync("journeys", "export", "Login", "--out", Path.Combine(Work, "out"));
         Assert.Equal(1, export.ExitCode);
     }
 
@@ -139,11 +116,11 @@ public sealed class JourneysCommandLineTests : IDisposable
     {
         Assert.Equal(0, (await RunAsync("journeys", "import", Shipped("Login"))).ExitCode);
 
-        var run = await RunAsync("journeys", "export", "Login", "NoSuchJourney", "--out", Path.Combine(_work, "out"));
+        var run = await RunAsync("journeys", "export", "Login", "NoSuchJourney", "--out", Path.Combine(Work, "out"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("NoSuchJourney: no journey of that name exists.", run.Error);
-        Assert.True(File.Exists(Path.Combine(_work, "out", "Login.journey.json")));
+        Assert.True(File.Exists(Path.Combine(Work, "out", "Login.journey.json")));
     }
 
     [Theory]
@@ -159,8 +136,4 @@ public sealed class JourneysCommandLineTests : IDisposable
         Assert.Contains("Usage:", run.Error);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
-    }
 }

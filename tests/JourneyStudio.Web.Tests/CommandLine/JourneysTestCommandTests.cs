@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JourneyStudio.Journeys.Model;
 using JourneyStudio.Journeys.Testing;
 using JourneyStudio.Web.Tests.JourneyTests;
@@ -6,30 +5,8 @@ using JourneyStudio.Web.Tests.JourneyTests;
 namespace JourneyStudio.Web.Tests.CommandLine;
 
 /// <summary><c>journeys test NAME|FILE…</c> run as a real process of the studio program, as a pipeline would.</summary>
-public sealed class JourneysTestCommandTests : IDisposable
+public sealed class JourneysTestCommandTests : StudioProgramProcess
 {
-    private static readonly string ProgramDll = Path.Combine(AppContext.BaseDirectory, "JourneyStudio.Web.dll");
-    private static readonly string ShippedFolder = Path.Combine(AppContext.BaseDirectory, "journeys");
-
-    private readonly string _work = Directory.CreateTempSubdirectory("journeystudio-cli-test-").FullName;
-
-    private string DataDirectory => Path.Combine(_work, "data");
-
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _work };
-        start.ArgumentList.Add(ProgramDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.ArgumentList.Add($"--JourneyStudio:DataDirectory={DataDirectory}");
-        start.Environment["JourneyStudio__Admin__Password"] = "Command-line-test-1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await output, await error);
-    }
 
     [Fact]
     public async Task Test_ShippedFile_ExitsZeroWithAPassLinePerScenario()
@@ -47,7 +24,7 @@ public sealed class JourneysTestCommandTests : IDisposable
     [Fact]
     public async Task Test_FileWithAFailingScenario_ExitsOneSayingWhy()
     {
-        var file = Path.Combine(_work, "failing.journey.json");
+        var file = Path.Combine(Work, "failing.journey.json");
         await File.WriteAllTextAsync(file, JourneyTestsApiTests.ExportWithTest("Failing", StaticNodeIds.Failure, JourneyTestEndKind.Success, "Should sign on"));
 
         var run = await RunAsync("journeys", "test", file, Path.Combine(ShippedFolder, "Login.journey.json"));
@@ -70,10 +47,5 @@ public sealed class JourneysTestCommandTests : IDisposable
         Assert.Contains("3 of 3 scenarios passed", byName.Output);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("No such journey: no journey of that name exists", unknown.Error);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
     }
 }
