@@ -162,7 +162,7 @@ public sealed class CannotContainOthersPolicy(IReadOnlyList<string> fields) : Id
     {
         var text = Text(value);
         return Result(!fields.Any(field =>
-            IdentitySchema.ReadPath(context.OtherAttributes, field) is JsonValue other && other.TryGetValue<string>(out var s)
+            AttributePath.Read(context.OtherAttributes, field) is JsonValue other && other.TryGetValue<string>(out var s)
             && s.Trim().Length > 0 && text.Contains(s.Trim(), StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -93,34 +93,6 @@ public sealed class IdentitySchema
         return failed;
     }
 
-    /// <summary>Reads an attribute path (<c>preferences/marketing</c>) from an objectAttributes container; null when absent.</summary>
-    public static JsonNode? ReadPath(JsonObject attributes, string path)
-    {
-        JsonNode? current = attributes;
-        foreach (var segment in path.Split('/'))
-        {
-            if (current is not JsonObject container || !container.TryGetPropertyValue(segment, out current)) return null;
-        }
-        return current;
-    }
-
-    /// <summary>Writes an attribute path into an objectAttributes container, creating the objects on the way (<c>preferences.marketing</c>).</summary>
-    public static void WritePath(JsonObject attributes, string path, JsonNode? value)
-    {
-        var segments = path.Split('/');
-        var container = attributes;
-        foreach (var segment in segments[..^1])
-        {
-            if (container[segment] is not JsonObject next)
-            {
-                next = new JsonObject();
-                container[segment] = next;
-            }
-            container = next;
-        }
-        container[segments[^1]] = value;
-    }
-
     private static IEnumerable<IdentityPolicy> AllPolicies(IdentityAttribute attribute, bool required)
     {
         if (required) yield return RequiredPolicy.Instance;

@@ -19,16 +19,7 @@ public sealed record ManagedUser(string Id, string UserName, JsonObject Attribut
     /// The value at an IDM attribute path (<c>mail</c>, <c>preferences/marketing</c>, <c>/termsAccepted/termsVersion</c>), or
     /// null when absent. <c>password</c> is never readable; see <see cref="HasValue"/>.
     /// </summary>
-    public JsonNode? Get(string path)
-    {
-        JsonNode? current = Attributes;
-        foreach (var segment in path.TrimStart('/').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = current is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null;
-            if (current is null) return null;
-        }
-        return ReferenceEquals(current, Attributes) ? null : current;
-    }
+    public JsonNode? Get(string path) => AttributePath.Read(Attributes, path);
 
     /// <summary>True when the attribute has a value; for the write-only <c>password</c>, when a password is set.</summary>
     public bool HasValue(string path) =>

@@ -44,7 +44,7 @@ public sealed class AttributeCollectorNodeProcessor(IdentitySchema schema) : INo
 
         foreach (var (attribute, callback) in attributes.Zip(submitted))
             if (callback.GetInput("") is { } value && !RequiredPolicy.IsMissing(value))
-                IdentitySchema.WritePath(stored, attribute.Name, JsonSerializer.SerializeToNode(value));
+                AttributePath.Write(stored, attribute.Name, JsonSerializer.SerializeToNode(value));
         return NodeResult.Goto(AttributeCollectorDescriptor.Outcome);
     }
 
@@ -58,7 +58,7 @@ public sealed class AttributeCollectorNodeProcessor(IdentitySchema schema) : INo
     /// <summary>The value the user has already (in shared state), else the empty value of the attribute's type.</summary>
     private static JsonElement Prefill(JsonObject stored, IdentityAttribute attribute)
     {
-        var existing = IdentitySchema.ReadPath(stored, attribute.Name);
+        var existing = AttributePath.Read(stored, attribute.Name);
         var kind = existing?.GetValueKind();
         var fits = attribute.Kind switch
         {

@@ -47,16 +47,7 @@ internal static class JourneyUser
     }
 
     /// <summary>The collected value at an attribute path (<c>mail</c>, <c>preferences/marketing</c>), or null.</summary>
-    public static JsonNode? CollectedValue(NodeContext context, string path)
-    {
-        JsonNode? current = Collected(context);
-        foreach (var segment in path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = current is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null;
-            if (current is null) return null;
-        }
-        return current;
-    }
+    public static JsonNode? CollectedValue(NodeContext context, string path) => AttributePath.Read(Collected(context), path);
 
     public static string? CollectedText(NodeContext context, string path) =>
         CollectedValue(context, path) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
