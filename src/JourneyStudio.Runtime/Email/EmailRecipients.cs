@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
-using JourneyStudio.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace JourneyStudio.Runtime.Email;
 
@@ -12,11 +10,9 @@ namespace JourneyStudio.Runtime.Email;
 /// from shared state (<c>objectAttributes</c> first, then the top level, then <c>username</c> for userName), and either the
 /// identity it names or the objectAttributes themselves as the template's <c>object</c>.
 /// </summary>
-public sealed class EmailRecipients(IDbContextFactory<JourneyStudioDbContext> contextFactory)
+public sealed class EmailRecipients(ManagedUserAttributes users)
 {
-    public const string UserNameAttribute = "userName";
-    public const string MailAttribute = "mail";
-    public const string IdAttribute = "_id";
+    public const string UserNameAttribute = ManagedUserAttributes.Names.UserName;
 
     /// <summary>The value of <paramref name="attribute"/> in shared state, where the platform nodes put it.</summary>
     public static string? FromState(NodeContext context, string attribute)
@@ -38,38 +34,19 @@ public sealed class EmailRecipients(IDbContextFactory<JourneyStudioDbContext> co
         return result;
     }
 
-    /// <summary>The identity whose <paramref name="attribute"/> (userName, mail or _id) is <paramref name="value"/>, as a template object; null when none (or several share a mail).</summary>
+    /// <summary>
+    /// The identity whose <paramref name="attribute"/> is <paramref name="value"/>, found as every identity node finds it
+    /// (<see cref="ManagedUserAttributes.FindAsync"/>), as a template object; null when none, or when several share it
+    /// (a mail address two identities have identifies neither).
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>?> LookUpAsync(string attribute, string? value, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(value)) return null;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Identities.AsNoTracking();
-        List<Identity> found;
-        switch (attribute)
-        {
-            case UserNameAttribute:
-                found = await query.Where(i => i.Username == value).Take(2).ToListAsync(cancellationToken);
-                break;
-            case MailAttribute:
-                // Mail is not unique: an address two identities share identifies neither.
-                found = await query.Where(i => i.Mail == value).Take(2).ToListAsync(cancellationToken);
-                break;
-            case IdAttribute when int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id):
-                found = await query.Where(i => i.Id == id).Take(2).ToListAsync(cancellationToken);
-                break;
-            default:
-                return null;
-        }
-        if (found.Count != 1) return null;
-        var identity = found[0];
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [IdAttribute] = identity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [UserNameAttribute] = identity.Username,
-            ["givenName"] = identity.GivenName,
-            ["sn"] = identity.Sn,
-            [MailAttribute] = identity.Mail,
-        };
+        if (await users.FindAsync(attribute, value, limit: 2, cancellationToken) is not [var user]) return null;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, node) in user.Attributes)
+            if (Text(node) is { } text) result[name] = text;
+        return result;
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value
