@@ -260,6 +260,34 @@ public sealed class IdentityStore(
         return await query.OrderBy(i => i.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Identities whose custom attribute <paramref name="name"/> is exactly <paramref name="value"/>. The database finds the
+    /// candidates (the column holds the attributes as compact JSON, so the pair's JSON text is in it), not a scan of every
+    /// identity here: a journey may look users up this way on every sign-on.
+    /// </summary>
+    internal async Task<IReadOnlyList<Identity>> FindByCustomAttributeAsync(string name, string value, int limit, CancellationToken cancellationToken)
+    {
+        var pattern = "%" + EscapeLike(System.Text.Json.JsonSerializer.Serialize(name) + ":" + System.Text.Json.JsonSerializer.Serialize(value)) + "%";
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // LIKE may also match other letter cases (SQLite); the exact comparison below decides.
+        var candidates = db.Identities
+            .FromSql($"SELECT * FROM \"Identities\" WHERE \"CustomAttributes\" LIKE {pattern} ESCAPE '\\'")
+            .AsNoTracking()
+            .OrderBy(i => i.Id)
+            .AsAsyncEnumerable();
+        var found = new List<Identity>();
+        await foreach (var identity in candidates.WithCancellation(cancellationToken))
+        {
+            if (!identity.CustomAttributes.TryGetValue(name, out var stored) || !string.Equals(stored, value, StringComparison.Ordinal)) continue;
+            found.Add(identity);
+            if (found.Count == limit) break;
+        }
+        return found;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
     private async Task<IReadOnlyList<KbaAnswer>?> HashKbaAsync(IReadOnlyList<KbaAnswerInput>? answers, CancellationToken cancellationToken)
     {
         if (answers is null) return null;

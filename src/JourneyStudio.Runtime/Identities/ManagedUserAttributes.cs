@@ -131,9 +131,7 @@ public sealed class ManagedUserAttributes(IdentityStore store)
                 break;
             default:
                 if (IsReservedName(name) || IdentityRules.ValidateCustomAttributeName(name) is not null) return [];
-                // Custom attributes live in a JSON column; the store is small enough to match them here.
-                found = (await store.FindEntitiesAsync(null, int.MaxValue, cancellationToken))
-                    .Where(i => i.CustomAttributes.TryGetValue(name, out var v) && v == value).Take(limit).ToList();
+                found = await store.FindByCustomAttributeAsync(name, value, limit, cancellationToken);
                 break;
         }
         return found.Select(ToManagedUser).ToList();

@@ -47,6 +47,25 @@ public sealed class IdentifyExistingUserNodeTests : IdentityNodeTests
 
         Assert.Equal("true", result.Outcome);
     }
+
+    [Theory]
+    [InlineData("NL", "NL", "true")]
+    [InlineData("NL", "nl", "false")]                      // custom attributes match exactly
+    [InlineData("50%_off", "50%_off", "true")]            // LIKE's wildcards are plain text here
+    [InlineData("50%_off", "50ab_off", "false")]
+    [InlineData("say \"hi\"", "say \"hi\"", "true")]       // JSON escapes in the stored column
+    public async Task ByCustomAttribute_FindsExactlyTheStoredValue(string stored, string collected, string outcome)
+    {
+        await CreateAsync("bjensen", with: n => n with { Profile = new IdentityProfileChanges { CustomAttributes = new Dictionary<string, string?> { ["country"] = stored } } });
+        await CreateAsync("other", with: n => n with { Profile = new IdentityProfileChanges { CustomAttributes = new Dictionary<string, string?> { ["region"] = stored } } });
+
+        var context = Context(new { objectAttributes = new { country = collected } });
+
+        var result = await new IdentifyExistingUserNodeProcessor(Users).ProcessAsync(context, new IdentifyExistingUserConfig { IdentityAttribute = "country" });
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Equal(outcome == "true" ? "bjensen" : null, context.Username);
+    }
 }
 
 public sealed class CreateObjectNodeTests : IdentityNodeTests
