@@ -14,16 +14,13 @@ public sealed record KbaAnswer(string? QuestionId, string? CustomQuestion, strin
 /// <summary>A security question with its answer in clear, as an admin or a journey supplies it (hashed before it is kept).</summary>
 public sealed record KbaAnswerInput(string? QuestionId, string? CustomQuestion, string Answer);
 
-/// <summary>IDM's predefined security questions (its default <c>selfservice.kba</c> set), by question id.</summary>
+/// <summary>How a stored security question reads to the user and to an admin.</summary>
 public static class KbaQuestions
 {
-    public static readonly IReadOnlyDictionary<string, string> Predefined = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["1"] = "What's your favorite color?",
-        ["2"] = "Who was your first employer?",
-    };
-
-    /// <summary>The text a user is asked for one stored question.</summary>
-    public static string TextOf(string? questionId, string? customQuestion) =>
-        customQuestion ?? (questionId is not null && Predefined.TryGetValue(questionId, out var text) ? text : $"Security question {questionId}");
+    /// <summary>
+    /// The text of one stored question: the user's own, or the admin's predefined question of that id (the set the KBA
+    /// Definition node offered, edited on the Terms &amp; Questions page).
+    /// </summary>
+    public static string TextOf(IReadOnlyList<SelfService.KbaQuestion> predefined, string? questionId, string? customQuestion) =>
+        customQuestion ?? predefined.FirstOrDefault(q => q.Id == questionId)?.Question ?? $"Security question {questionId}";
 }

@@ -4,6 +4,7 @@ using JourneyStudio.Runtime.BruteForce;
 using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
+using JourneyStudio.Runtime.SelfService;
 
 namespace JourneyStudio.Runtime.Nodes;
 
@@ -13,7 +14,7 @@ namespace JourneyStudio.Runtime.Nodes;
 /// <c>true</c> when every answer matches; <c>false</c> for a wrong answer, a user without questions, or none identified.
 /// An empty answer asks again.
 /// </summary>
-public sealed class KbaVerifyNodeProcessor(ManagedUserAttributes users, ICredentialGuard guard) : INodeProcessor<KbaVerifyConfig>
+public sealed class KbaVerifyNodeProcessor(ManagedUserAttributes users, ISelfServiceContent content, ICredentialGuard guard) : INodeProcessor<KbaVerifyConfig>
 {
     public string TypeId => NodeTypeIds.KbaVerify;
 
@@ -24,7 +25,8 @@ public sealed class KbaVerifyNodeProcessor(ManagedUserAttributes users, ICredent
         var questions = await users.KbaQuestionsAsync(user.UserName, context.CancellationToken);
         if (questions.Count == 0) return NodeResult.Goto(KbaVerifyDescriptor.FalseOutcome);
 
-        var prompts = questions.Select(q => Callback.Password(KbaQuestions.TextOf(q.QuestionId, q.CustomQuestion))).ToArray();
+        var predefined = await content.GetQuestionsAsync(context.CancellationToken);
+        var prompts = questions.Select(q => Callback.Password(KbaQuestions.TextOf(predefined, q.QuestionId, q.CustomQuestion))).ToArray();
         var submitted = context.Callbacks?.Where(c => c.Type == Callback.PasswordType).ToList();
         if (submitted is null || submitted.Count != prompts.Length || submitted.Any(c => string.IsNullOrWhiteSpace(c.GetInputString())))
             return NodeResult.Send(prompts);

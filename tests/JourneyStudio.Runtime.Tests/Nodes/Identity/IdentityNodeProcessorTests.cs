@@ -5,6 +5,7 @@ using JourneyStudio.Runtime.Callbacks;
 using JourneyStudio.Runtime.Engine;
 using JourneyStudio.Runtime.Identities;
 using JourneyStudio.Runtime.Nodes;
+using JourneyStudio.Runtime.SelfService;
 using JourneyStudio.Runtime.Tests.Support;
 
 namespace JourneyStudio.Runtime.Tests.Nodes.Identity;
@@ -365,7 +366,9 @@ public sealed class IdentityStoreDecisionNodeTests : IdentityNodeTests
 
 public sealed class KbaVerifyNodeTests : IdentityNodeTests
 {
-    private KbaVerifyNodeProcessor Processor => new(Users, new PassThroughCredentialGuard());
+    private readonly FakeSelfServiceContent _questions = new();
+
+    private KbaVerifyNodeProcessor Processor => new(Users, _questions, new PassThroughCredentialGuard());
 
     private async Task CreateWithQuestionsAsync() =>
         await CreateAsync("bjensen", with: n => n with
@@ -386,6 +389,17 @@ public sealed class KbaVerifyNodeTests : IdentityNodeTests
         Assert.True(result.IsSend);
         Assert.Equal([Callback.PasswordType, Callback.PasswordType], result.Callbacks!.Select(c => c.Type));
         Assert.Equal(["What's your favorite color?", "Name of your first school?"], result.Callbacks!.Select(c => c.GetOutputString("prompt")));
+    }
+
+    [Fact]
+    public async Task APredefinedQuestion_IsAskedAsTheAdminNowWordsIt()
+    {
+        await CreateWithQuestionsAsync();
+        _questions.Questions[0] = new KbaQuestion("1", "Which colour do you like best?");
+
+        var result = await Processor.ProcessAsync(Context(new { username = "bjensen" }), new());
+
+        Assert.Equal("Which colour do you like best?", result.Callbacks![0].GetOutputString("prompt"));
     }
 
     [Theory]
