@@ -39,7 +39,8 @@ fi
 
 log=$(mktemp /tmp/journeystudio-test.XXXXXX.log)
 set +e
-dotnet test JourneyStudio.sln --nologo -v q "$@" 2>&1 | tee "$log"
+# The console logger at minimal prints each failed test with its message and stack (quiet alone prints only its name).
+dotnet test JourneyStudio.sln --nologo -v q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
