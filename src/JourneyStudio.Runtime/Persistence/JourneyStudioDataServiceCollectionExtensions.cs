@@ -125,7 +125,7 @@ public static class JourneyStudioDataServiceCollectionExtensions
         WriteDurability durability = WriteDurability.Full) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-            .AddInterceptors(new SqliteConnectionSetupInterceptor(durability));
+            .AddInterceptors(new SqliteConnectionSetupInterceptor(durability), new SqliteWriteGate(connectionString));
 
     /// <summary>The PostgreSQL settings every context of the studio uses (also the design-time factory's).</summary>
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
@@ -149,14 +149,16 @@ public static class JourneyStudioDataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The configured SQLite connection string with what the studio relies on (foreign keys for cascading deletes, the
-    /// file start-up prepared), or the default one for the file in the data directory.
+    /// The configured SQLite connection string with what the studio relies on (the file start-up prepared), or the default
+    /// one for the file in the data directory. Foreign keys (for cascading deletes) are switched on once per native
+    /// connection by <see cref="SqliteConnectionSetupInterceptor"/>: <c>Foreign Keys=True</c> in the connection string would
+    /// run that PRAGMA again on every open of a pooled connection, twice per sign-on step.
     /// </summary>
     public static string SqliteConnectionString(JourneyStudioDataOptions data)
     {
         var configured = data.Database.ConnectionString;
         if (string.IsNullOrWhiteSpace(configured)) return ConnectionString(data.DatabasePath);
-        var builder = new SqliteConnectionStringBuilder(configured) { DataSource = data.DatabasePath, ForeignKeys = true };
+        var builder = new SqliteConnectionStringBuilder(configured) { DataSource = data.DatabasePath, ForeignKeys = null };
         if (!configured.Contains("timeout", StringComparison.OrdinalIgnoreCase)) builder.DefaultTimeout = 30;
         return builder.ToString();
     }
@@ -165,7 +167,6 @@ public static class JourneyStudioDataServiceCollectionExtensions
     {
         DataSource = databasePath,
         Mode = SqliteOpenMode.ReadWriteCreate,
-        ForeignKeys = true, // deleting a journey removes its revisions through ON DELETE CASCADE
         DefaultTimeout = 30,
     }.ToString();
 }

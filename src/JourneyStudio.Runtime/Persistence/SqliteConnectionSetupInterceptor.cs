@@ -7,9 +7,10 @@ using SQLitePCL;
 namespace JourneyStudio.Runtime.Persistence;
 
 /// <summary>
-/// Sets up each SQLite connection EF opens: busy_timeout makes SQLite wait for another writer's lock instead of failing at
-/// once with "database is locked"; synchronous is how long a commit waits for the disk (<see cref="WriteDurability"/>);
-/// the studio's SQL functions (<see cref="JourneyStudioDbContext.CaseFold"/>). All three belong to the native connection,
+/// Sets up each SQLite connection EF opens: foreign keys on (deleting a journey removes its revisions through ON DELETE
+/// CASCADE); busy_timeout makes SQLite wait for another writer's lock instead of failing at
+/// once with "database is locked" (statements outside transactions wait in <see cref="SqliteWriteGate"/> first); synchronous is how long a commit waits for the disk (<see cref="WriteDurability"/>);
+/// the studio's SQL functions (<see cref="JourneyStudioDbContext.CaseFold"/>). All four belong to the native connection,
 /// not to the file, and outlive a close: Microsoft.Data.Sqlite pools native connections, and both kinds of contexts share
 /// that pool. So a native connection is set up when it is new, and its synchronous setting changed only when it was last
 /// opened by the other kind; an open of a pooled connection (twice per sign-on step) runs no statement.
@@ -53,6 +54,7 @@ internal sealed class SqliteConnectionSetupInterceptor(WriteDurability durabilit
     {
         if (connection is not SqliteConnection { Handle: { } handle }) return null;
         if (Applied.TryGetValue(handle, out var applied)) return applied.Value == durability ? null : handle;
+        ThrowOnError(handle, raw.sqlite3_exec(handle, "PRAGMA foreign_keys = ON;"));
         ThrowOnError(handle, raw.sqlite3_busy_timeout(handle, BusyTimeoutMilliseconds));
         ThrowOnError(handle, raw.sqlite3_create_function(handle, JourneyStudioDbContext.SqliteCaseFoldFunction, 1,
             raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, CaseFold));
