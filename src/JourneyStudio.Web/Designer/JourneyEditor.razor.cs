@@ -25,6 +25,7 @@ public sealed partial class JourneyEditor
 
     private JourneyEditSession? _session;
     private DesignerCanvas? _canvas;
+    private CanvasGestures? _gestures;
     private RevisionHistory? _history;
     private readonly CanvasPath _path = new();
     private DesignerScript? _script;
@@ -102,6 +103,7 @@ public sealed partial class JourneyEditor
         }
         _history = new RevisionHistory(stored.Journey.Name, Store, Admin, Actor, Dialogs, Snackbar);
         _canvas = new DesignerCanvas(_session.Catalog, this);
+        _gestures = new CanvasGestures(_session, _canvas);
         var diagram = _canvas.Diagram;
         diagram.ConnectRequested += (source, outcome, target) => Defer(() =>
         {
@@ -209,7 +211,8 @@ public sealed partial class JourneyEditor
     private void OnDiagramSelectionChanged()
     {
         var selected = _canvas!.Diagram.SelectedNodeIds();
-        var next = selected.Count == 1 ? selected[0] : null;
+        // A removed node drawn for the changes is not part of the journey: nothing to show in the panel.
+        var next = selected.Count == 1 && !_canvas.IsRemovedNode(selected[0]) ? selected[0] : null;
         if (next == _selectedId) return;
         // A Page child chosen in its row stays chosen while its page is the canvas selection.
         if (next is not null && _selectedId is not null && _session?.Current.FindParentPage(_selectedId)?.Id == next) return;
@@ -232,71 +235,37 @@ public sealed partial class JourneyEditor
     {
         var moves = new Dictionary<string, NodePosition>(_pendingMoves);
         _pendingMoves.Clear();
-        if (moves.Count == 1 && _canvas!.PageUnder(moves.Keys.First()) is { } page)
-        {
-            var nodeId = moves.Keys.First();
-            var result = _session!.MoveIntoPage(nodeId, page.Id);
-            if (result.Applied) _selectedId = nodeId;
-            Report(result);
-            return;
-        }
-        Report(_session!.MoveNodes(moves));
+        Apply(_gestures!.Move(moves));
+        _canvas!.RerouteLinks();
     }
 
     private void OnDropAt(Point point)
     {
-        if (_dragged is not { } descriptor || _session is null || Viewing) return;
+        if (_dragged is not { } descriptor || _gestures is null || Viewing) return;
         _dragged = null;
-        if (_canvas!.PageAt(point) is { } page)
-        {
-            AddToPage(descriptor, page.Id);
-            return;
-        }
-        _selectedId = _session.AddNode(descriptor.TypeId, Math.Round(point.X), Math.Round(point.Y));
-        Refresh();
+        Apply(_gestures.Drop(descriptor, point));
     }
 
-    /// <summary>
-    /// Adding without the mouse: into the selected Page node when the type may go there, otherwise in the middle
-    /// of the visible canvas, below anything already there so repeated adds do not cover each other.
-    /// </summary>
     private void AddFromPalette(NodeDescriptor descriptor)
     {
-        if (_session is null || Viewing) return;
-        var selectedPage = _selectedId is { } selected && _canvas!.Diagram.FindNode(selected) is { Kind: StepKind.Page } page ? page : null;
-        if (selectedPage is not null && descriptor.CanBeOnPage)
-        {
-            AddToPage(descriptor, selectedPage.Id);
-            return;
-        }
-        var (x, y) = (_canvas!.VisibleMiddle().X, _canvas.VisibleMiddle().Y);
-        while (_session.Current.Nodes.Any(n => Math.Abs(n.X - x) < NodeMetrics.Width && Math.Abs(n.Y - y) < 100))
-            y += 110;
-        _selectedId = _session.AddNode(descriptor.TypeId, x, y);
-        Refresh();
-    }
-
-    /// <summary>Adds the node as the page's last child and selects it; the session refuses types a page cannot hold.</summary>
-    private void AddToPage(NodeDescriptor descriptor, string pageId)
-    {
-        var (result, childId) = _session!.AddNodeToPage(descriptor.TypeId, pageId);
-        if (childId is not null) _selectedId = childId;
-        Report(result);
+        if (_gestures is not null && !Viewing) Apply(_gestures.Add(descriptor, _selectedId));
     }
 
     private void Delete(IReadOnlyList<string> nodeIds, IReadOnlyList<(string SourceId, string OutcomeId)> connections)
     {
-        if (Viewing || _session is null) return;
-        // A page child chosen inside its (selected) page is what the user means to delete, not the whole page.
-        if (nodeIds.Count == 1 && connections.Count == 0 && _selectedId is { } selected
-            && _session.Current.FindParentPage(selected)?.Id == nodeIds[0])
-            nodeIds = [selected];
-        if (nodeIds.Count > 0 && nodeIds.All(StaticNodeIds.IsStatic) && connections.Count == 0)
+        if (_gestures is not null && !Viewing) Apply(_gestures.Delete(nodeIds, connections, _selectedId));
+    }
+
+    private void Apply(GestureEdit edit)
+    {
+        if (edit.Select is { } selected) _selectedId = selected;
+        if (edit.Notice is { } notice)
         {
-            Snackbar.Add("Start, Success and Failure are part of every journey and cannot be deleted.", Severity.Info);
+            Snackbar.Add(notice, Severity.Info);
             return;
         }
-        Report(_session.DeleteSelection(nodeIds, connections));
+        if (edit.Result is { } result) Report(result);
+        else Refresh();
     }
 
     // ---- IDesignerActions (buttons inside Page nodes) ----
