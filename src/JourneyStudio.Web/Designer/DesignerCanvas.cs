@@ -13,6 +13,7 @@ namespace JourneyStudio.Web.Designer;
 public sealed class DesignerCanvas
 {
     private bool _reopenView;
+    private IReadOnlyDictionary<string, JourneyNode> _removed = new Dictionary<string, JourneyNode>();
 
     public DesignerCanvas(NodeCatalog catalog, IDesignerActions actions) => Diagram = new DesignerDiagram(catalog, actions);
 
@@ -27,16 +28,34 @@ public sealed class DesignerCanvas
     public void Show(Journey journey, IReadOnlyList<ValidationFinding> findings, PathHighlight highlight, JourneyDiff? changes,
         bool readOnly, string? selectedId, bool fit = false)
     {
-        Diagram.Sync(journey, findings, highlight, changes);
+        _removed = RemovedNodes(changes, journey);
+        Diagram.Sync(_removed.Count == 0 ? journey : journey with { Nodes = [.. journey.Nodes, .. _removed.Values] }, findings, highlight, changes);
         foreach (var node in Diagram.Diagram.Nodes)
         {
-            node.Locked = readOnly;
-            foreach (var port in node.Ports) port.Locked = readOnly;
+            var locked = readOnly || _removed.ContainsKey(node.Id);
+            node.Locked = locked;
+            foreach (var port in node.Ports) port.Locked = locked;
         }
         // The canvas shows what the panel edits, whoever changed the selection (a click, Enter on the palette, a problem).
         Diagram.ShowSelection(selectedId, selectedId is null ? null : journey.FindParentPage(selectedId)?.Id);
         if (fit) Diagram.OpenView();
     }
+
+    /// <summary>Whether <paramref name="nodeId"/> is a node the compared revision removed, drawn where it was (not part of the journey).</summary>
+    public bool IsRemovedNode(string nodeId) => _removed.ContainsKey(nodeId);
+
+    /// <summary>
+    /// The top-level nodes the compared revisions removed, rebuilt from the changes so that the canvas can draw them where
+    /// they were (marked removed, locked, without links); removed Page children are listed, not drawn.
+    /// </summary>
+    private static IReadOnlyDictionary<string, JourneyNode> RemovedNodes(JourneyDiff? changes, Journey shown) =>
+        changes?.Nodes.Where(n => n is { Kind: NodeChangeKind.Removed, PageId: null, From: not null }
+                && !StaticNodeIds.IsStatic(n.NodeId) && shown.FindNode(n.NodeId) is null)
+            .ToDictionary(n => n.NodeId, n => new JourneyNode
+            {
+                Id = n.NodeId, NodeType = n.NodeType, DisplayName = n.DisplayName, X = n.From!.Value.X, Y = n.From.Value.Y,
+            }, StringComparer.Ordinal)
+        ?? (IReadOnlyDictionary<string, JourneyNode>)new Dictionary<string, JourneyNode>();
 
     /// <summary>Opens the view once the canvas and every node are measured; true when it became ready just now.</summary>
     public bool OpenWhenMeasured()
@@ -72,6 +91,15 @@ public sealed class DesignerCanvas
         Diagram.ApplyMeasures(measures);
         // Opening here puts the links, the opened view and the ready marker into one render.
         return OpenWhenMeasured();
+    }
+
+    /// <summary>
+    /// Redraws every link after nodes were moved: the library redraws only the links of the moved nodes, but a routed link
+    /// elsewhere may now have the node in its way, or a lane freed.
+    /// </summary>
+    public void RerouteLinks()
+    {
+        foreach (var link in Diagram.Diagram.Links) link.Refresh();
     }
 
     public void ZoomIn() => Diagram.ZoomAroundCentre(DesignerDiagram.ZoomStep);
