@@ -71,15 +71,19 @@ public sealed class DesignerCanvasLinksTests(BrowserFixture fixture)
         Assert.True(await page.EvaluateAsync<int>(SharedStretchScript, new[] { new[] { "retry", "Retry" }, new[] { "retry2", "Retry" } }) < 6,
             "The two links back share a stretch of line.");
 
-        // The first retry's way back runs below the nodes; the decision (not one of its ends) is dragged onto that lane.
+        // The first retry's way back runs along a lane above (or below) the nodes between its ends; the decision, not
+        // one of its ends, is dragged so that it sits across that lane.
         var back = LinkPath(designer, "retry", "Retry");
         var before = await back.GetAttributeAsync("d");
-        var lane = (await back.BoundingBoxAsync())!;
-        var decision = (await designer.Node("decision").Locator("[data-testid=node-title]").BoundingBoxAsync())!;
+        var route = (await back.BoundingBoxAsync())!;
+        var user = (await designer.Node("user").BoundingBoxAsync())!;
+        var laneY = route.Y < user.Y ? route.Y : route.Y + route.Height;
+        var title = (await designer.Node("decision").Locator("[data-testid=node-title]").BoundingBoxAsync())!;
         var box = (await designer.Node("decision").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(decision.X + decision.Width / 2, decision.Y + decision.Height / 2);
+        var grabY = title.Y + title.Height / 2;
+        await page.Mouse.MoveAsync(title.X + title.Width / 2, grabY);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(decision.X + decision.Width / 2, lane.Y + lane.Height - box.Height / 2, new MouseMoveOptions { Steps = 12 });
+        await page.Mouse.MoveAsync(title.X + title.Width / 2, grabY + laneY - (box.Y + box.Height / 2), new MouseMoveOptions { Steps = 12 });
         await page.Mouse.UpAsync();
         await Assertions.Expect(page.GetByTestId("journey-editor")).ToHaveAttributeAsync("data-dirty", "true");
 
