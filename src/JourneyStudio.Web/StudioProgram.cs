@@ -125,6 +125,7 @@ public static class StudioProgram
         services.AddStudioOperations(builder.Configuration);
         services.AddScoped<StudioActor>();
         services.AddScoped<Designer.DraftPublisher>();
+        services.AddScoped<Designer.DraftSaver>();
     }
 
     /// <summary>Database, first admin and shipped journeys, before the first request is served.</summary>

@@ -376,6 +376,7 @@ public sealed class DesignerDiagram
         string? Mark(string id) => Changes?.Find(id) switch
         {
             { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Added } => "added",
+            { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Removed } => "removed",
             { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Changed, Properties.Count: > 0 } => "changed",
             { Kind: JourneyStudio.Journeys.Model.NodeChangeKind.Changed, Moved: true } => "moved",
             _ => null,

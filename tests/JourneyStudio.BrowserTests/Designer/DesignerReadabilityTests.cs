@@ -87,7 +87,7 @@ public sealed class DesignerReadabilityTests(BrowserFixture fixture)
     /// Links that run behind a node: points along each link's path (away from its two ends, which touch their ports)
     /// that fall inside a node's box, as "link → node".
     /// </summary>
-    private const string LinksBehindNodesScript = """
+    internal const string LinksBehindNodesScript = """
         () => { const boxes = [...document.querySelectorAll('.jn-canvas-host .diagram-node')].map(n => ({ name: n.querySelector('.jn-title')?.textContent.trim(), box: n.getBoundingClientRect() }));
                 const hits = new Set();
                 for (const path of document.querySelectorAll('.jn-canvas-host .diagram-link path')) {
