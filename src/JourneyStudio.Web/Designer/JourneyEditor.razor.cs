@@ -243,11 +243,7 @@ public sealed partial class JourneyEditor
             : _runStep is { Index: { } step, Trace.Count: > 0 } ? PathHighlight.BuildStep(shown, run, _runStep.Trace, step)
             : PathHighlight.Build(shown, run);
         _diagram.Sync(shown, _findings, _pathHighlight, _changes?.Diff);
-        foreach (var node in _diagram.Diagram.Nodes)
-        {
-            node.Locked = Viewing;
-            foreach (var port in node.Ports) port.Locked = Viewing;
-        }
+        _diagram.SetReadOnly(Viewing);
         if (_selectedId is not null && shown.FindNode(_selectedId) is null && !StaticNodeIds.IsStatic(_selectedId)) _selectedId = null;
         // The canvas shows what the panel edits, whoever changed the selection (a click, Enter on the palette, a problem).
         _diagram.ShowSelection(_selectedId, _selectedId is null ? null : shown.FindParentPage(_selectedId)?.Id);
