@@ -28,24 +28,26 @@ public sealed class JourneyPathGenerator : PathGenerator
             || link.Source is not SinglePortAnchor { Port.Parent: { } from } || link.Target is not SinglePortAnchor { Port.Parent: { } to }
             || from.GetBounds() is not { } fromBox || to.GetBounds() is not { } toBox)
             return _forward.GetResult(diagram, link, route, source, target);
+        // Every link of a large journey is drawn in the same render, so each looks at the boxes once (in the diagram's
+        // order, which the lanes and turns found below depend on) rather than in a fresh pass per question.
+        var boxes = BoxesOf(diagram);
         if (!IsBackward(source, target))
-            return ForwardAround(diagram, link, source, target, from, to) ?? _forward.GetResult(diagram, link, route, source, target);
+            return ForwardAround(diagram, link, boxes, source, target, from, to) ?? _forward.GetResult(diagram, link, route, source, target);
 
         var right = source.X + Clearance;
         var left = target.X - Clearance;
         // Several loops into one node get lanes of their own, so that they stay apart.
         var lane = Math.Abs(StableHash(((SinglePortAnchor)link.Source).Port.Id)) % 4 * 8;
-        var obstacles = diagram.Nodes
-            .Where(n => n.GetBounds() is { } b && b.Right > left && b.Left < right)
-            .Select(n => n.GetBounds()!)
-            .ToList();
+        var obstacles = new List<Rectangle>();
+        foreach (var (_, b) in boxes)
+            if (b.Right > left && b.Left < right) obstacles.Add(b);
         var below = FreeLane(Math.Max(fromBox.Bottom, toBox.Bottom) + Clearance + lane, obstacles, down: true);
         var above = FreeLane(Math.Min(fromBox.Top, toBox.Top) - Clearance - lane, obstacles, down: false);
         var middle = (source.Y + target.Y) / 2;
         var y = Math.Abs(below - middle) <= Math.Abs(middle - above) ? below : above;
         // The turn beside the port must also clear the target (in the same column, say), and the other turn the source.
-        right = PastNodes(BoxesExcept(diagram, from), right, source.X, source.Y, y, rightwards: true);
-        left = PastNodes(BoxesExcept(diagram, to), left, target.X, target.Y, y, rightwards: false);
+        right = PastNodes(boxes, from, right, source.X, source.Y, y, rightwards: true);
+        left = PastNodes(boxes, to, left, target.X, target.Y, y, rightwards: false);
 
         Point[] corners = [new(right, source.Y), new(right, y), new(left, y), new(left, target.Y)];
         return _routed.GetResult(diagram, link, corners, source, target);
@@ -55,10 +57,14 @@ public sealed class JourneyPathGenerator : PathGenerator
     /// Where a link's turn beside its port (going from <paramref name="y1"/> to <paramref name="y2"/>) clears the
     /// nodes of the port's column that are wider than the port's node (or, into the target, further left).
     /// </summary>
-    private static double PastNodes(IReadOnlyList<Rectangle> boxes, double x, double portX, double y1, double y2, bool rightwards)
+    private static double PastNodes(List<(NodeModel Node, Rectangle Box)> boxes, NodeModel except, double x, double portX, double y1, double y2, bool rightwards)
     {
-        foreach (var b in boxes.Where(b => Spans(b, y1, y2) && (rightwards ? b.Left < x && b.Right > portX : b.Right > x && b.Left < portX)))
-            x = rightwards ? Math.Max(x, b.Right + Clearance) : Math.Min(x, b.Left - Clearance);
+        foreach (var (node, b) in boxes)
+        {
+            if (node == except || !Spans(b, y1, y2)) continue;
+            if (rightwards ? b.Left < x && b.Right > portX : b.Right > x && b.Left < portX)
+                x = rightwards ? Math.Max(x, b.Right + Clearance) : Math.Min(x, b.Left - Clearance);
+        }
         return x;
     }
 
@@ -66,29 +72,58 @@ public sealed class JourneyPathGenerator : PathGenerator
     /// A forward link with nodes in the band between its ends: along the free lane nearest to the straight line, with
     /// its turns in the gaps beside its ends. Null when nothing stands in the way (the curve is drawn).
     /// </summary>
-    private PathGeneratorResult? ForwardAround(Diagram diagram, BaseLinkModel link, Point source, Point target, NodeModel from, NodeModel to)
+    private PathGeneratorResult? ForwardAround(Diagram diagram, BaseLinkModel link, List<(NodeModel Node, Rectangle Box)> boxes,
+        Point source, Point target, NodeModel from, NodeModel to)
     {
-        var others = diagram.Nodes.Where(n => n != from && n != to).Select(n => n.GetBounds()).OfType<Rectangle>().ToList();
-        var between = others.Where(b => b.Right > source.X && b.Left < target.X).ToList();
+        var between = new List<Rectangle>();
+        foreach (var (node, b) in boxes)
+            if (node != from && node != to && b.Right > source.X && b.Left < target.X) between.Add(b);
         var top = Math.Min(source.Y, target.Y) - Clearance / 2;
         var bottom = Math.Max(source.Y, target.Y) + Clearance / 2;
-        if (!between.Any(b => b.Bottom > top && b.Top < bottom)) return null;
+        if (!between.Exists(b => b.Bottom > top && b.Top < bottom)) return null;
 
         var middle = (source.Y + target.Y) / 2;
         var below = FreeLane(middle, between, down: true);
         var above = FreeLane(middle, between, down: false);
         var y = Math.Abs(below - middle) <= Math.Abs(middle - above) ? below : above;
         // The turns go down (or up) in the gaps next to the ends, past any wider node of the same column.
-        var right = PastNodes(BoxesExcept(diagram, from), source.X + Clearance, source.X, source.Y, y, rightwards: true);
-        var left = PastNodes(BoxesExcept(diagram, to), target.X - Clearance, target.X, target.Y, y, rightwards: false);
+        var right = PastNodes(boxes, from, source.X + Clearance, source.X, source.Y, y, rightwards: true);
+        var left = PastNodes(boxes, to, target.X - Clearance, target.X, target.Y, y, rightwards: false);
         if (left <= right) return null;
 
         Point[] corners = [new(right, source.Y), new(right, y), new(left, y), new(left, target.Y)];
         return _routed.GetResult(diagram, link, corners, source, target);
     }
 
-    private static List<Rectangle> BoxesExcept(Diagram diagram, NodeModel node) =>
-        diagram.Nodes.Where(n => n != node).Select(n => n.GetBounds()).OfType<Rectangle>().ToList();
+    private List<(NodeModel Node, Rectangle Box)> _boxes = [];
+
+    /// <summary>
+    /// The measured nodes with their boxes, in the diagram's order: those of the previous link while no node was added,
+    /// removed, moved or resized since (checked exactly, node by node), so that the links drawn together in one render
+    /// share one list.
+    /// </summary>
+    private List<(NodeModel Node, Rectangle Box)> BoxesOf(Diagram diagram)
+    {
+        if (IsCurrent(_boxes, diagram)) return _boxes;
+        var boxes = new List<(NodeModel, Rectangle)>(diagram.Nodes.Count);
+        foreach (var node in diagram.Nodes)
+            if (node.GetBounds() is { } box) boxes.Add((node, box));
+        return _boxes = boxes;
+    }
+
+    private static bool IsCurrent(List<(NodeModel Node, Rectangle Box)> boxes, Diagram diagram)
+    {
+        var i = 0;
+        foreach (var node in diagram.Nodes)
+        {
+            if (node.Size is not { } size) continue;
+            if (i >= boxes.Count) return false;
+            var (known, box) = boxes[i++];
+            if (!ReferenceEquals(known, node) || box.Left != node.Position.X || box.Top != node.Position.Y
+                || box.Width != size.Width || box.Height != size.Height) return false;
+        }
+        return i == boxes.Count;
+    }
 
     private static bool Spans(Rectangle box, double y1, double y2) => box.Bottom > Math.Min(y1, y2) && box.Top < Math.Max(y1, y2);
 
