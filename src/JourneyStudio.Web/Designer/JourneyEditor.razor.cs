@@ -33,6 +33,8 @@ public sealed partial class JourneyEditor
     private readonly Dictionary<string, Journey> _otherJourneys = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _triedJourneys = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _unreadJourneys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ValidationMemo _validation = new();
+    private int _journeysReadVersion; // changes whenever _otherJourneys or _triedJourneys do (what validation looks at)
     private IReadOnlyList<JourneyRevisionSummary> _revisions = [];
     private bool _revisionsOpen;
     private bool _paletteOpen = true;
@@ -232,7 +234,8 @@ public sealed partial class JourneyEditor
         if (_session is null || _diagram is null) return;
         var shown = _viewing?.Journey ?? _session.Current;
         _unreadJourneys.Clear();
-        _findings = JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name));
+        _findings = _validation.Validate(shown, _journeysReadVersion, _unreadJourneys,
+            () => JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name)));
         // A journey named by an Inner Tree Evaluator that was not read yet (e.g. just chosen in the panel): read it, then check again.
         if (_unreadJourneys.Count > 0) _work.Run(() => InvokeAsync(async () =>
         {
@@ -278,12 +281,14 @@ public sealed partial class JourneyEditor
         {
             var shown = _viewing?.Journey ?? _session.Current;
             _unreadJourneys.Clear();
-            JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name));
+            _validation.Validate(shown, _journeysReadVersion, _unreadJourneys,
+                () => JourneyValidator.Validate(shown, _session.Catalog, name => FindJourney(shown, name)));
             if (_unreadJourneys.Count == 0) break;
             foreach (var name in _unreadJourneys.ToList())
             {
                 _triedJourneys.Add(name);
                 if (await Store.GetAsync(name) is { } stored) _otherJourneys[name] = stored.Journey;
+                _journeysReadVersion++;
                 readAny = true;
             }
         }
