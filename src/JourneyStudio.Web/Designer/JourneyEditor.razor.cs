@@ -191,8 +191,10 @@ public sealed partial class JourneyEditor
     private void MarkReadyWhenMeasured()
     {
         if (_ready || _diagram is not { IsMeasured: true }) return;
-        _diagram.OpenView();
+        // Ready first: the canvas redraws its widgets (the navigator) only when the view changes, so the opening view's
+        // redraw is the one that must tell the navigator the editor is ready.
         _ready = true;
+        _diagram.OpenView();
         StateHasChanged();
     }
 
