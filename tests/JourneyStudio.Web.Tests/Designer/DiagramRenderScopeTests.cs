@@ -39,14 +39,16 @@ public sealed class DiagramRenderScopeTests : BunitContext
     }
 
     [Fact]
-    public async Task RenderTogether_WithoutACanvas_RunsTheChangeDirectly()
+    public void RenderTogether_WithoutACanvas_RunsTheChangeDirectly()
     {
-        var scope = Render<DiagramRenderScope>(p => p.Add(s => s.Diagram, _diagram));
-        DisposeComponents();
         var ran = false;
+        _diagram.RenderTogether(() => ran = true); // no canvas drawn yet
+        Assert.True(ran);
 
-        await scope.InvokeAsync(() => _diagram.RenderTogether(() => ran = true));
-
+        var scope = Render<DiagramRenderScope>(p => p.Add(s => s.Diagram, _diagram));
+        scope.Instance.Dispose(); // the canvas went away
+        ran = false;
+        _diagram.RenderTogether(() => ran = true);
         Assert.True(ran);
     }
 }
