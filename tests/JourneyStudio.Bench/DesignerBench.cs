@@ -9,7 +9,9 @@ using Microsoft.Playwright;
 
 // Designer load and save times in headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH):
 // from navigation to a fully drawn, interactive canvas for journeys of 50, 200 and 500 nodes, and a
-// save of the 200-node journey from the click on Save until the new revision is shown.
+// save of the 200-node journey (after an edit) from the click on Save until the toolbar shows the new draft
+// revision. Each figure is printed with the studio's journey list, opened in the same run, as the baseline, and
+// with the phases it is made of (browser milestones), the longest of which is what limits it.
 internal static class DesignerBench
 {
     private static readonly int[] Sizes = [50, 200, 500];
@@ -58,31 +60,54 @@ internal static class DesignerBench
         Console.WriteLine();
         Console.WriteLine($"{"nodes",6} {"links",6} {"open p50",10} {"min",8} {"max",8} {"ms/node",8} {"÷ 50-node",10} {"÷ baseline",11}");
         var medians = new Dictionary<int, double>();
+        var phases = new Dictionary<int, Dictionary<string, double>>();
         foreach (var size in Sizes)
         {
             await OpenAsync(context, size); // warm-up: JIT of the server and first-use costs are not the designer's
             var times = new List<double>();
+            var milestones = new List<Dictionary<string, double>>();
             var links = 0;
             for (var i = 0; i < repeats; i++)
             {
-                var (elapsed, drawnLinks) = await OpenAsync(context, size);
+                var (elapsed, drawnLinks, seen) = await OpenAsync(context, size);
                 times.Add(elapsed);
+                milestones.Add(seen);
                 links = drawnLinks;
             }
             medians[size] = Median(times);
+            phases[size] = Phases.ToDictionary(p => p.Name, p => Median(milestones.Select(m => m.GetValueOrDefault(p.To) - m.GetValueOrDefault(p.From)).ToList()));
             Console.WriteLine($"{size,6} {links,6} {medians[size],7:0} ms {times.Min(),5:0} ms {times.Max(),5:0} ms {medians[size] / size,8:0.00} {medians[size] / medians[Sizes[0]],10:0.00} {medians[size] / home,11:0.00}");
+        }
+        Console.WriteLine();
+        Console.WriteLine("where the open time goes (p50 of each phase, from the page's own milestones):");
+        foreach (var (name, _, _, what) in Phases) Console.WriteLine($"  {name,-8} {what}");
+        Console.WriteLine($"{"nodes",6} " + string.Join(" ", Phases.Select(p => $"{p.Name,10}")) + "  limited by");
+        foreach (var size in Sizes)
+        {
+            var limit = phases[size].MaxBy(p => p.Value);
+            Console.WriteLine($"{size,6} " + string.Join(" ", Phases.Select(p => $"{phases[size][p.Name],7:0} ms")) + $"  {limit.Key} ({limit.Value / phases[size].Values.Sum():P0})");
         }
 
         Console.WriteLine();
         var saves = await SaveAsync(context, 200, repeats);
-        Console.WriteLine($"save of the 200-node journey (click → new revision shown): p50 {Median(saves):0} ms, min {saves.Min():0} ms, max {saves.Max():0} ms; ÷ open {Median(saves) / medians[200]:0.00}");
+        Console.WriteLine($"save of the 200-node journey after an edit (click on Save → toolbar shows the new draft revision, nothing unsaved): "
+            + $"p50 {Median(saves):0} ms, min {saves.Min():0} ms, max {saves.Max():0} ms; ÷ baseline {Median(saves) / home:0.00}; ÷ open {Median(saves) / medians[200]:0.00}");
+        Console.WriteLine("  (one round trip: the server writes the revision and its audit event, validates, re-syncs the canvas and sends the render)");
         return 0;
     }
+
+    /// <summary>The phases of an open, between milestones of <see cref="MilestoneScript"/> (ms since navigation start).</summary>
+    private static readonly (string Name, string From, string To, string What)[] Phases =
+    [
+        ("page", "start", "blazor", "navigation → the page and blazor.web.js loaded"),
+        ("server", "blazor", "editor", "→ circuit started, journey read and validated, diagram built, first canvas render sent and applied"),
+        ("measure", "editor", "ready", "→ browser layout, node and port sizes reported, links routed and drawn, opening view set (data-ready)"),
+    ];
 
     private static string NameOf(int size) => $"Bench designer {size}";
 
     /// <summary>Opens the designer in a fresh page (its own circuit) and returns the time until it is drawn and ready.</summary>
-    private static async Task<(double Milliseconds, int Links)> OpenAsync(IBrowserContext context, int size)
+    private static async Task<(double Milliseconds, int Links, Dictionary<string, double> Milestones)> OpenAsync(IBrowserContext context, int size)
     {
         var page = await context.NewPageAsync();
         try
@@ -92,9 +117,11 @@ internal static class DesignerBench
             await WaitUntilReadyAsync(page, size + 3);
             var elapsed = watch.Elapsed.TotalMilliseconds;
             var links = await page.Locator("[data-testid=journey-link]").CountAsync();
-            if (Environment.GetEnvironmentVariable("BENCH_MILESTONES") is not null)
-                Console.WriteLine("      " + await page.EvaluateAsync<string>("() => JSON.stringify(window.__benchMilestones)"));
-            return (elapsed, links);
+            var milestones = await page.EvaluateAsync<string>("() => JSON.stringify(window.__benchMilestones)");
+            if (Environment.GetEnvironmentVariable("BENCH_MILESTONES") is not null) Console.WriteLine("      " + milestones);
+            var seen = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(milestones)!;
+            seen["start"] = 0;
+            return (elapsed, links, seen);
         }
         finally
         {
@@ -139,20 +166,32 @@ internal static class DesignerBench
                  && [...document.querySelectorAll('.diagram-link path')].every(p => (p.getAttribute('d') || '').length > 0)
             """, nodes, new PageWaitForFunctionOptions { PollingInterval = 10 });
 
+    /// <summary>
+    /// Saves the journey <paramref name="repeats"/> times (after one warm-up), each after renaming its first node in the
+    /// property panel; timed from the click on Save until the toolbar shows the new draft revision with nothing unsaved.
+    /// </summary>
     private static async Task<List<double>> SaveAsync(IBrowserContext context, int size, int repeats)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/journeys/{Uri.EscapeDataString(NameOf(size))}/edit");
         await WaitUntilReadyAsync(page, size + 3);
         var editor = page.Locator("[data-testid=journey-editor]");
+        // The first node is next to Start, so it is in the opening view whatever the zoom.
+        await page.Locator("[data-testid=journey-node][data-node-id=n0000] [data-testid=node-title]").ClickAsync();
         var times = new List<double>();
         for (var i = 0; i <= repeats; i++)
         {
+            await page.Locator("[data-testid=prop-displayName]").FillAsync($"Bench page {i}");
+            await page.Locator("[data-testid=prop-displayName]").PressAsync("Tab");
+            await page.Locator("[data-testid=journey-editor][data-dirty=true]").WaitForAsync();
             var revision = int.Parse((await editor.GetAttributeAsync("data-revision"))!);
             var watch = Stopwatch.StartNew();
             await page.Locator("[data-testid=save]").ClickAsync();
-            await page.WaitForFunctionAsync("r => document.querySelector('[data-testid=journey-editor]').getAttribute('data-revision') === String(r)",
-                revision + 1, new PageWaitForFunctionOptions { PollingInterval = 10 });
+            await page.WaitForFunctionAsync("""
+                r => document.querySelector('[data-testid=revision-status] .jn-draft-tag')?.textContent.trim() === 'draft ' + r
+                     && !document.querySelector('[data-testid=unsaved-chip]')
+                     && !document.querySelector('[data-testid=save]').disabled
+                """, revision + 1, new PageWaitForFunctionOptions { PollingInterval = 10 });
             if (i > 0) times.Add(watch.Elapsed.TotalMilliseconds); // the first save is the warm-up
         }
         await page.CloseAsync();

@@ -30,7 +30,8 @@ public static class JourneyChangeSummary
         if (removed > 0) parts.Add(Count(removed, "node") + " removed");
         if (changed > 0) parts.Add(Count(changed, "node") + " changed");
         if (parts.Count == 0)
-            return JourneyComparer.Differences(before, after).Count == 0 ? "no changes" : "layout or export fields changed";
+            // Equal records (the unchanged parts are the very objects the editor loaded) need no walk of the whole journey.
+            return before.Equals(after) || JourneyComparer.Differences(before, after).Count == 0 ? "no changes" : "layout or export fields changed";
         return string.Join("; ", parts);
     }
 
@@ -56,8 +57,9 @@ public static class JourneyChangeSummary
     }
 
     // The comparer already knows what makes two nodes differ (config, wiring, children, position).
+    // A node the edit did not touch is the same object as in the revision it was based on (see JourneyRevisionCache).
     private static bool SameNode(JourneyNode a, JourneyNode b) =>
-        JourneyComparer.Differences(new Journey { Name = "n", Nodes = [a] }, new Journey { Name = "n", Nodes = [b] }).Count == 0;
+        ReferenceEquals(a, b) || JourneyComparer.Differences(new Journey { Name = "n", Nodes = [a] }, new Journey { Name = "n", Nodes = [b] }).Count == 0;
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }

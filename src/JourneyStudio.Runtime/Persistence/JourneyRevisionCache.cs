@@ -16,7 +16,8 @@ public readonly record struct JourneyRevisionKey(int JourneyId, DateTimeOffset J
 /// immutable (<see cref="JourneyRevisionRecord"/>: a save adds a revision, never rewrites one), so an entry can never go
 /// stale and needs no invalidation, on this instance or another; journey-level state that does change (name, enabled,
 /// realm default) is not taken from here but from the journey row each time (<see cref="JourneyHead"/>). Holds only
-/// revisions read from the revisions table, never unsaved content (e.g. a draft being edited). Bounded: past
+/// saved revisions (read from the revisions table, or the content a save has just committed as one), never unsaved
+/// content (e.g. a draft being edited). Bounded: past
 /// <see cref="Capacity"/> entries the least recently used quarter is dropped. Thread-safe; callers must treat the
 /// <see cref="Journey"/> objects as the immutable values they are.
 /// </summary>

@@ -469,7 +469,21 @@ public sealed class JourneyStore(
         {
             JourneyId = record.Id, Revision = revision, Json = codec.Serialize(stored), SavedAt = now, SavedBy = savedBy, Note = note,
         });
-        return await CommitAsync(db, record, record.Id, cancellationToken);
+        var saved = await CommitAsync(db, record, record.Id, cancellationToken);
+        RememberSaved(record, saved, stored);
+        return saved;
+    }
+
+    /// <summary>
+    /// Keeps the content just committed as revision <paramref name="saved"/> in the <see cref="JourneyRevisionCache"/>: it is
+    /// exactly what that revision's JSON was written from, so the next read of it (the audit's "what changed" after a
+    /// save, the designer re-opened, the preview of the draft) needs no parse, and the nodes the edit did not touch stay
+    /// the objects the editor holds. Entries are keyed by revision, which a save never rewrites, so none can go stale.
+    /// </summary>
+    private void RememberSaved(JourneyRecord record, SaveResult saved, Journey content)
+    {
+        if (saved is SaveResult.Saved { Revision: var revision } && revision == record.CurrentRevision)
+            revisions.Add(new JourneyRevisionKey(record.Id, record.CreatedAt, revision), content);
     }
 
     /// <summary>

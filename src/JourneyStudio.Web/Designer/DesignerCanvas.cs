@@ -30,12 +30,7 @@ public sealed class DesignerCanvas
     {
         _removed = RemovedNodes(changes, journey);
         Diagram.Sync(_removed.Count == 0 ? journey : journey with { Nodes = [.. journey.Nodes, .. _removed.Values] }, findings, highlight, changes);
-        foreach (var node in Diagram.Diagram.Nodes)
-        {
-            var locked = readOnly || _removed.ContainsKey(node.Id);
-            node.Locked = locked;
-            foreach (var port in node.Ports) port.Locked = locked;
-        }
+        Diagram.SetReadOnly(readOnly, _removed.Count == 0 ? null : _removed.ContainsKey);
         // The canvas shows what the panel edits, whoever changed the selection (a click, Enter on the palette, a problem).
         Diagram.ShowSelection(selectedId, selectedId is null ? null : journey.FindParentPage(selectedId)?.Id);
         if (fit) Diagram.OpenView();
@@ -61,8 +56,10 @@ public sealed class DesignerCanvas
     public bool OpenWhenMeasured()
     {
         if (Ready || !Diagram.IsMeasured) return false;
-        Diagram.OpenView();
+        // Ready first: the canvas redraws its widgets (the navigator) only when the view changes, so the opening view's
+        // redraw is the one that must tell the navigator the editor is ready.
         Ready = true;
+        Diagram.OpenView();
         return true;
     }
 

@@ -22,6 +22,8 @@ public sealed class DesignerDiagram
     private readonly NodeCatalog _catalog;
     private readonly IDesignerActions _actions;
     private bool _syncing;
+    // Step nodes by id: syncs and link lookups of large journeys would otherwise scan every node per node (O(n²)).
+    private readonly Dictionary<string, StepNode> _nodesById = new(StringComparer.Ordinal);
 
     public DesignerDiagram(NodeCatalog catalog, IDesignerActions actions)
     {
@@ -47,11 +49,39 @@ public sealed class DesignerDiagram
         keys.SetShortcut("Backspace", false, false, false, _ => { RequestDeleteSelection(); return ValueTask.CompletedTask; });
 
         Diagram.Links.Added += OnLinkAdded;
-        Diagram.Nodes.Added += n => n.Moved += OnNodeMoved;
+        Diagram.Nodes.Added += n =>
+        {
+            n.Moved += OnNodeMoved;
+            if (n is StepNode step) _nodesById[step.Id] = step;
+        };
+        Diagram.Nodes.Removed += n =>
+        {
+            if (n is StepNode step && _nodesById.TryGetValue(step.Id, out var indexed) && ReferenceEquals(indexed, step)) _nodesById.Remove(step.Id);
+        };
         Diagram.SelectionChanged += _ => { if (!_syncing) SelectionChanged?.Invoke(); };
     }
 
     public BlazorDiagram Diagram { get; }
+
+    private DiagramRenderScope? _renderScope;
+
+    /// <summary>The canvas's <see cref="DiagramRenderScope"/>, once it is drawn.</summary>
+    public void AttachRenderScope(DiagramRenderScope scope) => _renderScope = scope;
+
+    public void DetachRenderScope(DiagramRenderScope scope)
+    {
+        if (ReferenceEquals(_renderScope, scope)) _renderScope = null;
+    }
+
+    /// <summary>
+    /// Runs a change of many models with their re-renders sent as one batch (<see cref="DiagramRenderScope"/>); directly
+    /// while the canvas is not drawn (nothing renders then).
+    /// </summary>
+    public void RenderTogether(Action change)
+    {
+        if (_renderScope is { } scope) scope.Run(change);
+        else change();
+    }
 
     public const double MinZoom = 0.2;
     public const double MaxZoom = 2.5;
@@ -82,7 +112,7 @@ public sealed class DesignerDiagram
 
     public event Action? SelectionChanged;
 
-    public StepNode? FindNode(string id) => Diagram.Nodes.OfType<StepNode>().FirstOrDefault(n => n.Id == id);
+    public StepNode? FindNode(string id) => _nodesById.GetValueOrDefault(id);
 
     public IReadOnlyList<string> SelectedNodeIds() => Diagram.GetSelectedModels().OfType<StepNode>().Select(n => n.Id).ToList();
 
@@ -100,7 +130,9 @@ public sealed class DesignerDiagram
     /// Makes the canvas selection show <paramref name="nodeId"/> (a Page child shows as its page), so that the canvas and
     /// the property panel never disagree; null leaves a multiple selection alone but clears a single one.
     /// </summary>
-    public void ShowSelection(string? nodeId, string? pageId)
+    public void ShowSelection(string? nodeId, string? pageId) => RenderTogether(() => ShowSelectionCore(nodeId, pageId));
+
+    private void ShowSelectionCore(string? nodeId, string? pageId)
     {
         var wanted = pageId ?? nodeId;
         var selected = Diagram.GetSelectedModels().ToList();
@@ -108,6 +140,7 @@ public sealed class DesignerDiagram
         _syncing = true;
         try
         {
+            ShowSelectedChild(pageId is null ? null : nodeId, pageId);
             if (wanted is null)
             {
                 if (selected.Count == 1 && selected[0] is StepNode) Diagram.UnselectAll();
@@ -119,6 +152,35 @@ public sealed class DesignerDiagram
         finally
         {
             _syncing = false;
+        }
+    }
+
+    /// <summary>Re-renders the Page nodes whose chosen child row changed (only those: a page widget draws that row marked).</summary>
+    private void ShowSelectedChild(string? childId, string? pageId)
+    {
+        foreach (var node in _nodesById.Values)
+        {
+            if (node.Kind != StepKind.Page) continue;
+            var chosen = node.Id == pageId ? childId : null;
+            if (node.ShownSelectedChildId != chosen) node.Refresh();
+        }
+    }
+
+    /// <summary>
+    /// Locks (or unlocks) every node and port for a read-only revision; only nodes whose lock changed are re-rendered
+    /// (their widgets draw the lock and the page rows' buttons).
+    /// </summary>
+    public void SetReadOnly(bool readOnly, Func<string, bool>? alsoLocked = null) => RenderTogether(() => SetReadOnlyCore(readOnly, alsoLocked));
+
+    private void SetReadOnlyCore(bool readOnly, Func<string, bool>? alsoLocked)
+    {
+        foreach (var node in Diagram.Nodes)
+        {
+            var locked = readOnly || alsoLocked?.Invoke(node.Id) == true;
+            foreach (var port in node.Ports) port.Locked = locked;
+            if (node.Locked == locked) continue;
+            node.Locked = locked;
+            node.Refresh();
         }
     }
 
@@ -232,7 +294,9 @@ public sealed class DesignerDiagram
     /// once each. Ports are placed relative to their node's current position, so a measure that arrives during a drag
     /// is still right.
     /// </summary>
-    public void ApplyMeasures(IReadOnlyList<NodeMeasure> measures)
+    public void ApplyMeasures(IReadOnlyList<NodeMeasure> measures) => RenderTogether(() => ApplyMeasuresCore(measures));
+
+    private void ApplyMeasuresCore(IReadOnlyList<NodeMeasure> measures)
     {
         var nodes = Diagram.Nodes.OfType<StepNode>().ToDictionary(n => n.Id, StringComparer.Ordinal);
         var stale = new HashSet<BaseLinkModel>();
@@ -257,7 +321,11 @@ public sealed class DesignerDiagram
                 stale.UnionWith(port.Links);
             }
         }
-        foreach (var link in stale) link.Refresh();
+        // A link is drawn once both its ends are measured: the parts of one report (designer.js) would otherwise
+        // redraw a link whose other end is measured in a later part twice.
+        foreach (var link in stale)
+            if (link.Source is not SinglePortAnchor { Port.Initialized: false } && link.Target is not SinglePortAnchor { Port.Initialized: false })
+                link.Refresh();
     }
 
     /// <summary>
@@ -293,7 +361,7 @@ public sealed class DesignerDiagram
         _syncing = true;
         try
         {
-            Diagram.Batch(() => SyncCore(journey, findings));
+            RenderTogether(() => Diagram.Batch(() => SyncCore(journey, findings)));
         }
         finally
         {
@@ -332,20 +400,21 @@ public sealed class DesignerDiagram
             step ??= new StepNode(id, kind, new Point(position.X, position.Y), _actions);
 
             var descriptor = node is null ? null : _catalog.Find(node.NodeType);
-            step.DisplayName = kind switch
-            {
-                StepKind.Start => "Start",
-                StepKind.Success => "Success",
-                StepKind.Failure => "Failure",
-                _ => node!.DisplayName.Length > 0 ? node.DisplayName : descriptor?.DisplayName ?? node.NodeType,
-            };
-            step.TypeName = descriptor?.DisplayName ?? node?.NodeType ?? "";
-            step.TypeId = node?.NodeType ?? id;
-            step.Severity = SeverityOf(id);
-            step.FindingCount = severities.TryGetValue(id, out var s) ? s.Count : 0;
-            step.Children = node?.Children.Select(c => new PageChildView(c.Id,
-                c.DisplayName.Length > 0 ? c.DisplayName : _catalog.Find(c.NodeType)?.DisplayName ?? c.NodeType,
-                _catalog.Find(c.NodeType)?.DisplayName ?? c.NodeType, SeverityOf(c.Id))).ToList() ?? [];
+            var drawn = step.SetContent(
+                kind switch
+                {
+                    StepKind.Start => "Start",
+                    StepKind.Success => "Success",
+                    StepKind.Failure => "Failure",
+                    _ => node!.DisplayName.Length > 0 ? node.DisplayName : descriptor?.DisplayName ?? node.NodeType,
+                },
+                descriptor?.DisplayName ?? node?.NodeType ?? "",
+                node?.NodeType ?? id,
+                SeverityOf(id),
+                severities.TryGetValue(id, out var s) ? s.Count : 0,
+                node?.Children.Select(c => new PageChildView(c.Id,
+                    c.DisplayName.Length > 0 ? c.DisplayName : _catalog.Find(c.NodeType)?.DisplayName ?? c.NodeType,
+                    _catalog.Find(c.NodeType)?.DisplayName ?? c.NodeType, SeverityOf(c.Id))).ToList() ?? []);
             var outcomes = kind switch
             {
                 StepKind.Start => [new NodeOutcome(JourneyEditSession.StartOutcome, "Start")],
@@ -362,7 +431,8 @@ public sealed class DesignerDiagram
             if (!step.Position.X.Equals(position.X) || !step.Position.Y.Equals(position.Y))
                 step.SetPosition(position.X, position.Y);
             if (portsChanged) step.ReinitializePorts();
-            step.Refresh();
+            // Only nodes that look different are re-rendered: a save or an edit of one node must not redraw hundreds.
+            if (drawn || portsChanged) step.Refresh();
         }
 
         SyncLinks(journey);

@@ -81,6 +81,24 @@ public sealed class StepNode : NodeModel
     /// <summary>The same for Page children, by child id.</summary>
     public IReadOnlyDictionary<string, string> ChildDiffs { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>The child row this Page node's widget last drew as chosen (the editor's selection, when it is one of its children).</summary>
+    public string? ShownSelectedChildId { get; set; }
+
+    /// <summary>Sets what the widget shows of the journey node; true when any of it changed (the node must be re-rendered).</summary>
+    public bool SetContent(string displayName, string typeName, string typeId, FindingSeverity? severity, int findingCount,
+        IReadOnlyList<PageChildView> children)
+    {
+        var changed = DisplayName != displayName || TypeName != typeName || TypeId != typeId || Severity != severity
+            || FindingCount != findingCount || !Children.SequenceEqual(children);
+        DisplayName = displayName;
+        TypeName = typeName;
+        TypeId = typeId;
+        Severity = severity;
+        FindingCount = findingCount;
+        Children = children;
+        return changed;
+    }
+
     public IEnumerable<OutcomePort> OutcomePorts => Ports.OfType<OutcomePort>();
 
     public OutcomePort? Outcome(string outcomeId) => OutcomePorts.FirstOrDefault(p => p.OutcomeId == outcomeId);

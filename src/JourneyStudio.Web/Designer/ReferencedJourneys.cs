@@ -16,6 +16,8 @@ public sealed class ReferencedJourneys(JourneyStore store, IReadOnlyList<string>
     private readonly HashSet<string> _tried = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _unread = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _names = new(journeyNames, StringComparer.OrdinalIgnoreCase);
+    private readonly ValidationMemo _memo = new();
+    private int _readVersion; // changes whenever _read or _tried do (what validation looks at besides the journey)
 
     /// <summary>A journey read so far, if any.</summary>
     public Journey? Find(string name) => _read.GetValueOrDefault(name);
@@ -27,7 +29,7 @@ public sealed class ReferencedJourneys(JourneyStore store, IReadOnlyList<string>
     public IReadOnlyList<ValidationFinding> Validate(Journey shown, NodeCatalog catalog, out bool unread)
     {
         _unread.Clear();
-        var findings = JourneyValidator.Validate(shown, catalog, name => Lookup(shown, name));
+        var findings = _memo.Validate(shown, _readVersion, _unread, () => JourneyValidator.Validate(shown, catalog, name => Lookup(shown, name)));
         unread = _unread.Count > 0;
         return findings;
     }
@@ -44,6 +46,7 @@ public sealed class ReferencedJourneys(JourneyStore store, IReadOnlyList<string>
             {
                 _tried.Add(name);
                 if (await store.GetAsync(name) is { } stored) _read[name] = stored.Journey;
+                _readVersion++;
                 readAny = true;
             }
         }

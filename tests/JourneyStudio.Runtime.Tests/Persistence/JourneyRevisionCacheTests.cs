@@ -83,6 +83,47 @@ public sealed class JourneyRevisionCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADraftJustSaved_IsServedAsWritten_WithoutAParse_AndMatchesWhatItsStoredJsonSays()
+    {
+        await _db.Journeys.CreateAsync(TestJourneys.Login("Drafted"), "admin");
+        var opened = (await _db.Journeys.GetLatestAsync("Drafted"))!;
+        var parses = _codec.Parses;
+        var edited = opened.Journey with { Description = "Edited in the designer" };
+
+        var saved = await _db.Journeys.SaveDraftAsync(edited, opened.Revision, "admin");
+        var reread = (await _db.Journeys.GetRevisionAsync("Drafted", 2))!;
+
+        Assert.Equal(new SaveResult.Saved(2), saved);
+        Assert.Equal(parses, _codec.Parses);
+        // The nodes the edit did not touch are the editor's own objects, so "what changed" needs no deep comparison.
+        Assert.Same(edited.Nodes, reread.Journey.Nodes);
+        await using var db = _db.CreateContext();
+        var journeyId = db.Journeys.Single(j => j.Name == "Drafted").Id;
+        var json = db.JourneyRevisions.Single(r => r.JourneyId == journeyId && r.Revision == 2).Json;
+        Assert.Empty(JourneyComparer.Differences(new TestJourneyCodec().Deserialize(json), reread.Journey));
+    }
+
+    [Fact]
+    public async Task ADraftSavedOnAnotherInstance_IsWhatThisInstanceOpensNext_NeverItsOwnDraftFromTheCache()
+    {
+        await _db.Journeys.CreateAsync(TestJourneys.Login("Shared"), "admin");
+        var mine = (await _db.Journeys.GetLatestAsync("Shared"))!;
+        Assert.Equal(new SaveResult.Saved(2), await _db.Journeys.SaveDraftAsync(mine.Journey with { Description = "Mine" }, 1, "alice"));
+        Assert.Equal("Mine", (await _db.Journeys.GetLatestAsync("Shared"))!.Journey.Description);
+        await using var other = await _db.SecondInstanceAsync();
+        var seenThere = (await other.Journeys.GetLatestAsync("Shared"))!;
+        Assert.Equal("Mine", seenThere.Journey.Description);
+
+        Assert.Equal(new SaveResult.Saved(3), await other.Journeys.SaveDraftAsync(seenThere.Journey with { Description = "Theirs" }, 2, "bob"));
+        var reopened = (await _db.Journeys.GetLatestAsync("Shared"))!;
+
+        Assert.Equal((3, "Theirs"), (reopened.Revision, reopened.Journey.Description));
+        Assert.Equal("Mine", (await _db.Journeys.GetRevisionAsync("Shared", 2))!.Journey.Description);
+        // Saving on top of the revision this instance saved (and cached) is a conflict, not an overwrite of theirs.
+        Assert.Equal(new SaveResult.Conflict(3), await _db.Journeys.SaveDraftAsync(mine.Journey with { Description = "Late" }, 2, "alice"));
+    }
+
+    [Fact]
     public void Cache_PastItsCapacity_DropsTheLeastRecentlyUsed()
     {
         var cache = new JourneyRevisionCache(capacity: 4);

@@ -46,6 +46,61 @@ public sealed class DesignerDiagramTests
     }
 
     [Fact]
+    public void Sync_RedrawsOnlyTheNodesThatLookDifferent()
+    {
+        _diagram.Sync(_session.Current, []);
+        var redrawn = new List<string>();
+        foreach (var node in _diagram.Diagram.Nodes.OfType<StepNode>()) node.Changed += m => redrawn.Add(((StepNode)m).Id);
+
+        _diagram.Sync(_session.Current, []); // e.g. after a save: the same content
+        Assert.Empty(redrawn);
+
+        _session.SetDisplayName("push", "Send the push");
+        _diagram.Sync(_session.Current, []);
+        Assert.Equal(["push"], redrawn.Distinct());
+        Assert.Equal("Send the push", _diagram.FindNode("push")!.DisplayName);
+
+        redrawn.Clear();
+        _diagram.Sync(_session.Current, [new JourneyStudio.Journeys.Validation.ValidationFinding(JourneyStudio.Journeys.Validation.FindingSeverity.Warning, "test", "Check it", "decision")]);
+        Assert.Equal(["decision"], redrawn.Distinct());
+        Assert.Equal(1, _diagram.FindNode("decision")!.FindingCount);
+    }
+
+    [Fact]
+    public void SetReadOnly_LocksEveryNodeAndPort_AndRedrawsOnlyWhenTheLockChanges()
+    {
+        _diagram.Sync(_session.Current, []);
+        var redrawn = 0;
+        foreach (var node in _diagram.Diagram.Nodes) node.Changed += _ => redrawn++;
+
+        _diagram.SetReadOnly(true);
+        Assert.All(_diagram.Diagram.Nodes, n => Assert.True(n.Locked && n.Ports.All(p => p.Locked)));
+        Assert.Equal(_diagram.Diagram.Nodes.Count, redrawn);
+
+        _diagram.SetReadOnly(true);
+        Assert.Equal(_diagram.Diagram.Nodes.Count, redrawn);
+        _diagram.SetReadOnly(false);
+        Assert.All(_diagram.Diagram.Nodes, n => Assert.False(n.Locked || n.Ports.Any(p => p.Locked)));
+    }
+
+    [Fact]
+    public void FindNode_FollowsNodesAddedAndRemovedBySync()
+    {
+        _diagram.Sync(_session.Current, []);
+        var push = _diagram.FindNode("push");
+        Assert.NotNull(push);
+
+        _session.DeleteNodes(["push"]);
+        _diagram.Sync(_session.Current, []);
+        Assert.Null(_diagram.FindNode("push"));
+
+        _session.Undo();
+        _diagram.Sync(_session.Current, []);
+        Assert.NotSame(push, _diagram.FindNode("push"));
+        Assert.Same(_diagram.Diagram.Nodes.OfType<StepNode>().Single(n => n.Id == "push"), _diagram.FindNode("push"));
+    }
+
+    [Fact]
     public void Sync_AfterAnOutcomeDisappears_RemovesItsPortAndLink_KeepsTheOtherPortsAndLinks()
     {
         _diagram.Sync(_session.Current, []);
