@@ -80,7 +80,7 @@ public sealed class ScriptsPageTests : StudioPageContext
         Assert.Equal("1", count.QuerySelector("[data-testid=script-revision]")!.TextContent.Trim());
         // One node in Studio Nested and two in Studio Nesting.
         Assert.Equal("3", count.QuerySelector("[data-testid=script-used-by]")!.GetAttribute("data-count"));
-        Assert.Equal("3 nodes in 2 journeys", count.QuerySelector("[data-testid=script-used-by]")!.TextContent.Trim());
+        Assert.Equal("3 nodes, 2 journeys", count.QuerySelector("[data-testid=script-used-by]")!.TextContent.Trim());
         var groovy = cut.Find($"tr:has([data-script-id='{OidcNormalizationId}'])");
         Assert.Contains("GROOVY · not runnable here", groovy.QuerySelector("[data-testid=script-not-runnable]")!.TextContent);
         Assert.Equal("unused", groovy.QuerySelector("[data-testid=script-used-by]")!.TextContent.Trim());
@@ -98,8 +98,9 @@ public sealed class ScriptsPageTests : StudioPageContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=script-syntax-error]")));
         var error = cut.Find("[data-testid=script-syntax-error]");
-        Assert.Equal("3", error.GetAttribute("data-line"));
-        Assert.Contains("not valid JavaScript at line 3, column", error.TextContent);
+        // The '{' after "if (a > b " is the 11th character of line 3.
+        Assert.Equal(("3", "11"), (error.GetAttribute("data-line"), error.GetAttribute("data-column")));
+        Assert.Contains("not valid JavaScript at line 3, column 11", error.TextContent);
         Assert.Contains("Not saved", error.TextContent);
         // The editor marks the whole line 3 and moves there.
         var decorations = JSInterop.Invocations["blazorMonaco.editor.deltaDecorations"].Last();
