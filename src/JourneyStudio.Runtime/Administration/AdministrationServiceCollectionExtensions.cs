@@ -21,6 +21,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<DatabaseAuditLog>();
         services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<DatabaseAuditLog>());
         services.TryAddSingleton<JourneyAdminService>();
+        services.TryAddSingleton<ScriptAdminService>();
         // Validation reports script problems (Groovy, syntax) beside the journey's own.
         services.AddOptions<ScriptingOptions>();
         services.TryAddSingleton<ScriptCompiler>();

@@ -65,6 +65,9 @@ public static class AuditActions
     public const string TokenRevoke = "token.revoke";
     /// <summary>A script created or given a new revision (by a journey import or save that carried it).</summary>
     public const string ScriptSave = "script.save";
+    /// <summary>An old revision's text saved as a script's new revision.</summary>
+    public const string ScriptRestore = "script.restore";
+    public const string ScriptDelete = "script.delete";
     public const string EmailTemplateSave = "email.template.save";
     /// <summary>A template's stored version deleted, so the shipped default applies again.</summary>
     public const string EmailTemplateReset = "email.template.reset";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace JourneyStudio.Runtime.Scripts;
 
-/// <summary>A parse of a script's text: the prepared script, or where the text is not JavaScript.</summary>
+/// <summary>A parse of a script's text: the prepared script, or where the text is not JavaScript (line and column from 1, as editors count).</summary>
 public sealed record ScriptCompilation(Prepared<Script>? Prepared, int? ErrorLine, int? ErrorColumn, string? Error)
 {
     public bool Succeeded => Prepared is not null;
@@ -45,11 +45,14 @@ public sealed class ScriptCompiler(IOptions<ScriptingOptions> options)
         }
         catch (Acornima.ParseErrorException e)
         {
-            return new ScriptCompilation(null, e.LineNumber, e.Column, e.Message);
+            return Failed(e);
         }
         catch (ScriptPreparationException e) when (e.InnerException is Acornima.ParseErrorException parse)
         {
-            return new ScriptCompilation(null, parse.LineNumber, parse.Column, parse.Message);
+            return Failed(parse);
         }
     }
+
+    // Acornima counts columns from 0 (its message says "name:line:column+1").
+    private static ScriptCompilation Failed(Acornima.ParseErrorException e) => new(null, e.LineNumber, e.Column + 1, e.Message);
 }

@@ -14,6 +14,26 @@ public sealed record ScriptImportConflict(string ScriptId, string Message);
 /// <summary>A script an import or save created (<see cref="RevisionBefore"/> null) or gave a new revision.</summary>
 public sealed record ScriptChange(string ScriptId, string Name, int? RevisionBefore, int RevisionAfter);
 
+/// <summary>What a single-script write did.</summary>
+public abstract record ScriptStoreWrite
+{
+    private ScriptStoreWrite() { }
+
+    /// <summary>A new revision (<see cref="RevisionBefore"/> null for a new script).</summary>
+    public sealed record Written(StoredScript Script, int? RevisionBefore) : ScriptStoreWrite;
+
+    /// <summary>The content equals the current revision's; nothing was written.</summary>
+    public sealed record Unchanged(StoredScript Script) : ScriptStoreWrite;
+
+    /// <summary>The script has moved on to <paramref name="CurrentRevision"/> since the editor read it; nothing was written.</summary>
+    public sealed record Stale(int CurrentRevision, string SavedBy, DateTimeOffset SavedAt) : ScriptStoreWrite;
+
+    /// <summary>Another script has this name (any letter case) or id.</summary>
+    public sealed record NameTaken : ScriptStoreWrite;
+
+    public sealed record NotFound : ScriptStoreWrite;
+}
+
 /// <summary>What nodes read scripts through: the current revision of a script by its id.</summary>
 public interface IScriptSource
 {
@@ -130,6 +150,100 @@ public sealed class ScriptStore(IDbContextFactory<JourneyStudioDbContext> contex
         var rows = await db.Set<ScriptRevisionRecord>().AsNoTracking().Where(r => r.ScriptRecordId == id)
             .OrderByDescending(r => r.Revision).Select(r => new { r.Revision, r.SavedAt, r.SavedBy }).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Revision, r.SavedAt, r.SavedBy)).ToList();
+    }
+
+    /// <summary>The content of one revision of a script; null when the script or the revision does not exist.</summary>
+    public async Task<ScriptDefinition?> GetRevisionAsync(string scriptId, int revision, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var json = await db.Set<ScriptRevisionRecord>().AsNoTracking()
+            .Where(r => r.Revision == revision && db.Set<ScriptRecord>().Any(s => s.Id == r.ScriptRecordId && s.ScriptId == scriptId))
+            .Select(r => r.Json).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : FrodoScriptSection.FromJson(json);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="script"/> as revision 1 of a new script; <see cref="ScriptStoreWrite.NameTaken"/> when another
+    /// script has its name (any letter case) or id.
+    /// </summary>
+    public async Task<ScriptStoreWrite> CreateAsync(ScriptDefinition script, string savedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await FindNameOwnerAsync(db, script.Name, cancellationToken) is not null
+            || await db.Set<ScriptRecord>().AnyAsync(s => s.ScriptId == script.Id, cancellationToken))
+            return new ScriptStoreWrite.NameTaken();
+        await StageImportAsync(db, [script], savedBy, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes: another save took the name or id between the check and this write.
+            return new ScriptStoreWrite.NameTaken();
+        }
+        return new ScriptStoreWrite.Written(ToStored(await db.Set<ScriptRecord>().AsNoTracking().SingleAsync(s => s.ScriptId == script.Id, cancellationToken)), null);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="script"/> (same id) as the next revision of a script, when its current revision is still
+    /// <paramref name="basedOnRevision"/>: an editor that read an older revision must not overwrite a newer one unseen.
+    /// Unchanged content adds no revision.
+    /// </summary>
+    public async Task<ScriptStoreWrite> SaveRevisionAsync(ScriptDefinition script, int basedOnRevision, string savedBy,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Set<ScriptRecord>().SingleOrDefaultAsync(s => s.ScriptId == script.Id, cancellationToken);
+        if (record is null) return new ScriptStoreWrite.NotFound();
+        if (record.CurrentRevision != basedOnRevision) return await StaleAsync(db, record, cancellationToken);
+        if (FrodoScriptSection.FromJson(record.Json).SameContentAs(script)) return new ScriptStoreWrite.Unchanged(ToStored(record));
+        if (await FindNameOwnerAsync(db, script.Name, cancellationToken) is { } owner && owner != script.Id) return new ScriptStoreWrite.NameTaken();
+        await StageImportAsync(db, [script], savedBy, cancellationToken);
+        try
+        {
+            // CurrentRevision is the record's concurrency token: a save that raced this one since it was read fails here.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.Set<ScriptRecord>().AsNoTracking().SingleOrDefaultAsync(s => s.ScriptId == script.Id, cancellationToken);
+            return current is null ? new ScriptStoreWrite.NotFound() : await StaleAsync(fresh, current, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The revision index (another save wrote this revision number) or the name index.
+            return new ScriptStoreWrite.NameTaken();
+        }
+        return new ScriptStoreWrite.Written(ToStored(record), basedOnRevision);
+    }
+
+    /// <summary>Deletes a script with all its revisions; false when there is no such script.</summary>
+    public async Task<bool> DeleteAsync(string scriptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Set<ScriptRecord>().Include(s => s.Revisions).SingleOrDefaultAsync(s => s.ScriptId == scriptId, cancellationToken);
+        if (record is null) return false;
+        db.Remove(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    // Names are compared in memory, without regard to any letter case (the column's collation folds ASCII only).
+    private static async Task<string?> FindNameOwnerAsync(JourneyStudioDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var names = await db.Set<ScriptRecord>().AsNoTracking().Select(s => new { s.ScriptId, s.Name }).ToListAsync(cancellationToken);
+        return names.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase))?.ScriptId;
+    }
+
+    private static async Task<ScriptStoreWrite> StaleAsync(JourneyStudioDbContext db, ScriptRecord record, CancellationToken cancellationToken)
+    {
+        var savedBy = await db.Set<ScriptRevisionRecord>().AsNoTracking()
+            .Where(r => r.ScriptRecordId == record.Id && r.Revision == record.CurrentRevision).Select(r => r.SavedBy).SingleOrDefaultAsync(cancellationToken);
+        return new ScriptStoreWrite.Stale(record.CurrentRevision, savedBy ?? "", record.UpdatedAt);
     }
 
     private static StoredScript ToStored(ScriptRecord record) =>

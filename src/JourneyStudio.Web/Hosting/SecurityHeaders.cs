@@ -37,6 +37,16 @@ public static class SecurityHeaders
     public const string NonPageContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>
+    /// The script Monaco (the Scripts page's code editor) starts its web workers with. A dedicated worker runs under the
+    /// policy of its own script's response, not the page's, and this one loads the rest of Monaco's worker code with
+    /// <c>importScripts</c> from the studio; under <see cref="NonPageContentSecurityPolicy"/> it could not. So it alone may
+    /// run scripts from the studio, and still nothing else (no connections, no other origin).
+    /// </summary>
+    public const string MonacoWorkerPath = "/_content/BlazorMonaco/lib/monaco-editor/min/vs/base/worker/workerMain.js";
+
+    public const string MonacoWorkerContentSecurityPolicy = "default-src 'none'; script-src 'self'; frame-ancestors 'none'";
+
+    /// <summary>
     /// <c>same-origin</c>: no URL of the studio (preview URLs, <c>suspendedId</c> links) leaks to another
     /// site, while same-origin requests keep their <c>Origin</c>, which cross-site checks rely on.
     /// </summary>
@@ -60,7 +70,9 @@ public static class SecurityHeaders
             {
                 var headers = http.Response.Headers;
                 var isPage = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-                headers.TryAdd(HeaderNames.ContentSecurityPolicy, isPage ? ContentSecurityPolicy(nonce.Nonce) : NonPageContentSecurityPolicy);
+                headers.TryAdd(HeaderNames.ContentSecurityPolicy, isPage ? ContentSecurityPolicy(nonce.Nonce)
+                    : http.Request.Path.Equals(MonacoWorkerPath, StringComparison.Ordinal) ? MonacoWorkerContentSecurityPolicy
+                    : NonPageContentSecurityPolicy);
                 headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
                 headers.TryAdd(HeaderNames.XFrameOptions, "DENY"); // frame-ancestors for browsers without CSP 2
                 headers.TryAdd("Referrer-Policy", ReferrerPolicy);

@@ -22,6 +22,8 @@ public sealed partial class SecurityHeadersTests(ApiServerFixture fixture) : ICl
     [InlineData("Error", HttpStatusCode.OK)]
     [InlineData("no/such/page", HttpStatusCode.NotFound)] // the not-found page
     [InlineData("assets/login.js", HttpStatusCode.OK)]
+    [InlineData("_content/BlazorMonaco/lib/monaco-editor/min/vs/editor/editor.main.js", HttpStatusCode.OK)] // the Scripts page's editor
+    [InlineData("_content/BlazorMonaco/lib/monaco-editor/min/vs/base/worker/workerMain.js", HttpStatusCode.OK)]
     [InlineData("admin/api/journeys", HttpStatusCode.Unauthorized)]
     [InlineData("json/realms/root/realms/alpha/users/nobody", HttpStatusCode.Unauthorized)]
     public async Task EveryResponse_ForbidsFramingAndSniffing_AndLimitsScripts(string path, HttpStatusCode status)
@@ -41,6 +43,21 @@ public sealed partial class SecurityHeadersTests(ApiServerFixture fixture) : ICl
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Contains(Header(response, "Referrer-Policy"), new[] { "same-origin", "no-referrer" });
+    }
+
+    [Fact]
+    public async Task MonacoWorkerScript_MayLoadTheStudiosScripts_AndNothingElse_WhileOtherScriptFilesMayLoadNothing()
+    {
+        using var client = NewClient();
+
+        // A web worker runs under its own script's policy: Monaco's worker pulls the rest of its code in with importScripts.
+        var worker = Directives(Header(await client.GetAsync("_content/BlazorMonaco/lib/monaco-editor/min/vs/base/worker/workerMain.js"), "Content-Security-Policy"));
+        var editor = Directives(Header(await client.GetAsync("_content/BlazorMonaco/lib/monaco-editor/min/vs/editor/editor.main.js"), "Content-Security-Policy"));
+
+        Assert.Equal(["'self'"], worker["script-src"]);
+        Assert.Equal(["'none'"], worker["default-src"]);
+        Assert.Equal(["default-src", "frame-ancestors"], editor.Keys.Order());
+        Assert.Equal(["'none'"], editor["default-src"]);
     }
 
     [Fact]
