@@ -443,6 +443,8 @@ const renderers = {
   SuspendedTextOutputCallback: (callback, view) => {
     const out = outputs(callback);
     view.hasButtons = true;
+    // Email Suspend's step has no page header of its own: say what the person has to do.
+    if (!view.step.header) view.append(el('h1', {}, 'Check your email'));
     view.append(el('p', { class: 'message suspended', 'data-testid': 'suspended-message', role: 'status' }, String(out.message ?? '')));
   },
 
@@ -530,7 +532,8 @@ async function render(step) {
     submit(step);
   });
   card.replaceChildren(form);
-  form.querySelector('input:not([type=hidden]), button')?.focus();
+  // After a refusal, focus goes where the person has to correct something; otherwise to the first field.
+  (form.querySelector('[aria-invalid=true]') ?? form.querySelector('input:not([type=hidden]), button'))?.focus();
 
   if (view.redirectTo) {
     location.assign(view.redirectTo);

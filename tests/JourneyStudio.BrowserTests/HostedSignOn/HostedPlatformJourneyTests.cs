@@ -72,6 +72,8 @@ public sealed class HostedPlatformJourneyTests(BrowserFixture fixture)
 
         var password = page.GetByLabel("Password", new() { Exact = true });
         await Assertions.Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
+        // Focus is where the correction is needed, not back at the top of the long form.
+        await Assertions.Expect(password).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("[data-testid=policy-failures] li")).ToHaveTextAsync(["Use at least 8 characters.", "Use at least 1 capital letter."]);
         // What was right is kept.
         await Assertions.Expect(page.GetByLabel("Username")).ToHaveValueAsync(username);
@@ -99,6 +101,7 @@ public sealed class HostedPlatformJourneyTests(BrowserFixture fixture)
         await FillRegistrationAsync(page, username, mail, "Correct-Horse-9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("suspended-message")).ToHaveTextAsync(PlatformJourneys.CheckYourEmail);
         await Assertions.Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await PlatformJourneys.ShotAsync(page, "05-registration-check-your-email");
