@@ -106,6 +106,9 @@ public sealed class HostedPlatformJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await PlatformJourneys.ShotAsync(page, "05-registration-check-your-email");
 
+        // No account until the address is verified.
+        Assert.Null(await fixture.Server.Services.GetRequiredService<IdentityStore>().GetAsync(username));
+
         // The admin reads the mail in the studio's Mailbox, in a browser of their own.
         var admin = await fixture.NewAdminPageAsync();
         var link = await PlatformJourneys.ResumeLinkFromMailboxAsync(admin, mail, "Register new account");
@@ -113,6 +116,7 @@ public sealed class HostedPlatformJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync(link);
         await ExpectSignedOnAsync(page, username);
+        Assert.NotNull(await fixture.Server.Services.GetRequiredService<IdentityStore>().GetAsync(username));
 
         await page.GotoAsync(link);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign-on failed" })).ToBeVisibleAsync();

@@ -18,7 +18,10 @@ internal static class PlatformJourneys
     public const string Registration = "PlatformRegistration";
     public const string ResetPassword = "PlatformResetPassword";
 
-    /// <summary>PlatformRegistration that verifies the new account's address: Create Object, Email Suspend (Object Lookup), Increment Login Count.</summary>
+    /// <summary>
+    /// PlatformRegistration that verifies the address before it creates the account (AM's Email Suspend registration example,
+    /// Object Lookup off): Page, Email Suspend, Create Object, Increment Login Count.
+    /// </summary>
     public const string RegistrationWithEmail = "Test Registration With Email";
 
     /// <summary>Email Suspend's message in the exports.</summary>
