@@ -7,8 +7,18 @@ import { el, realmPath, restPost, showError } from './common.js';
 
 const params = new URLSearchParams(location.search);
 const realm = params.get('realm') || 'alpha';
+// The journey: ?journey=, AM's ?authIndexType=service&authIndexValue=, or the platform UI's #/service/Name route (the
+// links Identity Cloud's default journeys put in their page descriptions).
 const journey = params.get('journey')
-  || (params.get('authIndexType') === 'service' ? params.get('authIndexValue') : null);
+  || (params.get('authIndexType') === 'service' ? params.get('authIndexValue') : null)
+  || serviceOfRoute(location.hash);
+
+/** The journey a platform UI route names ('#/service/PlatformLogin'), or null. */
+function serviceOfRoute(route) {
+  const match = /^#\/service\/([^/?#]+)/.exec(route ?? '');
+  if (!match) return null;
+  try { return decodeURIComponent(match[1]); } catch { return null; }
+}
 
 // Where an OAuth authorization request sent the user to sign on: back there once the journey succeeds. Only the
 // provider's own authorize paths, so that the page cannot be made to send a signed-on user anywhere else.
@@ -104,15 +114,20 @@ const policyTexts = {
   VALID_EMAIL_ADDRESS_FORMAT: () => 'Enter a valid e-mail address.',
   VALID_USERNAME: () => 'This username is not valid.',
   UNIQUE: () => 'This value is already taken.',
-  MIN_LENGTH: p => `Use at least ${p.minLength ?? p['min-password-length'] ?? '?'} characters.`,
-  MAX_LENGTH: p => `Use at most ${p.maxLength ?? '?'} characters.`,
-  AT_LEAST_X_CAPITAL_LETTERS: p => `Use at least ${p.numCaps ?? 1} capital letter(s).`,
-  AT_LEAST_X_NUMBERS: p => `Use at least ${p.numNums ?? 1} number(s).`,
+  MIN_LENGTH: p => `Use at least ${counted(p.minLength ?? p['min-password-length'], 'character')}.`,
+  MAX_LENGTH: p => `Use at most ${counted(p.maxLength, 'character')}.`,
+  AT_LEAST_X_CAPITAL_LETTERS: p => `Use at least ${counted(p.numCaps ?? 1, 'capital letter')}.`,
+  AT_LEAST_X_NUMBERS: p => `Use at least ${counted(p.numNums ?? 1, 'number')}.`,
   CANNOT_CONTAIN_OTHERS: p => `It must not contain ${[].concat(p.disallowedFields ?? []).join(', ') || 'other fields'}.`,
   CANNOT_CONTAIN_CHARACTERS: p => `It must not contain ${[].concat(p.forbiddenChars ?? []).join(' ')}.`,
   VALID_TYPE: () => 'This value has the wrong type.',
   VALID_PHONE_FORMAT: () => 'Enter a valid phone number: digits, spaces, dashes and parentheses, optionally starting with +.',
 };
+
+/** '1 number', '2 numbers' ('? characters' when IDM sent no count). */
+function counted(count, noun) {
+  return `${count ?? '?'} ${noun}${Number(count) === 1 ? '' : 's'}`;
+}
 
 let failureCount = 0;
 
@@ -127,6 +142,32 @@ function policyFailures(out) {
   return failed.length === 0 ? null
     : el('ul', { id: `policy-failures-${++failureCount}`, class: 'message error policy-failures', role: 'alert', 'data-testid': 'policy-failures' },
       ...failed.map(text => el('li', {}, text)));
+}
+
+// ---- Page descriptions: AM's localised HTML. Identity Cloud's default journeys link to each other in them
+// ("New here? <a href=\"#/service/PlatformRegistration\">Create an account</a><br>…"). Only text, line breaks and links
+// are kept (a #/service/ link opens that journey on this page); every other tag is reduced to its text.
+
+function descriptionNodes(html) {
+  // A parsed document is inert: its scripts never run and its images never load.
+  const parsed = new DOMParser().parseFromString(String(html), 'text/html');
+  const convert = node => {
+    if (node.nodeType === Node.TEXT_NODE) return [document.createTextNode(node.textContent)];
+    if (node.nodeType !== Node.ELEMENT_NODE) return [];
+    const children = [...node.childNodes].flatMap(convert);
+    if (node.localName === 'br') return [el('br')];
+    const href = node.localName === 'a' ? descriptionLink(node.getAttribute('href')) : null;
+    return href ? [el('a', { href }, ...children)] : children;
+  };
+  return [...parsed.body.childNodes].flatMap(convert);
+}
+
+/** Where a description's link may go: a #/service/Name journey (kept in this realm), a path on this site, or http(s). */
+function descriptionLink(href) {
+  const service = serviceOfRoute(href);
+  if (service) return `/login?realm=${encodeURIComponent(realm)}&journey=${encodeURIComponent(service)}`;
+  if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//')) return href;
+  return typeof href === 'string' && /^https?:\/\//i.test(href) ? followable(href) : null;
 }
 
 // ---- Scripts: the shapes the ForgeRock SDK recognises, never run.
@@ -402,6 +443,8 @@ const renderers = {
   SuspendedTextOutputCallback: (callback, view) => {
     const out = outputs(callback);
     view.hasButtons = true;
+    // Email Suspend's step has no page header of its own: say what the person has to do.
+    if (!view.step.header) view.append(el('h1', {}, 'Check your email'));
     view.append(el('p', { class: 'message suspended', 'data-testid': 'suspended-message', role: 'status' }, String(out.message ?? '')));
   },
 
@@ -470,7 +513,7 @@ async function render(step) {
   };
 
   if (step.header) form.append(el('h1', {}, step.header));
-  if (step.description) form.append(el('p', { class: 'description' }, step.description));
+  if (step.description) form.append(el('p', { class: 'description', 'data-testid': 'page-description' }, ...descriptionNodes(step.description)));
 
   for (const callback of step.callbacks ?? []) {
     const renderer = renderers[callback.type];
@@ -489,7 +532,8 @@ async function render(step) {
     submit(step);
   });
   card.replaceChildren(form);
-  form.querySelector('input:not([type=hidden]), button')?.focus();
+  // After a refusal, focus goes where the person has to correct something; otherwise to the first field.
+  (form.querySelector('[aria-invalid=true]') ?? form.querySelector('input:not([type=hidden]), button'))?.focus();
 
   if (view.redirectTo) {
     location.assign(view.redirectTo);

@@ -24,6 +24,9 @@ public sealed partial class JourneyEngine
     private readonly NodeCatalog _catalog;
     private readonly JourneyEngineOptions _options;
 
+    /// <summary>Keeps transient state across a suspension; without it (hand-built engines) a suspension drops it.</summary>
+    private readonly SecureStateProtector? _secureState;
+
     /// <exception cref="ArgumentException">
     /// Two processors claim one type id, or a processor's type has no descriptor in <paramref name="catalog"/> or expects
     /// another config record than the descriptor binds: a processor must run exactly what its descriptor describes.
@@ -34,7 +37,8 @@ public sealed partial class JourneyEngine
         ILogger<JourneyEngine> logger,
         TimeProvider? timeProvider = null,
         NodeCatalog? catalog = null,
-        JourneyEngineOptions? options = null)
+        JourneyEngineOptions? options = null,
+        SecureStateProtector? secureState = null)
     {
         _catalog = catalog ?? NodeCatalog.Default;
         _processors = new Dictionary<string, INodeProcessor>(StringComparer.Ordinal);
@@ -53,6 +57,7 @@ public sealed partial class JourneyEngine
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
         _options = options ?? new JourneyEngineOptions();
+        _secureState = secureState;
     }
 
     /// <summary>
@@ -164,8 +169,10 @@ public sealed partial class JourneyEngine
             });
         }
 
-        // Transient state lives for this request only: it starts empty and is dropped with `run`.
-        var result = await RunFrameAsync(0, frames, submitted, new JsonObject(), run);
+        // Transient state lives for this request only: it starts empty and is dropped with `run` — except across a
+        // suspension, where AM keeps it as secure state: the resume link's request starts with what was there.
+        var transient = state.SecureState is { } secured && _secureState?.Unprotect(secured) is { } restored ? restored : new JsonObject();
+        var result = await RunFrameAsync(0, frames, submitted, transient, run);
         var now = _time.GetUtcNow();
         var root = frames[0];
         var next = state with
@@ -183,6 +190,7 @@ public sealed partial class JourneyEngine
             SessionProperties = run.SessionProperties,
             ErrorMessage = run.ErrorMessage,
             UpdatedAt = now,
+            SecureState = null,
         };
 
         StepTrace Trace(JourneySessionStatus status, string? reason = null, IReadOnlyList<Callback>? sent = null) => new()
@@ -207,7 +215,11 @@ public sealed partial class JourneyEngine
                 return new JourneyStep
                 {
                     // The session keeps what it needs to match the answer, not one-time secrets shown to the user.
-                    State = next with { PendingCallbacks = step.Callbacks.Select(c => c.WithoutSecretOutputs()).ToList(), SuspendedUntil = step.SuspendedUntil },
+                    State = next with
+                    {
+                        PendingCallbacks = step.Callbacks.Select(c => c.WithoutSecretOutputs()).ToList(), SuspendedUntil = step.SuspendedUntil,
+                        SecureState = step.SuspendedUntil is not null && run.SuspendedTransient is { Count: > 0 } kept ? _secureState?.Protect(kept) : null,
+                    },
                     Trace = Trace(JourneySessionStatus.InProgress, sent: step.Callbacks),
                     Callbacks = step.Callbacks,
                     Header = step.Header,
@@ -331,7 +343,12 @@ public sealed partial class JourneyEngine
         }
         // AM: each node may replace the error message as the user goes through the journey; a failure tells the last one.
         if (result.ErrorMessage is { Length: > 0 } message) run.ErrorMessage = message;
-        if (result.IsSend) return new StepSent(result.Callbacks!, null, result.Header, result.Description, result.Stage, result.SuspendedUntil);
+        if (result.IsSend)
+        {
+            // The node's own transient state (an inner journey's is a copy of its host's) is what the resumed nodes need.
+            if (result.SuspendedUntil is not null) run.SuspendedTransient = transient;
+            return new StepSent(result.Callbacks!, null, result.Header, result.Description, result.Stage, result.SuspendedUntil);
+        }
         var declared = descriptor.GetOutcomes(node.Config);
         if (declared.All(o => o.Id != result.Outcome))
             return Error(frame, node,
@@ -604,6 +621,9 @@ public sealed partial class JourneyEngine
 
         /// <summary>The outcome that had no link, when the run ended on one.</summary>
         public VisitedNode? Unwired { get; set; }
+
+        /// <summary>The transient state of the node that suspended the sign-on, when one did.</summary>
+        public JsonObject? SuspendedTransient { get; set; }
     }
 
     /// <summary>One journey being run: the root journey or a child of an Inner Tree Evaluator.</summary>

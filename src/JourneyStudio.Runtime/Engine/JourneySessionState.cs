@@ -35,7 +35,7 @@ public sealed record InnerJourneyFrame
 
 /// <summary>
 /// Everything needed to continue a sign-on, and nothing secret: transient state (passwords, recovery codes)
-/// never enters it. The engine takes it and returns a new one; storing it is the caller's business.
+/// never enters it in the clear (only encrypted, as <see cref="SecureState"/>, while a sign-on is suspended). The engine takes it and returns a new one; storing it is the caller's business.
 /// </summary>
 public sealed record JourneySessionState
 {
@@ -91,6 +91,12 @@ public sealed record JourneySessionState
     /// answered with the authId. Null otherwise.
     /// </summary>
     public DateTimeOffset? SuspendedUntil { get; init; }
+
+    /// <summary>
+    /// While the sign-on is suspended: its transient state, encrypted (<see cref="SecureStateProtector"/>), restored for the
+    /// request the resume link makes. Null otherwise.
+    /// </summary>
+    public string? SecureState { get; init; }
 
     /// <summary>Why a failed sign-on failed (the engine's reason, e.g. a script's name, line and error); null otherwise.</summary>
     public string? FailureReason { get; init; }

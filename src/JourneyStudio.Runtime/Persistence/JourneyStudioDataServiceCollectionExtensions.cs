@@ -49,6 +49,8 @@ public static class JourneyStudioDataServiceCollectionExtensions
         var keyRing = configuration.GetSection(JourneyStudioDataOptions.SectionName).GetSection("DataProtection").Get<KeyRingOptions>();
         if (!string.IsNullOrWhiteSpace(keyRing?.CertificatePath))
             dataProtection.ProtectKeysWithCertificate(LoadKeyRingCertificate(keyRing.CertificatePath, keyRing.CertificatePassword));
+        // The engine keeps a suspended sign-on's transient state with these keys (AM's secure state).
+        services.TryAddSingleton<Engine.SecureStateProtector>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JourneyStore>();

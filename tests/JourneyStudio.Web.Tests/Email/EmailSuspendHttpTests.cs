@@ -57,6 +57,21 @@ public sealed partial class EmailSuspendHttpTests : IAsyncLifetime
         ],
     };
 
+    /// <summary>Username, password, then Email Suspend, then Data Store Decision: the password must outlast the suspension.</summary>
+    public static Journey PasswordThenSuspendJourney(string name) => EmailSuspendJourney(name) with
+    {
+        Nodes =
+        [
+            Node("user", NodeTypeIds.UsernameCollector, ("outcome", "password")),
+            Node("password", NodeTypeIds.PasswordCollector, ("outcome", "suspend")),
+            EmailSuspendJourney(name).Nodes.Single(n => n.Id == "suspend") with
+            {
+                Connections = ImmutableDictionary<string, string>.Empty.Add("outcome", "check"),
+            },
+            Node("check", NodeTypeIds.DataStoreDecision, ("true", StaticNodeIds.Success), ("false", StaticNodeIds.Failure)),
+        ],
+    };
+
     private static JourneyNode Node(string id, string type, params (string Outcome, string Target)[] connections) => new()
     {
         Id = id, NodeType = type, DisplayName = id,
@@ -128,6 +143,36 @@ public sealed partial class EmailSuspendHttpTests : IAsyncLifetime
         var done = await client.SubmitAsync(AmClient.Fill(resumed.Body, SignOnJourneys.Password), Journey);
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.False(string.IsNullOrEmpty((string?)done.Body["tokenId"]));
+    }
+
+    [Fact]
+    public async Task EmailSuspend_KeepsThePasswordCollectedBeforeIt_EncryptedInTheStoredSession_ForTheNodesAfterTheResume()
+    {
+        const string journey = "Test Password Then Suspend";
+        await SignOnJourneys.SeedAsync(_server, PasswordThenSuspendJourney(journey));
+        using var client = new AmClient(_server);
+        var name = await client.StartAsync(journey);
+        var password = await client.SubmitAsync(AmClient.Fill(name.Body, SignOnJourneys.Username), journey);
+        var suspended = await client.SubmitAsync(AmClient.Fill(password.Body, SignOnJourneys.Password), journey);
+        Assert.Equal("SuspendedTextOutputCallback", (string?)suspended.Body["callbacks"]![0]!["type"]);
+
+        // AM's secure state: kept for the resume, never in the clear.
+        await using (var db = _server.OpenDatabaseConnection())
+        {
+            await using var query = db.CreateCommand();
+            query.CommandText = "SELECT StateJson FROM JourneySessions";
+            await using var reader = await query.ExecuteReaderAsync();
+            var states = new List<string>();
+            while (await reader.ReadAsync()) states.Add(reader.GetString(0));
+            Assert.Contains(states, s => s.Contains("\"secureState\":\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(states, s => s.Contains(SignOnJourneys.Password, StringComparison.Ordinal));
+        }
+
+        var link = SuspendedIdPattern().Match((string)(await MailboxAsync())[0]!["text"]!).Groups[1].Value;
+        var resumed = await ResumeAsync(client, link);
+
+        Assert.True(resumed.Status == HttpStatusCode.OK, resumed.Text);
+        Assert.False(string.IsNullOrEmpty((string?)resumed.Body["tokenId"]), resumed.Text);
     }
 
     [Fact]
