@@ -4,6 +4,7 @@
 // by, and an unknown script only shows the web links it contains. All text from the server goes through textContent.
 
 import { el, realmPath, restPost, showError } from './common.js';
+import { policyText } from './policy-texts.js';
 
 const params = new URLSearchParams(location.search);
 const realm = params.get('realm') || 'alpha';
@@ -97,33 +98,13 @@ function inputOf(callback, suffix = '') {
 }
 
 // ---- Policies (ValidatedCreate*Callback, *AttributeInputCallback): failedPolicies are JSON strings of
-// {policyRequirement, params}, as IDM reports them.
-
-const policyTexts = {
-  REQUIRED: () => 'This is required.',
-  VALID_EMAIL_ADDRESS_FORMAT: () => 'Enter a valid e-mail address.',
-  VALID_USERNAME: () => 'This username is not valid.',
-  UNIQUE: () => 'This value is already taken.',
-  MIN_LENGTH: p => `Use at least ${p.minLength ?? p['min-password-length'] ?? '?'} characters.`,
-  MAX_LENGTH: p => `Use at most ${p.maxLength ?? '?'} characters.`,
-  AT_LEAST_X_CAPITAL_LETTERS: p => `Use at least ${p.numCaps ?? 1} capital letter(s).`,
-  AT_LEAST_X_NUMBERS: p => `Use at least ${p.numNums ?? 1} number(s).`,
-  CANNOT_CONTAIN_OTHERS: p => `It must not contain ${[].concat(p.disallowedFields ?? []).join(', ') || 'other fields'}.`,
-  CANNOT_CONTAIN_CHARACTERS: p => `It must not contain ${[].concat(p.forbiddenChars ?? []).join(' ')}.`,
-  VALID_TYPE: () => 'This value has the wrong type.',
-  VALID_PHONE_FORMAT: () => 'Enter a valid phone number: digits, spaces, dashes and parentheses, optionally starting with +.',
-};
+// {policyRequirement, params}, as IDM reports them; policy-texts.js words them.
 
 let failureCount = 0;
 
 /** The failed policies of a callback as a list with an id (for aria-describedby), or null when none failed. */
 function policyFailures(out) {
-  const failed = [].concat(out.failedPolicies ?? []).map(entry => {
-    let policy = entry;
-    if (typeof entry === 'string') { try { policy = JSON.parse(entry); } catch { policy = { policyRequirement: entry }; } }
-    const requirement = policy?.policyRequirement ?? 'UNKNOWN';
-    return (policyTexts[requirement] ?? (() => requirement))(policy?.params ?? {});
-  });
+  const failed = [].concat(out.failedPolicies ?? []).map(policyText);
   return failed.length === 0 ? null
     : el('ul', { id: `policy-failures-${++failureCount}`, class: 'message error policy-failures', role: 'alert', 'data-testid': 'policy-failures' },
       ...failed.map(text => el('li', {}, text)));
