@@ -5,6 +5,7 @@
 
 import { el, realmPath, restPost, showError } from './common.js';
 import { policyText } from './policy-texts.js';
+import { descriptionParts } from './page-text.js';
 
 const params = new URLSearchParams(location.search);
 const realm = params.get('realm') || 'alpha';
@@ -430,6 +431,12 @@ function pushWaitMessage(message) {
   return message.replace(/tap the number \[(\d+)\][^.]*\.?/i, 'Tap $1 on the notification on your phone.');
 }
 
+/** The Page node's description: its text, line breaks and links (see page-text.js), never its markup. */
+function description(html) {
+  return el('p', { class: 'description', 'data-testid': 'description' }, ...descriptionParts(String(html), realm).map(part =>
+    part.lineBreak ? el('br') : part.link ? el('a', { href: part.link }, part.text) : part.text));
+}
+
 async function render(step) {
   const form = el('form', { novalidate: true });
   const asksRecoveryCode = (step.callbacks ?? []).some(c => c.type === 'NameCallback' && outputs(c).prompt === RECOVERY_PROMPT);
@@ -451,7 +458,7 @@ async function render(step) {
   };
 
   if (step.header) form.append(el('h1', {}, step.header));
-  if (step.description) form.append(el('p', { class: 'description' }, step.description));
+  if (step.description) form.append(description(step.description));
 
   for (const callback of step.callbacks ?? []) {
     const renderer = renderers[callback.type];
