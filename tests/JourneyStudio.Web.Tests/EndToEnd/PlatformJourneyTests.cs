@@ -261,11 +261,28 @@ public sealed partial class PlatformJourneyTests(PlatformServer host) : IClassFi
         Assert.Equal(["ValidatedCreatePasswordCallback"], changing.CallbackTypes);
         await changing.SubmitAsync(("ValidatedCreatePasswordCallback", "Updated-horse-3"));
         changing.AssertSignedOn();
+        // The login page follows the success URL: back to the account page the link came from.
+        Assert.Equal("/account?realm=alpha", (string?)changing.Body["successUrl"]);
 
         using (var old = await LoginAsync(username, EndToEndServer.Password))
             old.AssertLoginFailure();
         using var renewed = await LoginAsync(username, "Updated-horse-3");
         renewed.AssertSignedOn();
+    }
+
+    [Fact]
+    public async Task AccountPage_LinksToPlatformUpdatePassword_OnTheLoginPage()
+    {
+        using var http = host.Server.CreateClient();
+
+        var account = await http.GetStringAsync("assets/account.js");
+        Assert.Contains("const updatePasswordJourney = 'PlatformUpdatePassword';", account);
+        Assert.Contains("new URLSearchParams({ realm, journey: updatePasswordJourney })", account);
+        Assert.Contains("href: `/login?${query}`", account);
+        Assert.Contains("'data-testid': 'update-password'", account);
+        using var login = await http.GetAsync("login?realm=alpha&journey=PlatformUpdatePassword");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("/assets/login.js", await login.Content.ReadAsStringAsync());
     }
 
     [Fact]
