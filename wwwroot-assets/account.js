@@ -4,6 +4,15 @@
 import { el, realmPath, restPost, showError } from './common.js';
 
 const realm = new URLSearchParams(location.search).get('realm') || 'alpha';
+
+// Identity Cloud's journey for a signed-on user to change their password (shipped in journeys/). The login page runs it with
+// this browser's session, and its success URL brings the user back here.
+const updatePasswordJourney = 'PlatformUpdatePassword';
+
+function updatePasswordLink() {
+  const query = new URLSearchParams({ realm, journey: updatePasswordJourney });
+  return el('a', { class: 'button secondary', href: `/login?${query}`, 'data-testid': 'update-password' }, 'Change password');
+}
 const card = document.getElementById('card');
 const userMenu = document.getElementById('user-menu');
 
@@ -31,7 +40,9 @@ async function load() {
       el('dt', {}, 'First name'), el('dd', {}, user.givenName ?? ''),
       el('dt', {}, 'Last name'), el('dd', {}, user.sn ?? ''),
       el('dt', {}, 'Email'), el('dd', {}, user.mail ?? '')),
-    el('div', { class: 'actions' }, el('button', { class: 'secondary', type: 'button', onclick: signOut }, 'Sign out')),
+    el('div', { class: 'actions' },
+      updatePasswordLink(),
+      el('button', { class: 'secondary', type: 'button', onclick: signOut }, 'Sign out')),
     el('section', { 'data-testid': 'applications' }));
   await showApplications(user.username);
 }

@@ -4,6 +4,8 @@
 // by, and an unknown script only shows the web links it contains. All text from the server goes through textContent.
 
 import { el, realmPath, restPost, showError } from './common.js';
+import { policyText } from './policy-texts.js';
+import { descriptionParts } from './page-text.js';
 
 const params = new URLSearchParams(location.search);
 const realm = params.get('realm') || 'alpha';
@@ -107,67 +109,17 @@ function inputOf(callback, suffix = '') {
 }
 
 // ---- Policies (ValidatedCreate*Callback, *AttributeInputCallback): failedPolicies are JSON strings of
-// {policyRequirement, params}, as IDM reports them.
+// {policyRequirement, params}, as IDM reports them; policy-texts.js words them.
 
-const policyTexts = {
-  REQUIRED: () => 'This is required.',
-  VALID_EMAIL_ADDRESS_FORMAT: () => 'Enter a valid e-mail address.',
-  VALID_USERNAME: () => 'This username is not valid.',
-  UNIQUE: () => 'This value is already taken.',
-  MIN_LENGTH: p => `Use at least ${counted(p.minLength ?? p['min-password-length'], 'character')}.`,
-  MAX_LENGTH: p => `Use at most ${counted(p.maxLength, 'character')}.`,
-  AT_LEAST_X_CAPITAL_LETTERS: p => `Use at least ${counted(p.numCaps ?? 1, 'capital letter')}.`,
-  AT_LEAST_X_NUMBERS: p => `Use at least ${counted(p.numNums ?? 1, 'number')}.`,
-  CANNOT_CONTAIN_OTHERS: p => `It must not contain ${[].concat(p.disallowedFields ?? []).join(', ') || 'other fields'}.`,
-  CANNOT_CONTAIN_CHARACTERS: p => `It must not contain ${[].concat(p.forbiddenChars ?? []).join(' ')}.`,
-  VALID_TYPE: () => 'This value has the wrong type.',
-  VALID_PHONE_FORMAT: () => 'Enter a valid phone number: digits, spaces, dashes and parentheses, optionally starting with +.',
-};
-
-/** '1 number', '2 numbers' ('? characters' when IDM sent no count). */
-function counted(count, noun) {
-  return `${count ?? '?'} ${noun}${Number(count) === 1 ? '' : 's'}`;
-}
 
 let failureCount = 0;
 
 /** The failed policies of a callback as a list with an id (for aria-describedby), or null when none failed. */
 function policyFailures(out) {
-  const failed = [].concat(out.failedPolicies ?? []).map(entry => {
-    let policy = entry;
-    if (typeof entry === 'string') { try { policy = JSON.parse(entry); } catch { policy = { policyRequirement: entry }; } }
-    const requirement = policy?.policyRequirement ?? 'UNKNOWN';
-    return (policyTexts[requirement] ?? (() => requirement))(policy?.params ?? {});
-  });
+  const failed = [].concat(out.failedPolicies ?? []).map(policyText);
   return failed.length === 0 ? null
     : el('ul', { id: `policy-failures-${++failureCount}`, class: 'message error policy-failures', role: 'alert', 'data-testid': 'policy-failures' },
       ...failed.map(text => el('li', {}, text)));
-}
-
-// ---- Page descriptions: AM's localised HTML. Identity Cloud's default journeys link to each other in them
-// ("New here? <a href=\"#/service/PlatformRegistration\">Create an account</a><br>…"). Only text, line breaks and links
-// are kept (a #/service/ link opens that journey on this page); every other tag is reduced to its text.
-
-function descriptionNodes(html) {
-  // A parsed document is inert: its scripts never run and its images never load.
-  const parsed = new DOMParser().parseFromString(String(html), 'text/html');
-  const convert = node => {
-    if (node.nodeType === Node.TEXT_NODE) return [document.createTextNode(node.textContent)];
-    if (node.nodeType !== Node.ELEMENT_NODE) return [];
-    const children = [...node.childNodes].flatMap(convert);
-    if (node.localName === 'br') return [el('br')];
-    const href = node.localName === 'a' ? descriptionLink(node.getAttribute('href')) : null;
-    return href ? [el('a', { href }, ...children)] : children;
-  };
-  return [...parsed.body.childNodes].flatMap(convert);
-}
-
-/** Where a description's link may go: a #/service/Name journey (kept in this realm), a path on this site, or http(s). */
-function descriptionLink(href) {
-  const service = serviceOfRoute(href);
-  if (service) return `/login?realm=${encodeURIComponent(realm)}&journey=${encodeURIComponent(service)}`;
-  if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//')) return href;
-  return typeof href === 'string' && /^https?:\/\//i.test(href) ? followable(href) : null;
 }
 
 // ---- Scripts: the shapes the ForgeRock SDK recognises, never run.
@@ -492,6 +444,12 @@ function pushWaitMessage(message) {
   return message.replace(/tap the number \[(\d+)\][^.]*\.?/i, 'Tap $1 on the notification on your phone.');
 }
 
+/** The Page node's description: its text, line breaks and links (see page-text.js), never its markup. */
+function description(html) {
+  return el('p', { class: 'description', 'data-testid': 'page-description' }, ...descriptionParts(String(html), realm).map(part =>
+    part.lineBreak ? el('br') : part.link ? el('a', { href: part.link }, part.text) : part.text));
+}
+
 async function render(step) {
   const form = el('form', { novalidate: true });
   const asksRecoveryCode = (step.callbacks ?? []).some(c => c.type === 'NameCallback' && outputs(c).prompt === RECOVERY_PROMPT);
@@ -513,7 +471,7 @@ async function render(step) {
   };
 
   if (step.header) form.append(el('h1', {}, step.header));
-  if (step.description) form.append(el('p', { class: 'description', 'data-testid': 'page-description' }, ...descriptionNodes(step.description)));
+  if (step.description) form.append(description(step.description));
 
   for (const callback of step.callbacks ?? []) {
     const renderer = renderers[callback.type];

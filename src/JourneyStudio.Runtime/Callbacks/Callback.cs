@@ -47,11 +47,14 @@ public sealed class Callback
     public IReadOnlyList<CallbackInput> Inputs { get; }
 
     /// <summary>
-    /// Callbacks whose input is a secret. The engine never keeps their submitted values (not in the session,
-    /// not echoed back when a Page is re-sent).
+    /// Callbacks whose input is a secret (a password, a KBA answer). The engine never keeps their submitted values (not in
+    /// the session, not in a run's trace, not echoed back when a Page is re-sent).
     /// </summary>
     [JsonIgnore]
-    public bool CarriesSecret => Type is PasswordType or ValidatedCreatePasswordType || InputsAreSecret;
+    public bool CarriesSecret => Type is PasswordType or ValidatedCreatePasswordType or KbaCreateType || InputsAreSecret;
+
+    /// <summary>Whether this input of a <see cref="CarriesSecret"/> callback is the secret: a KBA question is not, its answer is.</summary>
+    private bool IsSecret(CallbackInput input) => Type != KbaCreateType || input.NameSuffix == KbaAnswerSuffix;
 
     /// <summary>
     /// Set by the node that sends it when the answer is a secret although the type is not (a one-time code or a recovery
@@ -107,7 +110,7 @@ public sealed class Callback
     public Callback WithoutSecretInputs() =>
         !CarriesSecret
             ? this
-            : new Callback(Type, Outputs, Inputs.Select(i => i with { Value = Blank(i.Value) }).ToArray()) { OutputsAreSecret = OutputsAreSecret, InputsAreSecret = InputsAreSecret };
+            : new Callback(Type, Outputs, Inputs.Select(i => IsSecret(i) ? i with { Value = Blank(i.Value) } : i).ToArray()) { OutputsAreSecret = OutputsAreSecret, InputsAreSecret = InputsAreSecret };
 
     private static JsonElement Blank(JsonElement value) => value.ValueKind switch
     {

@@ -7,8 +7,9 @@ namespace JourneyStudio.Runtime.Nodes;
 
 /// <summary>
 /// How the identity management nodes find the journey's user and read what the journey collected, the same way in every
-/// node: shared <c>_id</c> first (set by Identify Existing User, Create Object, Identity Store Decision), then the collected
-/// value of the node's identity attribute (<c>objectAttributes</c>), then the journey's <c>username</c>.
+/// node: shared <c>_id</c> first (set by Identify Existing User, Create Object, Identity Store Decision), then the value of
+/// the node's identity attribute the journey holds (collected in <c>objectAttributes</c>, else a shared state key of that
+/// name, as Get Session Data writes <c>userName</c>), then the journey's <c>username</c>.
 /// </summary>
 internal static class JourneyUser
 {
@@ -19,11 +20,19 @@ internal static class JourneyUser
     {
         if (context.GetSharedString(IdKey) is { Length: > 0 } id && await users.GetByIdAsync(id, context.CancellationToken) is { } byId)
             return byId;
-        if (CollectedText(context, identityAttribute) is { Length: > 0 } value
+        if (IdentifierText(context, identityAttribute) is { Length: > 0 } value
             && await users.FindAsync(identityAttribute, value, limit: 2, context.CancellationToken) is [var only])
             return only;
         return context.Username is { Length: > 0 } username ? await users.GetByUsernameAsync(username, context.CancellationToken) : null;
     }
+
+    /// <summary>
+    /// The value of an identity attribute that names the user: collected (<c>objectAttributes</c>), else the shared state key of
+    /// that name (AM's nodes read both, so Get Session Data's <c>userName</c> identifies the signed-in user).
+    /// </summary>
+    public static string? IdentifierText(NodeContext context, string identityAttribute) =>
+        CollectedText(context, identityAttribute)
+        ?? (context.SharedState[identityAttribute] is JsonValue top && top.GetValueKind() == JsonValueKind.String ? top.GetValue<string>() : null);
 
     /// <summary>Makes <paramref name="user"/> the journey's user: shared <c>_id</c> and <c>username</c>.</summary>
     public static void Identify(NodeContext context, ManagedUser user, string? username = null)

@@ -12,8 +12,9 @@ namespace JourneyStudio.Runtime.Nodes;
 /// KBA Definition: as many KbaCreateCallbacks as the user must define answers (<see cref="KbaOptions.MinimumAnswersToDefine"/>),
 /// each offering the predefined questions (and, with <c>allowUserDefinedQuestions</c>, a question of the user's own). A question
 /// that is a predefined one's text is stored by id, another as <c>customQuestion</c>:
-/// shared <c>objectAttributes.kbaInfo</c> = <c>[{"questionId","answer"} | {"customQuestion","answer"}]</c>, for Create or Patch Object
-/// to save (the identity store hashes answers). A blank question or answer, the same question twice, or an own question where
+/// transient <c>objectAttributes.kbaInfo</c> = <c>[{"questionId","answer"} | {"customQuestion","answer"}]</c>, for Create or Patch
+/// Object to save (the identity store hashes answers). Transient like the password: answers in the clear never enter the
+/// stored sign-on state. A blank question or answer, the same question twice, or an own question where
 /// none is allowed, asks again.
 /// </summary>
 public sealed class KbaCreateNodeProcessor(ISelfServiceContent content, IOptions<KbaOptions> options) : INodeProcessor<KbaCreateConfig>, IOptimisticNodeProcessor
@@ -32,7 +33,7 @@ public sealed class KbaCreateNodeProcessor(ISelfServiceContent content, IOptions
         var submitted = context.Callbacks?.Where(c => c.Type == Callback.KbaCreateType).ToList();
         if (submitted is { Count: > 0 } && submitted.Count == count && Read(submitted, questions, config) is { } answers)
         {
-            context.SharedState.GetOrCreateObject(SharedStateKeys.ObjectAttributes)[KbaInfoKey] = answers;
+            context.TransientState.GetOrCreateObject(SharedStateKeys.ObjectAttributes)[KbaInfoKey] = answers;
             return NodeResult.Goto(KbaCreateDescriptor.Outcome);
         }
         var prompt = context.Localize(config.Message);

@@ -17,10 +17,31 @@ public sealed class ShippedJourneyTests
         Directory.GetFiles(Folder, "*.journey.json").SelectMany(f => FrodoJourneyReader.Read(File.ReadAllText(f))).ToList();
 
     [Fact]
-    public void Folder_HoldsTheFiveShippedJourneys()
+    public void Folder_HoldsTheShippedJourneys_AndIdentityCloudsSixDefaultJourneys()
     {
         var names = All().Select(j => j.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["CombinedMFA", "Login", "Login with Push MFA", "PasswordlessPush", "PushAuthentication"], names);
+        Assert.Equal(
+        [
+            "CombinedMFA", "Login", "Login with Push MFA", "PasswordlessPush",
+            "PlatformForgottenUsername", "PlatformLogin", "PlatformProgressiveProfile", "PlatformRegistration",
+            "PlatformResetPassword", "PlatformUpdatePassword", "PushAuthentication",
+        ], names);
+    }
+
+    /// <summary>Identity Cloud's default journeys ship exactly as frodo exported them (the import must take them unchanged).</summary>
+    [Theory]
+    [InlineData("PlatformForgottenUsername")]
+    [InlineData("PlatformLogin")]
+    [InlineData("PlatformProgressiveProfile")]
+    [InlineData("PlatformRegistration")]
+    [InlineData("PlatformResetPassword")]
+    [InlineData("PlatformUpdatePassword")]
+    public void PlatformJourney_IsTheReferenceExportByteForByte(string name)
+    {
+        var shipped = File.ReadAllBytes(Path.Combine(Folder, $"{name}.journey.json"));
+        var reference = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "IdentityNodes", $"frodo-cli_{name}.journey.json"));
+
+        Assert.Equal(reference, shipped);
     }
 
     [Theory]

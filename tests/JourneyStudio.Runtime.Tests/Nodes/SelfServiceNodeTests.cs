@@ -154,16 +154,26 @@ public sealed class SelfServiceNodeTests
     }
 
     [Fact]
-    public async Task Kba_PredefinedAndOwnQuestions_AreStoredByIdAndAsCustomQuestion()
+    public async Task Kba_PredefinedAndOwnQuestions_AreStoredByIdAndAsCustomQuestion_InTransientStateOnly()
     {
-        var step = await _harness.StartAsync(Kba());
+        JsonNode? transient = null;
+        _harness.ExtraProcessors.Add(new DelegateProcessor(NodeTypeIds.SetSuccessUrl, c =>
+        {
+            transient = c.TransientState["objectAttributes"]?["kbaInfo"]?.DeepClone();
+            return NodeResult.Goto("outcome");
+        }));
+        var journey = J.Journey("Kba", "kba",
+            J.Node("kba", NodeTypeIds.KbaCreate, new { outcome = "next" }, ("allowUserDefinedQuestions", true)),
+            J.Node("next", NodeTypeIds.SetSuccessUrl, new { outcome = J.Success }));
+        var step = await _harness.StartAsync(journey);
 
         var result = await _harness.SubmitAsync(step,
             ("IDToken1question", "Who was your first employer?"), ("IDToken1answer", "Acme"),
             ("IDToken2question", "Name of my first cat?"), ("IDToken2answer", "Tom"));
 
-        var info = Assert.IsType<JourneySuccess>(result).State.SharedState["objectAttributes"]!["kbaInfo"]!;
-        Assert.Equal("""[{"questionId":"2","answer":"Acme"},{"customQuestion":"Name of my first cat?","answer":"Tom"}]""", info.ToJsonString());
+        Assert.Equal("""[{"questionId":"2","answer":"Acme"},{"customQuestion":"Name of my first cat?","answer":"Tom"}]""", transient?.ToJsonString());
+        // The stored sign-on state never holds an answer in the clear.
+        Assert.DoesNotContain("Tom", Assert.IsType<JourneySuccess>(result).State.ToJson());
     }
 
     [Theory]

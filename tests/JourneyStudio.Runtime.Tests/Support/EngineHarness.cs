@@ -28,6 +28,9 @@ public sealed class EngineHarness
     public List<INodeProcessor> ExtraProcessors { get; } = [];
     public JourneyEngineOptions Options { get; } = new();
 
+    /// <summary>The identities the Attribute Collector prefills from; by default none (a lookup fails the test).</summary>
+    public ManagedUserAttributes? Users { get; set; }
+
     /// <summary>The processors of the node types that need no database, as the host registers them.</summary>
     public IReadOnlyList<INodeProcessor> BasicProcessors() =>
     [
@@ -41,7 +44,7 @@ public sealed class EngineHarness
         new RetryLimitDecisionNodeProcessor(RetryCounters),
         new MessageNodeProcessor(),
         new SetSuccessUrlNodeProcessor(),
-        new AttributeCollectorNodeProcessor(Schema),
+        new AttributeCollectorNodeProcessor(Schema, Users ?? NoDatabase.Users(Time)),
         new ChoiceCollectorNodeProcessor(),
         new AccountLockoutNodeProcessor(Accounts, NullLogger<AccountLockoutNodeProcessor>.Instance),
         new AcceptTermsAndConditionsNodeProcessor(SelfService),

@@ -35,8 +35,8 @@ public sealed class PostgresStartTests
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
             Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"AdminAccounts\""));
-            Assert.Equal(5L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"Journeys\""));
-            Assert.Equal(5L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"JourneyRevisions\""));
+            Assert.Equal(11L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"Journeys\""));
+            Assert.Equal(11L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"JourneyRevisions\""));
             // Both used the one shared key ring.
             Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"DataProtectionKeys\""));
         }
@@ -59,7 +59,7 @@ public sealed class PostgresStartTests
 
             var names = (await second.Services.GetRequiredService<JourneyStore>().ListAsync()).Select(j => j.Name).ToList();
             Assert.DoesNotContain("PasswordlessPush", names);
-            Assert.Equal(4, names.Count);
+            Assert.Equal(10, names.Count);
             Assert.NotNull(await second.Services.GetRequiredService<AdminAccountStore>().VerifyAsync(StudioServer.AdminUsername, StudioServer.AdminPassword));
         }
     }

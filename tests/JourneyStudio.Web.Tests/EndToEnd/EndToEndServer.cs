@@ -28,7 +28,7 @@ public class EndToEndServer : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        Server = StudioServer.Start(configureServices: services =>
+        Server = StudioServer.Start(settings: Settings, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureServices(services);
@@ -41,6 +41,9 @@ public class EndToEndServer : IAsyncLifetime
     {
         protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
     }
+
+    /// <summary>Configuration of a derived fixture (e.g. a lower brute-force limit); none by default.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>Extra test services of a derived fixture, registered after the program's own.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }

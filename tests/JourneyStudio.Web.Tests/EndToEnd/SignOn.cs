@@ -40,9 +40,19 @@ public sealed partial class SignOn : IDisposable
 
     public string? SessionCookie => _client.SessionCookie;
 
+    /// <summary>This browser's cookies (e.g. to give it the session of another sign-on).</summary>
+    public CookieContainer Cookies => _client.Cookies;
+
     public async Task<SignOn> StartAsync()
     {
         Current = await _client.StartAsync(Journey);
+        return this;
+    }
+
+    /// <summary>Resumes a suspended sign-on as the emailed link does (<c>POST .../authenticate?suspendedId=ID</c>).</summary>
+    public async Task<SignOn> ResumeAsync(string suspendedId)
+    {
+        Current = await _client.PostAsync($"{AmClient.AlphaPath}/authenticate?suspendedId={Uri.EscapeDataString(suspendedId)}", "");
         return this;
     }
 
@@ -51,6 +61,19 @@ public sealed partial class SignOn : IDisposable
     {
         var step = (JsonObject)Body.DeepClone();
         foreach (var (type, value) in inputs) FirstInput(step, type)["value"] = JsonValue.Create(value);
+        Current = await _client.SubmitAsync(step, Journey);
+        return this;
+    }
+
+    /// <summary>
+    /// Posts the current step back with inputs filled by position: <c>(callback index, input index, value)</c>, for steps with
+    /// several callbacks of one type (a registration page).
+    /// </summary>
+    public async Task<SignOn> SubmitInputsAsync(params (int Callback, int Input, object Value)[] inputs)
+    {
+        var step = (JsonObject)Body.DeepClone();
+        foreach (var (callback, input, value) in inputs)
+            step["callbacks"]![callback]!["input"]![input]!["value"] = JsonValue.Create(value);
         Current = await _client.SubmitAsync(step, Journey);
         return this;
     }

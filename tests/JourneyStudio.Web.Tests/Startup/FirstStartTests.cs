@@ -16,7 +16,13 @@ public sealed class FirstStartTests
 
         Assert.True(File.Exists(Path.Combine(server.DataDirectory, "journeystudio.db")));
         var journeys = await server.Services.GetRequiredService<JourneyStore>().ListAsync();
-        Assert.Equal(["CombinedMFA", "Login", "Login with Push MFA", "PasswordlessPush", "PushAuthentication"], journeys.Select(j => j.Name));
+        Assert.Equal(
+        [
+            "CombinedMFA", "Login", "Login with Push MFA", "PasswordlessPush",
+            "PlatformForgottenUsername", "PlatformLogin", "PlatformProgressiveProfile", "PlatformRegistration",
+            "PlatformResetPassword", "PlatformUpdatePassword", "PushAuthentication",
+        ], journeys.Select(j => j.Name));
+        Assert.All(journeys, j => Assert.Equal(1, j.CurrentRevision));
         Assert.Equal("Login", Assert.Single(journeys, j => j.IsRealmDefault).Name);
         var admin = await server.Services.GetRequiredService<AdminAccountStore>().VerifyAsync(StudioServer.AdminUsername, StudioServer.AdminPassword);
         Assert.NotNull(admin);
@@ -34,6 +40,29 @@ public sealed class FirstStartTests
         var names = (await second.Services.GetRequiredService<JourneyStore>().ListAsync()).Select(j => j.Name);
         Assert.DoesNotContain("PasswordlessPush", names);
         Assert.Contains("Login", names);
+    }
+
+    [Fact]
+    public async Task SecondStart_ImportsNothingAgain_AndKeepsAnAdminsEditOfAShippedJourney()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("journeystudio-edited-").FullName;
+        await using (var first = StudioServer.Start(dataDirectory: dataDirectory, keepDataDirectory: true))
+        {
+            var store = first.Services.GetRequiredService<JourneyStore>();
+            var shipped = (await store.GetAsync("PlatformLogin"))!;
+            var edited = shipped.Journey with { Description = "Edited by the admin" };
+            Assert.IsType<SaveResult.Saved>(await store.SaveAsync(edited, shipped.Revision, StudioServer.AdminUsername));
+            // Even asked again explicitly, the import leaves journeys the database has alone.
+            Assert.Equal(0, await StudioStartup.ImportShippedJourneysAsync(first.Services));
+        }
+
+        await using var second = StudioServer.Start(dataDirectory: dataDirectory);
+
+        var store2 = second.Services.GetRequiredService<JourneyStore>();
+        var login = (await store2.GetAsync("PlatformLogin"))!;
+        Assert.Equal("Edited by the admin", login.Journey.Description);
+        Assert.Equal(2, login.Revision);
+        Assert.All(await store2.ListAsync(), j => Assert.Equal(j.Name == "PlatformLogin" ? 2 : 1, j.CurrentRevision));
     }
 
     [Fact]

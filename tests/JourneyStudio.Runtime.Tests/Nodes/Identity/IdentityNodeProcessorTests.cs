@@ -206,6 +206,19 @@ public sealed class IdentityDecisionNodeTests : IdentityNodeTests
         Assert.Equal("false", (await processor.ProcessAsync(Context(new { username = "nobody" }), new() { PresentAttribute = "password" })).Outcome);
     }
 
+    /// <summary>PlatformUpdatePassword: Get Session Data puts the session's UserToken into shared <c>userName</c>, not <c>username</c>.</summary>
+    [Fact]
+    public async Task IdentityAttributeAsASharedStateKey_NamesTheUser_AsGetSessionDataWritesIt()
+    {
+        await CreateAsync("bjensen");
+        var processor = new AttributePresentDecisionNodeProcessor(Users);
+
+        Assert.Equal("true", (await processor.ProcessAsync(Context(new { userName = "bjensen" }),
+            new() { IdentityAttribute = "userName", PresentAttribute = "password" })).Outcome);
+        Assert.Equal("false", (await processor.ProcessAsync(Context(new { userName = "nobody" }),
+            new() { IdentityAttribute = "userName", PresentAttribute = "password" })).Outcome);
+    }
+
     [Fact]
     public async Task AttributeValue_PresentAndEquals_CollectedValueFirst_ThenTheUsers()
     {
