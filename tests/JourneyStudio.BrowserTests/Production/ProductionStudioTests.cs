@@ -44,7 +44,7 @@ public sealed class ProductionStudioTests(BrowserFixture fixture) : IAsyncLifeti
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/admin/login"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Journeys", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("journey-row")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.GetByTestId("journey-row")).ToHaveCountAsync(11);
         await page.ScreenshotAsync(new() { Path = "/tmp/journeystudio-production-journeys.png" });
         await page.GotoAsync("/identities");
         await Assertions.Expect(page.GetByTestId("identity-table")).ToBeVisibleAsync();
