@@ -1,4 +1,3 @@
-using System.Net;
 using Jint;
 
 namespace JourneyStudio.Web.Tests.Api;
@@ -12,12 +11,8 @@ public sealed class HostedPageDescriptionTests(ApiServerFixture fixture) : IClas
 {
     private async Task<Func<string, string>> PartsAsync()
     {
-        using var client = fixture.Server.CreateClient();
-        using var response = await client.GetAsync("assets/page-text.js");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var engine = new Engine();
-        engine.Modules.Add("page-text", await response.Content.ReadAsStringAsync());
-        var parts = engine.Modules.Import("page-text").Get("descriptionParts");
+        var (engine, module) = await ServedScriptModule.ImportAsync(fixture.Server, "page-text");
+        var parts = module.Get("descriptionParts");
         var stringify = engine.Evaluate("JSON.stringify");
         return html => stringify.Call(parts.Call(html, "alpha")).AsString();
     }

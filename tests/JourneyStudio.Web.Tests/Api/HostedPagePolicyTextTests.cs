@@ -1,4 +1,3 @@
-using System.Net;
 using Jint;
 
 namespace JourneyStudio.Web.Tests.Api;
@@ -12,12 +11,7 @@ public sealed class HostedPagePolicyTextTests(ApiServerFixture fixture) : IClass
 {
     private async Task<Func<string, string>> PolicyTextAsync()
     {
-        using var client = fixture.Server.CreateClient();
-        using var response = await client.GetAsync("assets/policy-texts.js");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var engine = new Engine();
-        engine.Modules.Add("policy-texts", await response.Content.ReadAsStringAsync());
-        var module = engine.Modules.Import("policy-texts");
+        var (_, module) = await ServedScriptModule.ImportAsync(fixture.Server, "policy-texts");
         var policyText = module.Get("policyText");
         return failure => policyText.Call(failure).AsString();
     }
